@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class SignupForm(forms.Form):
+    """Base of allauth's sign-up form (ACCOUNT_SIGNUP_FORM_CLASS): adds the person's name."""
+
+    name = forms.CharField(
+        label=_("Full name"),
+        max_length=150,
+        help_text=_("As you would like it to appear on your badges."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+
+    def signup(self, request: Any, user: Any) -> None:
+        user.name = self.cleaned_data["name"].strip()
+        user.save(update_fields=["name"])
+
+
+class ProfileForm(forms.Form):
+    name = forms.CharField(label=_("Full name"), max_length=150)

@@ -1,0 +1,100 @@
+"""Roles, checked in one place.
+
+Everyone signed in is a learner. A manager manages at least one organisation (teams app).
+Assessors and issuer admins hold an IssuerStaff role for a particular issuer (catalogue app).
+Site admins are Django superusers. One account may hold any combination.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rosette.catalogue.models import Issuer
+
+
+def _signed_in(user: Any) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+def is_site_admin(user: Any) -> bool:
+    return _signed_in(user) and bool(user.is_superuser)
+
+
+def issuers_assessed_by(user: Any) -> list[Issuer]:
+    """Issuers for which this user may assess (assessors and issuer admins both may)."""
+    from rosette.catalogue.models import Issuer, IssuerStaff
+
+    if not _signed_in(user):
+        return []
+    return list(
+        Issuer.objects.filter(
+            staff__user=user,
+            staff__role__in=[IssuerStaff.Role.ASSESSOR, IssuerStaff.Role.ADMIN],
+        ).distinct()
+    )
+
+
+def issuers_administered_by(user: Any) -> list[Issuer]:
+    from rosette.catalogue.models import Issuer, IssuerStaff
+
+    if not _signed_in(user):
+        return []
+    if user.is_superuser:
+        return list(Issuer.objects.all())
+    return list(Issuer.objects.filter(staff__user=user, staff__role=IssuerStaff.Role.ADMIN))
+
+
+def is_assessor(user: Any, issuer: Issuer | None = None) -> bool:
+    from rosette.catalogue.models import IssuerStaff
+
+    if not _signed_in(user):
+        return False
+    qs = IssuerStaff.objects.filter(user=user)
+    if issuer is not None:
+        qs = qs.filter(issuer=issuer)
+    return qs.exists()
+
+
+def is_issuer_admin(user: Any, issuer: Issuer | None = None) -> bool:
+    from rosette.catalogue.models import IssuerStaff
+
+    if not _signed_in(user):
+        return False
+    if user.is_superuser:
+        return True
+    qs = IssuerStaff.objects.filter(user=user, role=IssuerStaff.Role.ADMIN)
+    if issuer is not None:
+        qs = qs.filter(issuer=issuer)
+    return qs.exists()
+
+
+def is_manager(user: Any) -> bool:
+    from rosette.teams.models import Membership
+
+    if not _signed_in(user):
+        return False
+    return Membership.objects.filter(
+        user=user, role=Membership.Role.MANAGER, status=Membership.Status.ACTIVE
+    ).exists()
+
+
+def needs_mfa(user: Any) -> bool:
+    """Assessors, issuer admins and site admins must use multi-factor authentication."""
+    return is_site_admin(user) or is_assessor(user)
+
+
+def role_names(user: Any) -> list[str]:
+    """Human-readable roles, for the home page and the header."""
+    if not _signed_in(user):
+        return []
+    roles = ["learner"]
+    if is_manager(user):
+        roles.append("manager")
+    if is_assessor(user):
+        roles.append("assessor")
+    if is_issuer_admin(user):
+        roles.append("issuer admin")
+    if is_site_admin(user):
+        roles.append("site admin")
+    return roles

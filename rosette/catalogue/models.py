@@ -1,0 +1,234 @@
+"""Issuers, badges and their versions, evidence questions, pathways and learning materials."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from rosette.core.models import BaseModel
+
+
+class Issuer(BaseModel):
+    """An organisation that publishes badges and assesses applications for them."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    url = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("contact email"))
+    image = models.FileField(_("logo"), upload_to="issuers/", blank=True)
+    assessment_days = models.PositiveSmallIntegerField(
+        _("days to assess"),
+        default=28,
+        validators=[MinValueValidator(1)],
+        help_text=_("The decision is due this many days after an application is submitted."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("catalogue:issuer_detail", kwargs={"slug": self.slug})
+
+
+class IssuerStaff(BaseModel):
+    """A person's role at an issuer: assessor, or admin (who may also assess)."""
+
+    class Role(models.TextChoices):
+        ASSESSOR = "assessor", _("Assessor")
+        ADMIN = "admin", _("Issuer admin")
+
+    issuer = models.ForeignKey(Issuer, on_delete=models.CASCADE, related_name="staff")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="issuer_roles"
+    )
+    role = models.CharField(max_length=20, choices=Role.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["issuer", "user", "role"], name="unique_issuer_role")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} at {self.issuer}"
+
+
+class Category(models.Model):
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = _("categories")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class BadgeQuerySet(models.QuerySet["Badge"]):
+    def published(self) -> BadgeQuerySet:
+        return self.filter(status=Badge.Status.PUBLISHED)
+
+    def pathways(self) -> BadgeQuerySet:
+        return self.filter(kind=Badge.Kind.PATHWAY)
+
+    def search(self, text: str) -> BadgeQuerySet:
+        query = Q()
+        for word in text.split()[:10]:
+            query &= (
+                Q(name__icontains=word)
+                | Q(summary__icontains=word)
+                | Q(description__icontains=word)
+                | Q(issuer__name__icontains=word)
+            )
+        return self.filter(query)
+
+
+class Badge(BaseModel):
+    """A badge an issuer offers. What a learner must do lives in its versions."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        ARCHIVED = "archived", _("Archived")
+
+    class Kind(models.TextChoices):
+        STANDARD = "standard", _("Badge")
+        PATHWAY = "pathway", _("Pathway badge")
+
+    issuer = models.ForeignKey(Issuer, on_delete=models.PROTECT, related_name="badges")
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    image = models.FileField(_("image"), upload_to="badges/", blank=True)
+    summary = models.CharField(_("summary"), max_length=300)
+    category = models.ForeignKey(
+        Category, null=True, blank=True, on_delete=models.SET_NULL, related_name="badges"
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.STANDARD)
+    prerequisites = models.ManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="required_for"
+    )
+    # A pathway (meta-) badge is awarded when its rule over the component badges is met.
+    components = models.ManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="pathways"
+    )
+    components_required = models.PositiveSmallIntegerField(
+        _("component badges required"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to require all of them."),
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    objects = BadgeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("catalogue:badge_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_pathway(self) -> bool:
+        return self.kind == self.Kind.PATHWAY
+
+    def required_count(self) -> int:
+        """How many component badges complete this pathway."""
+        total = self.components.count()
+        return min(self.components_required or total, total)
+
+
+class BadgeVersionQuerySet(models.QuerySet["BadgeVersion"]):
+    def published(self) -> BadgeVersionQuerySet:
+        return self.filter(published_at__isnull=False)
+
+
+class BadgeVersion(BaseModel):
+    """What a badge asks for, frozen once published so applications in flight keep it."""
+
+    badge = models.ForeignKey(Badge, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveSmallIntegerField()
+    description = models.TextField(_("description"))
+    criteria = models.TextField(
+        _("criteria"), help_text=_("What a learner must do, one item per line.")
+    )
+    overall_min_words = models.PositiveIntegerField(_("minimum words in all"), default=0)
+    allow_link = models.BooleanField(
+        _("accept a link to the learner's blog or portfolio"), default=True
+    )
+    allow_media = models.BooleanField(_("accept an audio or video recording"), default=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    objects = BadgeVersionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["badge", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["badge", "number"], name="unique_badge_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.badge} v{self.number}"
+
+    def criteria_items(self) -> list[str]:
+        return [
+            line.strip().lstrip("-•* ").strip()
+            for line in self.criteria.splitlines()
+            if line.strip()
+        ]
+
+
+class Question(models.Model):
+    """An evidence question, with the least number of words an answer must have."""
+
+    version = models.ForeignKey(BadgeVersion, on_delete=models.CASCADE, related_name="questions")
+    position = models.PositiveSmallIntegerField()
+    prompt = models.TextField(_("question"))
+    min_words = models.PositiveIntegerField(_("minimum words"), default=0)
+    guidance = models.TextField(_("guidance"), blank=True)
+
+    class Meta:
+        ordering = ["version", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "position"], name="unique_question_position")
+        ]
+
+    def __str__(self) -> str:
+        return f"Q{self.position}: {self.prompt[:60]}"
+
+
+class LearningMaterial(BaseModel):
+    """A file a learner downloads to do the badge's activities (e.g. the handout)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    badge = models.ForeignKey(Badge, on_delete=models.CASCADE, related_name="materials")
+    title = models.CharField(_("title"), max_length=200)
+    description = models.CharField(_("description"), max_length=300, blank=True)
+    file = models.FileField(_("file"), upload_to="materials/")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["badge", "position", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("catalogue:material_download", kwargs={"public_id": self.public_id})
+
+    @property
+    def extension(self) -> str:
+        return self.file.name.rsplit(".", 1)[-1].lower() if "." in self.file.name else ""

@@ -1,0 +1,160 @@
+"""Load the demo world through the real services. Safe to run again: it adds what is missing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+
+from rosette.accounts.models import User
+from rosette.accounts.services import user_create
+from rosette.catalogue import services as catalogue
+from rosette.catalogue.models import Badge, Category, Issuer, IssuerStaff
+from rosette.core.demo import badges as content
+from rosette.core.demo.images import rosette_svg
+from rosette.core.demo.video_guide import ATTRIBUTION, VIDEO_GUIDE
+from rosette.teams import services as teams
+from rosette.teams.models import Membership, Organisation
+
+# Development only: the demo accounts' shared password, printed by `make run`.
+DEMO_PASSWORD = "rosette-demo-2026"  # noqa: S105
+
+DEMO_ACCOUNTS = [
+    ("learner@example.org", "Morag Learner", "a learner"),
+    ("manager@example.org", "Callum Manager", "a manager at Demo Care Services"),
+    ("assessor@example.org", "Aileen Assessor", "an SSSC assessor (sets up MFA at first sign-in)"),
+    ("admin@example.org", "Iain Admin", "an SSSC issuer admin (sets up MFA at first sign-in)"),
+]
+
+
+@dataclass
+class DemoReport:
+    created: list[str] = field(default_factory=list)
+
+
+def handout_pdf(guide: dict[str, Any]) -> bytes:
+    """The guide as a printable PDF handout (it becomes interactive in the toolkit)."""
+    from weasyprint import HTML
+
+    html = render_to_string(
+        "core/demo/guide_handout.html", {"guide": guide, "attribution": ATTRIBUTION}
+    )
+    return bytes(HTML(string=html).write_pdf())
+
+
+@transaction.atomic
+def load_demo() -> DemoReport:
+    if not settings.DEBUG and not getattr(settings, "ROSETTE_ALLOW_DEMO", False):
+        raise RuntimeError("The demo world is for development and testing only.")
+    report = DemoReport()
+    users = _accounts(report)
+    issuer = _issuer(report, users)
+    _catalogue(report, issuer)
+    _team(report, users)
+    return report
+
+
+def _accounts(report: DemoReport) -> dict[str, User]:
+    users = {}
+    for email, name, _ in DEMO_ACCOUNTS:
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = user_create(email=email, name=name, password=DEMO_PASSWORD, verified=True)
+            report.created.append(f"account {email}")
+        users[email.split("@")[0]] = user
+    return users
+
+
+def _issuer(report: DemoReport, users: dict[str, User]) -> Issuer:
+    issuer = Issuer.objects.filter(slug=content.SSSC["slug"]).first()
+    if issuer is None:
+        issuer = catalogue.issuer_create(actor=None, **content.SSSC)
+        report.created.append(f"issuer {issuer.name}")
+    catalogue.issuer_staff_add(
+        issuer=issuer, user=users["assessor"], role=IssuerStaff.Role.ASSESSOR, actor=None
+    )
+    catalogue.issuer_staff_add(
+        issuer=issuer, user=users["admin"], role=IssuerStaff.Role.ADMIN, actor=None
+    )
+    return issuer
+
+
+def _badge(
+    report: DemoReport,
+    issuer: Issuer,
+    spec: dict[str, Any],
+    *,
+    prerequisites: list[Badge] | None = None,
+    components: list[Badge] | None = None,
+) -> Badge:
+    badge = Badge.objects.filter(slug=spec["slug"]).first()
+    if badge is not None:
+        return badge
+    category, _ = Category.objects.get_or_create(
+        slug=spec["category"], defaults={"name": dict(content.CATEGORIES)[spec["category"]]}
+    )
+    badge = catalogue.badge_create(
+        issuer=issuer,
+        actor=None,
+        slug=spec["slug"],
+        name=spec["name"],
+        summary=spec["summary"],
+        category=category,
+        kind=Badge.Kind.PATHWAY if components else Badge.Kind.STANDARD,
+        prerequisites=prerequisites or [],
+        components=components or [],
+        image=(f"{spec['slug']}.svg", rosette_svg(spec["name"], spec["colour"])),
+        position=spec.get("position", 0),
+    )
+    version = catalogue.badge_version_create(
+        badge=badge,
+        actor=None,
+        description=spec["description"],
+        criteria=spec["criteria"],
+        questions=[
+            catalogue.QuestionSpec(prompt=p, min_words=n) for p, n in spec.get("questions", [])
+        ],
+        overall_min_words=spec.get("overall", 0),
+    )
+    catalogue.badge_version_publish(version=version, actor=None)
+    report.created.append(f"badge {badge.name}")
+    return badge
+
+
+def _catalogue(report: DemoReport, issuer: Issuer) -> None:
+    intro = [
+        _badge(report, issuer, content.GETTING_STARTED),
+        _badge(report, issuer, content.WRITING_EVIDENCE),
+    ]
+    video = _badge(report, issuer, content.VIDEO_CHATS, prerequisites=intro)
+    if not video.materials.exists():
+        catalogue.material_add(
+            badge=video,
+            actor=None,
+            title="Video chats handout",
+            filename="video-chats-handout.pdf",
+            content=handout_pdf(VIDEO_GUIDE),
+            description="Video-based services: safeguarding when using video calling software.",
+        )
+    others = [_badge(report, issuer, spec, prerequisites=intro) for spec in content.OSS_OTHERS]
+    components = sorted([video, *others], key=lambda b: b.position)
+    _badge(report, issuer, content.ONLINE_SAFETY, components=components)
+
+
+def _team(report: DemoReport, users: dict[str, User]) -> None:
+    organisation = Organisation.objects.filter(slug="demo-care-services").first()
+    if organisation is None:
+        organisation = teams.organisation_create(
+            slug="demo-care-services", name="Demo Care Services", actor=None
+        )
+        report.created.append(f"organisation {organisation.name}")
+    for key, role in (("manager", Membership.Role.MANAGER), ("learner", Membership.Role.STAFF)):
+        user = users[key]
+        if not Membership.objects.filter(organisation=organisation, user=user, role=role).exists():
+            membership = teams.membership_invite(
+                organisation=organisation, user=user, role=role, actor=users["manager"]
+            )
+            teams.membership_accept(membership=membership, actor=user)

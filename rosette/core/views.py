@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from rosette.accounts import roles
+from rosette.core import selectors
+from rosette.core.access import Rule, access
+
+
+@access(Rule.PUBLIC)
+def landing(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/landing.html", {"featured": selectors.featured_badges()})
+
+
+@access(Rule.SIGNED_IN)
+def home(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "core/home.html",
+        {"home": selectors.home_for(user=request.user), "roles": roles.role_names(request.user)},
+    )
+
+
+@access(Rule.PUBLIC)
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/accessibility.html")
+
+
+@access(Rule.PUBLIC)
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/privacy.html")
+
+
+@never_cache
+@access(Rule.PUBLIC)
+def healthz(request: HttpRequest) -> HttpResponse:
+    """Liveness and readiness: the database answers a query."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as exc:  # noqa: BLE001 - any database failure means "not healthy"
+        return JsonResponse(
+            {"status": "error", "database": str(exc.__class__.__name__)}, status=503
+        )
+    return JsonResponse({"status": "ok", "database": "ok"})

@@ -1,0 +1,121 @@
+"""Test data, built through the services (STYLE.md point 17)."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+from rosette.accounts.models import User
+from rosette.accounts.services import user_create
+from rosette.catalogue import services as catalogue
+from rosette.catalogue.models import Badge, Issuer, IssuerStaff
+from rosette.teams import services as teams
+from rosette.teams.models import Membership, Organisation
+
+PASSWORD = "correct-horse-battery-staple"
+_seq = itertools.count(1)
+
+
+def make_user(*, email: str | None = None, name: str = "", verified: bool = True) -> User:
+    n = next(_seq)
+    return user_create(
+        email=email or f"person{n}@example.org",
+        name=name or f"Person {n}",
+        password=PASSWORD,
+        verified=verified,
+    )
+
+
+def give_mfa(user: User) -> str:
+    """Activate TOTP for a user, returning the secret so a test can compute codes."""
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    return secret
+
+
+def make_issuer(
+    *,
+    name: str = "",
+    slug: str = "",
+    assessment_days: int = 28,
+    image: tuple[str, bytes] | None = None,
+) -> Issuer:
+    n = next(_seq)
+    return catalogue.issuer_create(
+        actor=None,
+        slug=slug or f"issuer-{n}",
+        name=name or f"Issuer {n}",
+        email=f"issuer{n}@example.org",
+        assessment_days=assessment_days,
+        image=image,
+    )
+
+
+def make_staff(issuer: Issuer, role: str = IssuerStaff.Role.ASSESSOR, **kwargs: Any) -> User:
+    user = make_user(**kwargs)
+    give_mfa(user)
+    catalogue.issuer_staff_add(issuer=issuer, user=user, role=role, actor=None)
+    return user
+
+
+def make_badge(
+    *,
+    issuer: Issuer | None = None,
+    name: str = "",
+    slug: str = "",
+    questions: list[tuple[str, int]] | None = None,
+    overall_min_words: int = 0,
+    prerequisites: list[Badge] | None = None,
+    components: list[Badge] | None = None,
+    components_required: int | None = None,
+    category: Any = None,
+    publish: bool = True,
+    summary: str = "",
+    image: tuple[str, bytes] | None = None,
+) -> Badge:
+    n = next(_seq)
+    badge = catalogue.badge_create(
+        issuer=issuer or make_issuer(),
+        actor=None,
+        slug=slug or f"badge-{n}",
+        name=name or f"Badge {n}",
+        summary=summary or f"What badge {n} is about.",
+        category=category,
+        kind=Badge.Kind.PATHWAY if components else Badge.Kind.STANDARD,
+        prerequisites=prerequisites or [],
+        components=components or [],
+        components_required=components_required,
+        image=image,
+    )
+    version = catalogue.badge_version_create(
+        badge=badge,
+        actor=None,
+        description=f"A longer description of badge {n}.",
+        criteria="- do the activities\n- answer the questions",
+        questions=[
+            catalogue.QuestionSpec(prompt=p, min_words=m)
+            for p, m in (
+                questions
+                if questions is not None
+                else ([] if components else [("What did you learn?", 20)])
+            )
+        ],
+        overall_min_words=overall_min_words,
+    )
+    if publish:
+        catalogue.badge_version_publish(version=version, actor=None)
+    return badge
+
+
+def make_manager(*, organisation: Organisation | None = None, **kwargs: Any) -> User:
+    user = make_user(**kwargs)
+    organisation = organisation or teams.organisation_create(
+        slug=f"org-{next(_seq)}", name="A care service", actor=None
+    )
+    membership = teams.membership_invite(
+        organisation=organisation, user=user, role=Membership.Role.MANAGER, actor=None
+    )
+    teams.membership_accept(membership=membership, actor=user)
+    return user
