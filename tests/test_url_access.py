@@ -137,6 +137,7 @@ def test_every_url_answers_each_persona_as_its_rule_says(
             if persona != "anonymous":
                 client.force_login(people[persona])
             response = client.get(url)
+            response.close()  # file responses hold their file open until closed
             if rule is Rule.OWNER:
                 allowed = persona == owner
             else:

@@ -87,7 +87,7 @@ class BadgeQuerySet(models.QuerySet["Badge"]):
             query &= (
                 Q(name__icontains=word)
                 | Q(summary__icontains=word)
-                | Q(description__icontains=word)
+                | Q(versions__description__icontains=word)
                 | Q(issuer__name__icontains=word)
             )
         return self.filter(query)

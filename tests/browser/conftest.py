@@ -115,7 +115,7 @@ def axe(page: Page, *, screenshot: str | None = None) -> None:
     """Run axe-core on the current page and fail on any violation."""
     page.wait_for_load_state("load")
     if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(url="/static/vendor/axe.min.js")
+        page.add_script_tag(url="/static/vendor/axe-core/axe.min.js")
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
     )
