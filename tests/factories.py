@@ -119,3 +119,10 @@ def make_manager(*, organisation: Organisation | None = None, **kwargs: Any) -> 
     )
     teams.membership_accept(membership=membership, actor=user)
     return user
+
+
+def give_badge(user: User, badge: Badge) -> Any:
+    """A shortcut to hold a badge (prerequisites in tests), through the award service."""
+    from rosette.awards.services import award_create
+
+    return award_create(recipient=user, badge=badge, actor=None)

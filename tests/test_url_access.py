@@ -26,7 +26,6 @@ THIRD_PARTY = {
     "accounts/": "allauth: sign-in, sign-up and account pages (allauth enforces its own rules)",
     "django-admin/": "Django admin: staff only, by Django",
     "i18n/": "language switcher: anyone",
-    "media/": "development media server (DEBUG only)",
 }
 
 PERSONAS = ["anonymous", "learner", "outsider", "manager", "assessor", "issuer_admin"]
@@ -104,6 +103,7 @@ SAMPLES: dict[str, Sample] = {
     "catalogue:material_download": _material_sample,
 }
 
+
 @pytest.mark.django_db
 def test_every_url_answers_each_persona_as_its_rule_says(
     client: Client,
@@ -153,4 +153,3 @@ def test_every_url_answers_each_persona_as_its_rule_says(
             checked += 1
     assert failures == []
     assert checked > 0
-

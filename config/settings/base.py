@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "rosette.teams",
     "rosette.catalogue",
     "rosette.awards",
+    "rosette.credentials",
+    "rosette.applications",
+    "rosette.toolkits",
 ]
 
 MIDDLEWARE = [
@@ -229,3 +232,7 @@ LOGGING = {
 # Rosette's own settings.
 ROSETTE_DEFAULT_ASSESSMENT_DAYS = 28
 ROSETTE_CATALOGUE_PAGE_SIZE = env_int("ROSETTE_CATALOGUE_PAGE_SIZE", 12)
+# The verify page's HTTP client (credentials/fetch.py): https only unless DEBUG or this is set;
+# private, loopback and link-local addresses only when ROSETTE_FETCH_ALLOW_PRIVATE (tests).
+ROSETTE_FETCH_ALLOW_HTTP = env_bool("ROSETTE_FETCH_ALLOW_HTTP", False)
+ROSETTE_FETCH_ALLOW_PRIVATE = False

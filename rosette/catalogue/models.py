@@ -17,6 +17,10 @@ from rosette.core.models import BaseModel
 class Issuer(BaseModel):
     """An organisation that publishes badges and assesses applications for them."""
 
+    class PrivacyPolicy(models.TextChoices):
+        BLOCK = "block", _("Block submission until every finding is resolved")
+        DECLINE = "decline", _("Decline automatically if evidence could identify someone")
+
     slug = models.SlugField(unique=True)
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -28,6 +32,18 @@ class Issuer(BaseModel):
         default=28,
         validators=[MinValueValidator(1)],
         help_text=_("The decision is due this many days after an application is submitted."),
+    )
+    privacy_policy = models.CharField(
+        _("when evidence could identify someone"),
+        max_length=20,
+        choices=PrivacyPolicy.choices,
+        default=PrivacyPolicy.BLOCK,
+    )
+    max_upload_mb = models.PositiveSmallIntegerField(
+        _("largest upload (MB)"), default=200, validators=[MinValueValidator(1)]
+    )
+    max_media_minutes = models.PositiveSmallIntegerField(
+        _("longest recording (minutes)"), default=15, validators=[MinValueValidator(1)]
     )
 
     class Meta:

@@ -91,6 +91,7 @@ class BadgePage:
     components: list[Prerequisite]
     materials: list[Any]
     held: bool
+    open_application: Any = None
 
     @property
     def missing_prerequisites(self) -> list[Badge]:
@@ -115,7 +116,16 @@ def badge_page(*, badge: Badge, user: Any) -> BadgePage:
         components=components,
         materials=list(badge.materials.all()),
         held=badge.id in held,
+        open_application=_open_application(badge, user),
     )
+
+
+def _open_application(badge: Badge, user: Any) -> Any:
+    from rosette.applications.models import Application
+
+    if not user.is_authenticated:
+        return None
+    return Application.objects.open().filter(learner=user, badge=badge).first()
 
 
 def badge_for_public(*, slug: str) -> Badge:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from rosette.applications.selectors import HomeApplications, applications_for_home
 from rosette.awards.models import Award
 from rosette.catalogue.models import Badge
 
@@ -21,9 +22,13 @@ def featured_badges() -> list[Badge]:
 
 @dataclass
 class Home:
+    applications: HomeApplications
     awards: list[Award] = field(default_factory=list)
 
 
 def home_for(*, user: Any) -> Home:
     """What a signed-in person sees first."""
-    return Home(awards=list(Award.objects.current().filter(recipient=user).select_related("badge")))
+    return Home(
+        applications=applications_for_home(user=user),
+        awards=list(Award.objects.current().filter(recipient=user).select_related("badge")),
+    )

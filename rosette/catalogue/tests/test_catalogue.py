@@ -6,7 +6,6 @@ from django.test.utils import CaptureQueriesContext
 from django.db import connection
 from django.urls import reverse
 
-from rosette.awards.models import Award
 from rosette.catalogue.models import Badge, Category
 from rosette.core.demo.loader import load_demo
 from tests import factories
@@ -100,7 +99,7 @@ def test_badge_page_says_which_prerequisites_the_viewer_holds(
     client: Client, learner: factories.User, demo: None
 ) -> None:
     intro = Badge.objects.get(slug="getting-started-with-open-badges")
-    Award.objects.create(recipient=learner, badge=intro, awarded_at="2026-01-01T00:00:00Z")
+    factories.give_badge(learner, intro)
     client.force_login(learner)
     response = client.get(reverse("catalogue:badge_detail", kwargs={"slug": "oss-video-chats"}))
     prerequisites = {p.badge.slug: p.held for p in response.context["page"].prerequisites}

@@ -18,6 +18,7 @@ from rosette.core.demo.images import rosette_svg
 from rosette.core.demo.video_guide import ATTRIBUTION, VIDEO_GUIDE
 from rosette.teams import services as teams
 from rosette.teams.models import Membership, Organisation
+from rosette.toolkits.demo import load_demo_guides
 
 # Development only: the demo accounts' shared password, printed by `make run`.
 DEMO_PASSWORD = "rosette-demo-2026"  # noqa: S105
@@ -54,6 +55,7 @@ def load_demo() -> DemoReport:
     issuer = _issuer(report, users)
     _catalogue(report, issuer)
     _team(report, users)
+    load_demo_guides()  # the safeguarding toolkit's guides (C10)
     return report
 
 

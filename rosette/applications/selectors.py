@@ -1,0 +1,91 @@
+"""Reads of applications, shaped for pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Prefetch
+from django.http import Http404
+
+from rosette.applications.models import Application, Attachment, Attempt
+from rosette.catalogue.models import Question
+
+
+def application_for_learner(*, user: Any, public_id: Any) -> Application:
+    """The learner's own application, or 404 (STYLE.md point 3)."""
+    try:
+        return (
+            Application.objects.select_related("badge__issuer", "version", "learner")
+            .prefetch_related(
+                Prefetch("version__questions", queryset=Question.objects.order_by("position"))
+            )
+            .get(public_id=public_id, learner=user)
+        )
+    except (Application.DoesNotExist, ValueError) as exc:
+        raise Http404 from exc
+
+
+def attachment_for_learner(*, user: Any, public_id: Any) -> Attachment:
+    try:
+        return Attachment.objects.select_related("attempt__application").get(
+            public_id=public_id, attempt__application__learner=user
+        )
+    except (Attachment.DoesNotExist, ValueError) as exc:
+        raise Http404 from exc
+
+
+def queue_position(application: Application) -> int | None:
+    """Where a submitted application stands in its issuer's queue: 1 is next."""
+    if application.status != Application.Status.SUBMITTED or application.submitted_at is None:
+        return None
+    ahead = (
+        Application.objects.waiting()
+        .filter(badge__issuer_id=application.badge.issuer_id)
+        .filter(submitted_at__lt=application.submitted_at)
+        .count()
+    )
+    return ahead + 1
+
+
+@dataclass(frozen=True)
+class HomeApplications:
+    drafts: list[Application]
+    submitted: list[Application]
+    returned: list[Application]
+    awarded: list[Application]
+    declined: list[Application]
+    withdrawn: list[Application]
+
+
+def applications_for_home(*, user: Any) -> HomeApplications:
+    """The learner's applications by state, for their home page (one query)."""
+    rows = list(
+        Application.objects.filter(learner=user).select_related("badge").order_by("-updated_at")
+    )
+    by: dict[str, list[Application]] = {}
+    for row in rows:
+        by.setdefault(row.status, []).append(row)
+    S = Application.Status
+    return HomeApplications(
+        drafts=by.get(S.DRAFT, []),
+        submitted=by.get(S.SUBMITTED, []),
+        returned=by.get(S.RETURNED, []),
+        awarded=by.get(S.AWARDED, []),
+        declined=by.get(S.DECLINED, []),
+        withdrawn=by.get(S.WITHDRAWN, []),
+    )
+
+
+def attempts_with_evidence(application: Application) -> list[Attempt]:
+    """Every attempt, newest first, with its answers and attachments."""
+    return list(
+        application.attempts.order_by("-number").prefetch_related(
+            "answers__question", "attachments", "dismissals"
+        )
+    )
+
+
+def last_saved(attempt: Attempt) -> datetime | None:
+    return attempt.updated_at if attempt.revision else None

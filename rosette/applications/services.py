@@ -1,0 +1,632 @@
+"""Every change to an application: start, save drafts, evidence files, submit, withdraw.
+
+Business rules of applications live here (and the transition table in workflow.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import IO, Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from rosette.accounts.models import User
+from rosette.applications import screening, uploads, workflow
+from rosette.applications.models import (
+    Answer,
+    Application,
+    Attachment,
+    Attempt,
+    DraftSnapshot,
+    PrivacyDismissal,
+)
+from rosette.applications.wordcount import count_words
+from rosette.catalogue.models import Badge, Issuer
+from rosette.catalogue.selectors import current_version, held_badge_ids
+from rosette.core.email import send_email_on_commit
+from rosette.core.models import record_event
+
+# The declaration of shared/seeds/000_…, shown at submission and stored with each attempt.
+DECLARATION_VERSION = "2026-11"
+DECLARATION_POINTS = [
+    "I have read, understood and completed all the activities listed in the badge criteria "
+    "and each question from the criteria is answered in the evidence I have provided.",
+    "My evidence has been written or recorded by me and I have not copied it from anywhere or "
+    "anyone else.",
+    "I understand that it will take up to {days} days to assess my application and that "
+    "feedback cannot be provided if my application is unsuccessful.",
+    "I understand that my evidence, name and email address will be sent to the organisation "
+    "who issue this badge.",
+]
+MAX_ANSWER_CHARS = 50_000
+IDENTIFIES_INDIVIDUALS = "identifies_individuals"
+
+
+class ApplicationError(Exception):
+    """A rule of applications was broken; the message is for the person who tried."""
+
+
+class DraftConflict(ApplicationError):
+    """The draft changed since this save's revision: the text is kept in a snapshot."""
+
+    def __init__(self, snapshot: DraftSnapshot) -> None:
+        super().__init__(_("This draft was changed in another tab or window."))
+        self.snapshot = snapshot
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something that stops a submission: which field, and what to do about it."""
+
+    field: str
+    message: str
+
+
+class SubmissionRefused(ApplicationError):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(_("The application cannot be submitted yet."))
+        self.problems = problems
+
+
+def declaration_text(issuer: Issuer) -> str:
+    return "\n".join(p.format(days=issuer.assessment_days) for p in DECLARATION_POINTS)
+
+
+def _require_learner(application: Application, actor: Any) -> None:
+    if actor is None or actor.pk != application.learner_id:
+        raise PermissionError("Only the learner can change their application.")
+
+
+def _require_editable(application: Application) -> None:
+    if not application.is_editable:
+        raise ApplicationError(
+            _("This application is %(status)s and can no longer be changed.")
+            % {"status": application.get_status_display().lower()}
+        )
+
+
+def current_attempt(application: Application) -> Attempt:
+    attempt = application.attempts.order_by("-number").first()
+    assert attempt is not None, "every application has an attempt"
+    return attempt
+
+
+@transaction.atomic
+def application_start(*, learner: User, badge: Badge) -> Application:
+    """Start (or return to) the learner's open application for a badge."""
+    existing = Application.objects.open().filter(learner=learner, badge=badge).first()
+    if existing is not None:
+        return existing
+    if badge.is_pathway:
+        raise ApplicationError(_("This badge is awarded automatically: you do not apply for it."))
+    version = current_version(badge)
+    if version is None:
+        raise ApplicationError(_("This badge is not open for applications."))
+    try:
+        with transaction.atomic():
+            application = Application.objects.create(learner=learner, badge=badge, version=version)
+    except IntegrityError:  # a second tab started one at the same moment
+        return Application.objects.open().get(learner=learner, badge=badge)
+    attempt = Attempt.objects.create(application=application, number=1)
+    Answer.objects.bulk_create(
+        [Answer(attempt=attempt, question=q) for q in version.questions.all()]
+        + [Answer(attempt=attempt, question=None)]
+    )
+    record_event(
+        action="applications:application:start",
+        subject=application,
+        actor=learner,
+        data={"badge": badge.slug, "version": version.number},
+    )
+    return application
+
+
+@dataclass(frozen=True)
+class DraftInput:
+    """What the evidence form sends: texts, links and transcripts per question id (None is
+    the whole statement), and the intended actions."""
+
+    texts: Mapping[int | None, str]
+    links: Mapping[int | None, str]
+    transcripts: Mapping[int | None, str]
+    intended_actions: str
+
+    def as_data(self) -> dict[str, Any]:
+        def keyed(values: Mapping[int | None, str]) -> dict[str, str]:
+            return {("whole" if k is None else str(k)): v for k, v in values.items()}
+
+        return {
+            "texts": keyed(self.texts),
+            "links": keyed(self.links),
+            "transcripts": keyed(self.transcripts),
+            "intended_actions": self.intended_actions,
+        }
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> DraftInput:
+        def unkeyed(values: Mapping[str, str]) -> dict[int | None, str]:
+            return {(None if k == "whole" else int(k)): v for k, v in values.items()}
+
+        return cls(
+            texts=unkeyed(data.get("texts", {})),
+            links=unkeyed(data.get("links", {})),
+            transcripts=unkeyed(data.get("transcripts", {})),
+            intended_actions=data.get("intended_actions", ""),
+        )
+
+
+def draft_save(
+    *, application: Application, actor: Any, based_on_revision: int, draft: DraftInput
+) -> Attempt:
+    """Save the evidence form. A save based on an older revision than the stored one would
+    overwrite someone's newer words: it is refused with DraftConflict, and its text is kept
+    in a committed snapshot for the learner to merge."""
+    outcome = _draft_save(
+        application=application, actor=actor, based_on_revision=based_on_revision, draft=draft
+    )
+    if isinstance(outcome, DraftSnapshot):
+        raise DraftConflict(outcome)
+    return outcome
+
+
+@transaction.atomic
+def _draft_save(
+    *, application: Application, actor: Any, based_on_revision: int, draft: DraftInput
+) -> Attempt | DraftSnapshot:
+    _require_learner(application, actor)
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    _require_editable(application)
+    attempt = current_attempt(application)
+    if based_on_revision != attempt.revision:
+        snapshot = DraftSnapshot.objects.create(
+            attempt=attempt,
+            based_on_revision=based_on_revision,
+            reason=DraftSnapshot.Reason.CONFLICT,
+            data=draft.as_data(),
+        )
+        record_event(
+            action="applications:draft:conflict",
+            subject=application,
+            actor=actor,
+            data={"revision": attempt.revision, "based_on": based_on_revision},
+        )
+        return snapshot
+    _apply(attempt, draft)
+    return attempt
+
+
+def _apply(attempt: Attempt, draft: DraftInput) -> None:
+    answers = {a.question_id: a for a in attempt.answers.all()}
+    changed = []
+    for key, answer in answers.items():
+        text = draft.texts.get(key, answer.text)[:MAX_ANSWER_CHARS]
+        link = draft.links.get(key, answer.link)
+        transcript = draft.transcripts.get(key, answer.transcript)[:MAX_ANSWER_CHARS]
+        if (text, link, transcript) != (answer.text, answer.link, answer.transcript):
+            answer.text, answer.link, answer.transcript = text, link, transcript
+            changed.append(answer)
+    Answer.objects.bulk_update(changed, ["text", "link", "transcript", "updated_at"])
+    attempt.intended_actions = draft.intended_actions[:MAX_ANSWER_CHARS]
+    attempt.revision += 1
+    attempt.save(update_fields=["intended_actions", "revision", "updated_at"])
+
+
+@transaction.atomic
+def snapshot_resolve(*, snapshot: DraftSnapshot, actor: Any, choices: Mapping[str, str]) -> Attempt:
+    """Settle a conflict: for each field keep the saved text, the snapshot's, or both."""
+    attempt = snapshot.attempt
+    application = attempt.application
+    _require_learner(application, actor)
+    Application.objects.select_for_update().get(pk=application.pk)
+    _require_editable(application)
+    mine = DraftInput.from_data(snapshot.data)
+    answers = {a.question_id: a for a in attempt.answers.all()}
+
+    def pick(field: str, saved: str, theirs: str) -> str:
+        choice = choices.get(field, "saved")
+        if choice == "mine":
+            return theirs
+        if choice == "both" and theirs.strip() and theirs.strip() != saved.strip():
+            return f"{saved.rstrip()}\n\n{theirs.lstrip()}"
+        return saved
+
+    texts = {
+        key: pick(f"text-{key or 'whole'}", answer.text, mine.texts.get(key, answer.text))
+        for key, answer in answers.items()
+    }
+    merged = DraftInput(
+        texts=texts,
+        links=mine.links if choices.get("links") == "mine" else {},
+        transcripts={},
+        intended_actions=pick("intended_actions", attempt.intended_actions, mine.intended_actions),
+    )
+    _apply(attempt, merged)
+    snapshot.resolved_at = timezone.now()
+    snapshot.save(update_fields=["resolved_at"])
+    record_event(action="applications:draft:merge", subject=application, actor=actor)
+    return attempt
+
+
+def _release(file: Any, model: type[Answer] | type[Attachment], field: str) -> None:
+    """Delete a stored file unless an earlier attempt still refers to it."""
+    if file and not model.objects.filter(**{field: file.name}).count() > 1:
+        file.delete(save=False)
+
+
+def _answer(attempt: Attempt, question_id: int | None) -> Answer:
+    try:
+        return attempt.answers.get(question_id=question_id)
+    except Answer.DoesNotExist as exc:
+        raise ApplicationError(_("That question is not part of this badge.")) from exc
+
+
+@transaction.atomic
+def answer_media_attach(
+    *,
+    application: Application,
+    actor: Any,
+    question_id: int | None,
+    upload: IO[bytes],
+    transcript: str = "",
+) -> Answer:
+    """Attach an audio or video recording to an answer (or to the whole statement)."""
+    _require_learner(application, actor)
+    application = (
+        Application.objects.select_for_update()
+        .select_related("badge__issuer")
+        .get(pk=application.pk)
+    )
+    _require_editable(application)
+    if not application.version.allow_media:
+        raise ApplicationError(_("This badge does not accept audio or video evidence."))
+    issuer = application.badge.issuer
+    checked = uploads.check_media(
+        upload,
+        max_bytes=issuer.max_upload_mb * 1_000_000,
+        max_seconds=issuer.max_media_minutes * 60,
+    )
+    answer = _answer(current_attempt(application), question_id)
+    _release(answer.media, Answer, "media")
+    answer.media_type = checked.content_type
+    answer.media_seconds = checked.seconds
+    answer.media.save("recording", upload, save=False)  # type: ignore[arg-type]
+    if transcript:
+        answer.transcript = transcript[:MAX_ANSWER_CHARS]
+    answer.save()
+    record_event(
+        action="applications:evidence:media",
+        subject=application,
+        actor=actor,
+        data={"question": question_id, "type": checked.content_type, "seconds": checked.seconds},
+    )
+    return answer
+
+
+@transaction.atomic
+def answer_media_remove(*, application: Application, actor: Any, question_id: int | None) -> None:
+    _require_learner(application, actor)
+    _require_editable(application)
+    answer = _answer(current_attempt(application), question_id)
+    _release(answer.media, Answer, "media")
+    answer.media = None  # type: ignore[assignment]
+    answer.media_type, answer.media_seconds = "", None
+    answer.save()
+    record_event(
+        action="applications:evidence:media_remove",
+        subject=application,
+        actor=actor,
+        data={"question": question_id},
+    )
+
+
+@transaction.atomic
+def attachment_add(
+    *, application: Application, actor: Any, title: str, upload: IO[bytes]
+) -> Attachment:
+    """Attach a document, such as the completed handout."""
+    _require_learner(application, actor)
+    application = (
+        Application.objects.select_for_update()
+        .select_related("badge__issuer")
+        .get(pk=application.pk)
+    )
+    _require_editable(application)
+    checked = uploads.check_attachment(
+        upload, max_bytes=application.badge.issuer.max_upload_mb * 1_000_000
+    )
+    attachment = Attachment(
+        attempt=current_attempt(application),
+        title=title.strip()[:200] or _("Attachment"),
+        content_type=checked.content_type,
+        size=checked.size,
+    )
+    attachment.file.save("attachment", upload, save=False)  # type: ignore[arg-type]
+    attachment.save()
+    record_event(
+        action="applications:evidence:attach",
+        subject=application,
+        actor=actor,
+        data={"title": attachment.title, "type": checked.content_type},
+    )
+    return attachment
+
+
+@transaction.atomic
+def attachment_remove(*, attachment: Attachment, actor: Any) -> None:
+    application = attachment.attempt.application
+    _require_learner(application, actor)
+    _require_editable(application)
+    if attachment.attempt_id != current_attempt(application).pk:
+        raise ApplicationError(_("Files of an earlier attempt cannot be removed."))
+    _release(attachment.file, Attachment, "file")
+    attachment.delete()
+    record_event(
+        action="applications:evidence:detach",
+        subject=application,
+        actor=actor,
+        data={"title": attachment.title},
+    )
+
+
+@transaction.atomic
+def privacy_finding_dismiss(
+    *,
+    application: Application,
+    actor: Any,
+    question_id: int | None,
+    key: str,
+    label: str,
+    text: str,
+    reason: str,
+) -> PrivacyDismissal:
+    """The learner says a finding does not identify anyone, and why (the assessor sees it)."""
+    _require_learner(application, actor)
+    _require_editable(application)
+    if not reason.strip():
+        raise ApplicationError(_("Say why this does not identify anyone."))
+    dismissal, _created = PrivacyDismissal.objects.update_or_create(
+        attempt=current_attempt(application),
+        question_id=question_id,
+        key=key[:300],
+        defaults={"label": label[:30], "text": text[:300], "reason": reason.strip()[:300]},
+    )
+    record_event(
+        action="applications:privacy:dismiss",
+        subject=application,
+        actor=actor,
+        data={"question": question_id, "label": label, "reason": dismissal.reason},
+    )
+    return dismissal
+
+
+def dismissed_keys(attempt: Attempt) -> dict[int | None, frozenset[str]]:
+    keys: dict[int | None, set[str]] = {}
+    for question_id, key in attempt.dismissals.values_list("question_id", "key"):
+        keys.setdefault(question_id, set()).add(key)
+    return {k: frozenset(v) for k, v in keys.items()}
+
+
+@dataclass(frozen=True)
+class AnswerCheck:
+    """How an answer stands against its question's requirements."""
+
+    answer: Answer
+    words: int
+    minimum: int
+    met: bool
+    findings: list[Any]
+
+
+def answer_checks(attempt: Attempt) -> list[AnswerCheck]:
+    """Each answer (the whole statement last) with its word count and privacy findings."""
+    dismissed = dismissed_keys(attempt)
+    checks = []
+    answers = list(attempt.answers.select_related("question").order_by("question__position"))
+    whole = next(a for a in answers if a.question_id is None)
+    whole_given = bool(whole.link or whole.media)
+    for answer in answers:
+        words = count_words(answer.text) + count_words(answer.transcript)
+        minimum = answer.question.min_words if answer.question else 0
+        alternative = bool(answer.link or answer.media)
+        met = words >= minimum or alternative or (answer.question is not None and whole_given)
+        keys = dismissed.get(answer.question_id, frozenset())
+        findings = screening.screen_text(answer.text, dismissed_keys=keys) + screening.screen_text(
+            answer.transcript, dismissed_keys=keys
+        )
+        checks.append(AnswerCheck(answer, words, minimum, met, findings))
+    checks.sort(key=lambda c: (c.answer.question is None, c.answer.question_id or 0))
+    return checks
+
+
+def submission_problems(*, application: Application) -> list[Problem]:
+    """Everything that stops this application being submitted, each naming its field."""
+    problems = []
+    attempt = current_attempt(application)
+    version = application.version
+    held = held_badge_ids(application.learner)
+    for badge in application.badge.prerequisites.order_by("name"):
+        if badge.id not in held:
+            problems.append(
+                Problem(
+                    "prerequisites",
+                    _("You need the “%(name)s” badge before you can apply for this one.")
+                    % {"name": badge.name},
+                )
+            )
+    checks = answer_checks(attempt)
+    total_words = 0
+    any_alternative = False
+    for check in checks:
+        answer = check.answer
+        field = f"text-{answer.question_id or 'whole'}"
+        total_words += check.words
+        any_alternative = any_alternative or bool(answer.link or answer.media)
+        if answer.media and not answer.transcript.strip():
+            problems.append(
+                Problem(
+                    f"transcript-{answer.question_id or 'whole'}",
+                    _(
+                        "Add a transcript of your recording, so people who cannot hear it can "
+                        "read it."
+                    ),
+                )
+            )
+        if answer.question is not None and not check.met:
+            position = answer.question.position
+            if check.words == 0:
+                message = _("Answer question %(n)s.") % {"n": position}
+            else:
+                message = _("Question %(n)s needs %(min)s words; it has %(words)s.") % {
+                    "n": position,
+                    "min": check.minimum,
+                    "words": check.words,
+                }
+            problems.append(Problem(field, message))
+    if (
+        version.overall_min_words
+        and not any_alternative
+        and total_words < version.overall_min_words
+    ):
+        problems.append(
+            Problem(
+                "text-whole",
+                _("Your statement needs at least %(min)s words in all; it has %(words)s.")
+                % {"min": version.overall_min_words, "words": total_words},
+            )
+        )
+    if application.badge.issuer.privacy_policy == Issuer.PrivacyPolicy.BLOCK:
+        for check in checks:
+            for finding in check.findings:
+                where = (
+                    _("Question %(n)s") % {"n": check.answer.question.position}
+                    if check.answer.question
+                    else _("Your whole statement")
+                )
+                problems.append(
+                    Problem(
+                        f"text-{check.answer.question_id or 'whole'}",
+                        _(
+                            "%(where)s: “%(text)s” – %(reason)s Change it, or say why it does "
+                            "not identify anyone."
+                        )
+                        % {"where": where, "text": finding.text, "reason": finding.reason},
+                    )
+                )
+    return problems
+
+
+@transaction.atomic
+def application_submit(
+    *,
+    application: Application,
+    actor: Any,
+    declaration: bool,
+    ai_used: bool | None,
+    ai_use: str = "",
+) -> Application:
+    """Submit the current attempt: it joins the back of the queue with a date a decision is
+    due. Submitting twice (a double click) submits once."""
+    _require_learner(application, actor)
+    locked = (
+        Application.objects.select_for_update()
+        .select_related("badge__issuer")
+        .get(pk=application.pk)
+    )
+    if locked.status == Application.Status.SUBMITTED:
+        return locked  # the first click already did it
+    problems = submission_problems(application=locked)
+    if not declaration:
+        problems.append(Problem("declaration", _("Confirm the declaration to submit.")))
+    if ai_used is None:
+        problems.append(
+            Problem("ai_used", _("Say whether you used AI tools to write your evidence."))
+        )
+    elif ai_used and not ai_use.strip():
+        problems.append(Problem("ai_use", _("Say how you used AI tools.")))
+    if problems:
+        raise SubmissionRefused(problems)
+    issuer = locked.badge.issuer
+    now = timezone.now()
+    due = now + timedelta(days=issuer.assessment_days)
+    locked = workflow.transition(locked, action="submit", actor=actor, submitted_at=now, due_at=due)
+    attempt = current_attempt(locked)
+    attempt.submitted_at, attempt.due_at = now, due
+    attempt.declaration_version = DECLARATION_VERSION
+    attempt.declaration_text = declaration_text(issuer)
+    attempt.ai_used, attempt.ai_use = ai_used, ai_use.strip() if ai_used else ""
+    attempt.save()
+    findings = [f for c in answer_checks(attempt) for f in c.findings]
+    if findings and issuer.privacy_policy == Issuer.PrivacyPolicy.DECLINE:
+        return _decline_identifying(locked, findings)
+    send_email_on_commit(
+        to=[locked.learner.email],
+        subject=_("We have your application for %(badge)s") % {"badge": locked.badge.name},
+        template="email/application_submitted.txt",
+        context={"application": locked, "attempt": attempt},
+    )
+    return locked
+
+
+def _decline_identifying(application: Application, findings: list[Any]) -> Application:
+    declined = workflow.transition(
+        application,
+        action="decline",
+        actor=None,
+        note="identifies individuals",
+        decline_reason=IDENTIFIES_INDIVIDUALS,
+        decided_at=timezone.now(),
+    )
+    send_email_on_commit(
+        to=[declined.learner.email],
+        subject=_("Your application for %(badge)s was declined") % {"badge": declined.badge.name},
+        template="email/application_declined_privacy.txt",
+        context={"application": declined, "count": len(findings)},
+    )
+    return declined
+
+
+@transaction.atomic
+def application_withdraw(*, application: Application, actor: Any) -> Application:
+    """The learner withdraws before a decision. If an assessor decides at the same moment,
+    whichever commits first wins and the other is told."""
+    _require_learner(application, actor)
+    return workflow.transition(application, action="withdraw", actor=actor)
+
+
+@transaction.atomic
+def attempt_open_next(*, application: Application) -> Attempt:
+    """After a return: a new attempt, starting from the previous evidence (files included)."""
+    previous = current_attempt(application)
+    attempt = Attempt.objects.create(
+        application=application,
+        number=previous.number + 1,
+        intended_actions=previous.intended_actions,
+    )
+    Answer.objects.bulk_create(
+        Answer(
+            attempt=attempt,
+            question_id=a.question_id,
+            text=a.text,
+            link=a.link,
+            media=a.media.name,
+            media_type=a.media_type,
+            media_seconds=a.media_seconds,
+            transcript=a.transcript,
+        )
+        for a in previous.answers.all()
+    )
+    Attachment.objects.bulk_create(
+        Attachment(
+            attempt=attempt,
+            title=f.title,
+            file=f.file.name,
+            content_type=f.content_type,
+            size=f.size,
+        )
+        for f in previous.attachments.all()
+    )
+    return attempt

@@ -1,0 +1,488 @@
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from rosette.applications import selectors, services, uploads
+from rosette.applications.forms import (
+    AttachmentForm,
+    DeclarationForm,
+    DismissFindingForm,
+    EvidenceForm,
+)
+from rosette.applications.models import Application, DraftSnapshot
+from rosette.applications.workflow import TransitionError
+from rosette.catalogue.selectors import badge_for_public
+from rosette.core.access import Rule, access
+
+STASH_KEY = "rosette:draft-stash"
+
+
+def _is_htmx(request: HttpRequest) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def keep_text_when_signed_out(view: Any) -> Any:
+    """A save sent after the session ended is kept in the (new) session and restored once the
+    learner signs in again, so the words typed are never lost (DESIGN rule 17)."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *, public_id: Any) -> HttpResponse:
+        if request.method == "POST" and not request.user.is_authenticated:
+            stash = request.session.get(STASH_KEY, {})
+            stash[str(public_id)] = {
+                k: v for k, v in request.POST.lists() if k != "csrfmiddlewaretoken"
+            }
+            request.session[STASH_KEY] = stash
+            edit = reverse("applications:edit", kwargs={"public_id": public_id})
+            if _is_htmx(request):
+                return render(
+                    request, "applications/_save_status.html", {"signed_out": True, "next": edit}
+                )
+            return redirect_to_login(edit)
+        return view(request, public_id=public_id)
+
+    return wrapped
+
+
+@require_POST
+@access(Rule.SIGNED_IN)
+def start(request: HttpRequest, *, slug: str) -> HttpResponse:
+    badge = badge_for_public(slug=slug)
+    try:
+        application = services.application_start(learner=request.user, badge=badge)
+    except services.ApplicationError as exc:
+        messages.error(request, str(exc))
+        return redirect(badge)
+    return redirect("applications:edit", public_id=application.public_id)
+
+
+def _edit_context(
+    request: HttpRequest,
+    application: Application,
+    form: EvidenceForm,
+    attachment_form: AttachmentForm | None = None,
+) -> dict[str, Any]:
+    attempt = services.current_attempt(application)
+    checks = {c.answer.question_id: c for c in services.answer_checks(attempt)}
+    questions = list(application.version.questions.all())
+    items = []
+    for question in [*questions, None]:
+        key = "whole" if question is None else str(question.id)
+        items.append(
+            {
+                "question": question,
+                "key": key,
+                "text_name": f"text-{key}",
+                "link_name": f"link-{key}",
+                "media_name": f"media-{key}",
+                "transcript_name": f"transcript-{key}",
+                "check": checks[question.id if question else None],
+            }
+        )
+    return {
+        "application": application,
+        "attempt": attempt,
+        "form": form,
+        "attachment_form": attachment_form or AttachmentForm(),
+        "items": items,
+        "findings_total": sum(len(c.findings) for c in checks.values()),
+        "missing_prerequisites": [
+            p
+            for p in services.submission_problems(application=application)
+            if p.field == "prerequisites"
+        ],
+        "prerequisites": application.badge.prerequisites.all(),
+        "attachments": list(attempt.attachments.all()),
+        "reviews": _reviews(application),
+    }
+
+
+def _reviews(application: Application) -> list[Any]:
+    try:
+        from rosette.applications.review import reviews_for_learner
+    except ImportError:  # pragma: no cover - review module arrives with manager review
+        return []
+    return reviews_for_learner(application=application)
+
+
+def _restore_stash(request: HttpRequest, application: Application) -> HttpResponse | None:
+    stash = request.session.get(STASH_KEY, {})
+    data = stash.pop(str(application.public_id), None)
+    if data is None:
+        return None
+    request.session[STASH_KEY] = stash
+    attempt = services.current_attempt(application)
+    query = QueryDict(mutable=True)
+    for key, values in data.items():
+        query.setlist(key, values)
+    form = EvidenceForm(query, version=application.version, attempt=attempt)
+    if not form.is_valid():
+        return None
+    try:
+        services.draft_save(
+            application=application,
+            actor=request.user,
+            based_on_revision=form.cleaned_data["revision"],
+            draft=form.draft(),
+        )
+    except services.DraftConflict as conflict:
+        return redirect(
+            "applications:conflict",
+            public_id=application.public_id,
+            snapshot_id=conflict.snapshot.public_id,
+        )
+    messages.success(request, _("We saved the text you typed before you were signed out."))
+    return redirect("applications:edit", public_id=application.public_id)
+
+
+@keep_text_when_signed_out
+@access(Rule.OWNER)
+def edit(request: HttpRequest, *, public_id: Any) -> HttpResponse:
+    application = selectors.application_for_learner(user=request.user, public_id=public_id)
+    if not application.is_editable:
+        return redirect(application)
+    restored = _restore_stash(request, application)
+    if restored is not None:
+        return restored
+    attempt = services.current_attempt(application)
+    if request.method != "POST":
+        form = EvidenceForm(
+            initial=EvidenceForm.initial_for(attempt), version=application.version, attempt=attempt
+        )
+        return render(request, "applications/edit.html", _edit_context(request, application, form))
+
+    form = EvidenceForm(request.POST, request.FILES, version=application.version, attempt=attempt)
+    attachment_form = None
+    if form.is_valid():
+        try:
+            services.draft_save(
+                application=application,
+                actor=request.user,
+                based_on_revision=form.cleaned_data["revision"],
+                draft=form.draft(),
+            )
+        except services.DraftConflict as conflict:
+            return redirect(
+                "applications:conflict",
+                public_id=application.public_id,
+                snapshot_id=conflict.snapshot.public_id,
+            )
+        for question_id, upload in form.media_uploads().items():
+            key = "whole" if question_id is None else str(question_id)
+            try:
+                services.answer_media_attach(
+                    application=application,
+                    actor=request.user,
+                    question_id=question_id,
+                    upload=upload,
+                )
+            except (uploads.UploadRejected, services.ApplicationError) as exc:
+                form.add_error(f"media-{key}", str(exc))
+        if request.FILES.get("attachment") or request.POST.get("attachment_title"):
+            attachment_form = AttachmentForm(request.POST, request.FILES)
+            if attachment_form.is_valid():
+                try:
+                    services.attachment_add(
+                        application=application,
+                        actor=request.user,
+                        title=attachment_form.cleaned_data["attachment_title"],
+                        upload=attachment_form.cleaned_data["attachment"],
+                    )
+                    attachment_form = None
+                except (uploads.UploadRejected, services.ApplicationError) as exc:
+                    attachment_form.add_error("attachment", str(exc))
+        if not form.errors and attachment_form is None:
+            if request.POST.get("action") == "check":
+                return redirect("applications:check", public_id=application.public_id)
+            messages.success(request, _("Your draft is saved."))
+            return redirect("applications:edit", public_id=application.public_id)
+        # The text is saved; show the file problems with the saved revision.
+        attempt.refresh_from_db()
+        data = request.POST.copy()
+        data["revision"] = str(attempt.revision)
+        errors = form.errors.copy()
+        form = EvidenceForm(data, version=application.version, attempt=attempt)
+        form.is_valid()
+        for field, field_errors in errors.items():
+            for error in field_errors:
+                form.add_error(field, error)
+    context = _edit_context(request, application, form, attachment_form)
+    return render(request, "applications/edit.html", context, status=400)
+
+
+@keep_text_when_signed_out
+@access(Rule.OWNER)
+def autosave(request: HttpRequest, *, public_id: Any) -> HttpResponse:
+    """Saves the draft as the learner types (htmx). Answers with a status line."""
+    if request.method != "POST":
+        raise Http404
+    application = selectors.application_for_learner(user=request.user, public_id=public_id)
+    attempt = services.current_attempt(application)
+    form = EvidenceForm(request.POST, version=application.version, attempt=attempt)
+    # Files are never sent by autosave; their fields are simply absent.
+    for name in list(form.fields):
+        if name.startswith("media-"):
+            del form.fields[name]
+    if not form.is_valid():
+        return render(
+            request, "applications/_save_status.html", {"errors": form.errors}, status=200
+        )
+    try:
+        attempt = services.draft_save(
+            application=application,
+            actor=request.user,
+            based_on_revision=form.cleaned_data["revision"],
+            draft=form.draft(),
+        )
+    except services.DraftConflict as conflict:
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = reverse(
+            "applications:conflict",
+            kwargs={"public_id": application.public_id, "snapshot_id": conflict.snapshot.public_id},
+        )
+        return response
+    except services.ApplicationError as exc:
+        return render(request, "applications/_save_status.html", {"error": str(exc)})
+    checks = services.answer_checks(attempt)
+    return render(
+        request,
+        "applications/_save_status.html",
+        {"attempt": attempt, "saved_at": timezone.now(), "checks": checks},
+    )
+
+
+@access(Rule.OWNER)
+def conflict(request: HttpRequest, *, public_id: Any, snapshot_id: Any) -> HttpResponse:
+    application = selectors.application_for_learner(user=request.user, public_id=public_id)
+    snapshot = get_object_or_404(
+        DraftSnapshot, public_id=snapshot_id, attempt__application=application
+    )
+    if snapshot.resolved_at is not None:
+        return redirect("applications:edit", public_id=application.public_id)
+    attempt = services.current_attempt(application)
+    if request.method == "POST":
+        try:
+            services.snapshot_resolve(snapshot=snapshot, actor=request.user, choices=request.POST)
+        except services.ApplicationError as exc:
+            messages.error(request, str(exc))
+            return redirect(application)
+        messages.success(request, _("Your draft is saved with the text you chose."))
+        return redirect("applications:edit", public_id=application.public_id)
+    mine = services.DraftInput.from_data(snapshot.data)
+    rows = []
+    for answer in attempt.answers.select_related("question").order_by("question__position"):
+        if answer.question_id is None:
+            continue
+        theirs = mine.texts.get(answer.question_id, answer.text)
+        if theirs != answer.text:
+            rows.append(
+                {
+                    "field": f"text-{answer.question_id}",
+                    "question": answer.question,
+                    "saved": answer.text,
+                    "mine": theirs,
+                }
+            )
+    if mine.intended_actions != attempt.intended_actions:
+        rows.append(
+            {
+                "field": "intended_actions",
+                "question": None,
+                "saved": attempt.intended_actions,
+                "mine": mine.intended_actions,
+            }
+        )
+    return render(
+        request,
+        "applications/conflict.html",
+        {"application": application, "snapshot": snapshot, "rows": rows, "attempt": attempt},
+    )
+
+
+@access(Rule.OWNER)
+def check(request: HttpRequest, *, public_id: Any) -> HttpResponse:
+    """Check your answers, then the declaration and the AI-use statement."""
+    application = selectors.application_for_learner(user=request.user, public_id=public_id)
+    if not application.is_editable:
+        return redirect(application)
+    return _check_page(request, application, DeclarationForm())
+
+
+def _check_page(
+    request: HttpRequest, application: Application, form: DeclarationForm, status: int = 200
+) -> HttpResponse:
+    attempt = services.current_attempt(application)
+    return render(
+        request,
+        "applications/check.html",
+        {
+            "application": application,
+            "attempt": attempt,
+            "checks": services.answer_checks(attempt),
+            "problems": services.submission_problems(application=application),
+            "declaration_points": services.declaration_text(application.badge.issuer).split("\n"),
+            "form": form,
+            "attachments": list(attempt.attachments.all()),
+        },
+        status=status,
+    )
+
+
+@require_POST
+@access(Rule.OWNER)
+def submit(request: HttpRequest, *, public_id: Any) -> HttpResponse:
+    application = selectors.application_for_learner(user=request.user, public_id=public_id)
+    if application.status == Application.Status.SUBMITTED:
+        return redirect(application)  # a second click of the same button
+    form = DeclarationForm(request.POST)
+    if not form.is_valid():
+        return _check_page(request, application, form, status=400)
+    try:
+        application = services.application_submit(
+            application=application,
+            actor=request.user,
+            declaration=form.cleaned_data["declaration"],
+            ai_used=form.cleaned_data["ai_used"],
+            ai_use=form.cleaned_data.get("ai_use", ""),
+        )
+    except services.SubmissionRefused:
+        return _check_page(request, application, form, status=400)
+    except (services.ApplicationError, TransitionError) as exc:
+        messages.error(request, str(exc))
+        return redirect(application)
+    return redirect(application)
+
+
+@access(Rule.OWNER)
+def detail(request: HttpRequest, *, public_id: Any) -> HttpResponse:
+    application = selectors.application_for_learner(user=request.user, public_id=public_id)
+    return render(
+        request,
+        "applications/detail.html",
+        {
+            "application": application,
+            "attempts": selectors.attempts_with_evidence(application),
+            "queue_position": selectors.queue_position(application),
+            "projected": _projected(application),
+        },
+    )
+
+
+def _projected(application: Application) -> Any:
+    try:
+        from rosette.assessment.selectors import projected_decision_date
+    except ImportError:  # pragma: no cover - arrives with assessment
+        return None
+    return projected_decision_date(application=application)
+
+
+@access(Rule.OWNER)
+def withdraw(request: HttpRequest, *, public_id: Any) -> HttpResponse:
+    application = selectors.application_for_learner(user=request.user, public_id=public_id)
+    if request.method == "POST":
+        try:
+            services.application_withdraw(application=application, actor=request.user)
+        except (TransitionError, PermissionError) as exc:
+            messages.error(request, str(exc))
+            return redirect(application)
+        messages.success(request, _("Your application is withdrawn."))
+        return redirect("core:home")
+    return render(request, "applications/withdraw.html", {"application": application})
+
+
+@require_POST
+@access(Rule.OWNER)
+def dismiss_finding(request: HttpRequest, *, public_id: Any) -> HttpResponse:
+    application = selectors.application_for_learner(user=request.user, public_id=public_id)
+    form = DismissFindingForm(request.POST)
+    if form.is_valid():
+        question = form.cleaned_data["question"]
+        try:
+            services.privacy_finding_dismiss(
+                application=application,
+                actor=request.user,
+                question_id=None if question == "whole" else int(question),
+                key=form.cleaned_data["key"],
+                label=form.cleaned_data["label"],
+                text=form.cleaned_data["text"],
+                reason=form.cleaned_data["reason"],
+            )
+            messages.success(request, _("Noted: the assessor will see your reason."))
+        except (services.ApplicationError, ValueError) as exc:
+            messages.error(request, str(exc))
+    else:
+        messages.error(request, _("Say why this does not identify anyone."))
+    return redirect(reverse("applications:edit", kwargs={"public_id": public_id}) + "#privacy")
+
+
+@require_POST
+@access(Rule.OWNER)
+def attachment_remove(request: HttpRequest, *, public_id: Any, attachment_id: Any) -> HttpResponse:
+    attachment = selectors.attachment_for_learner(user=request.user, public_id=attachment_id)
+    if str(attachment.attempt.application.public_id) != str(public_id):
+        raise Http404
+    try:
+        services.attachment_remove(attachment=attachment, actor=request.user)
+        messages.success(request, _("The file is removed."))
+    except services.ApplicationError as exc:
+        messages.error(request, str(exc))
+    return redirect("applications:edit", public_id=public_id)
+
+
+@require_POST
+@access(Rule.OWNER)
+def media_remove(request: HttpRequest, *, public_id: Any, question: str) -> HttpResponse:
+    application = selectors.application_for_learner(user=request.user, public_id=public_id)
+    try:
+        services.answer_media_remove(
+            application=application,
+            actor=request.user,
+            question_id=None if question == "whole" else int(question),
+        )
+        messages.success(request, _("The recording is removed."))
+    except (services.ApplicationError, ValueError) as exc:
+        messages.error(request, str(exc))
+    return redirect("applications:edit", public_id=public_id)
+
+
+@access(Rule.OWNER)
+def attachment_download(
+    request: HttpRequest, *, public_id: Any, attachment_id: Any
+) -> HttpResponse:
+    attachment = selectors.attachment_for_learner(user=request.user, public_id=attachment_id)
+    if str(attachment.attempt.application.public_id) != str(public_id):
+        raise Http404
+    return _download(attachment.file, attachment.content_type, attachment.title)
+
+
+@access(Rule.OWNER)
+def media(request: HttpRequest, *, public_id: Any, answer_id: int) -> HttpResponse:
+    application = selectors.application_for_learner(user=request.user, public_id=public_id)
+    answer = get_object_or_404(
+        services.Answer, pk=answer_id, attempt__application=application, media__gt=""
+    )
+    return _download(answer.media, answer.media_type, None)
+
+
+def _download(file: Any, content_type: str, title: str | None) -> HttpResponse:
+    """Serve stored evidence with its sniffed type, never as something a browser would run."""
+    extension = uploads.EXTENSIONS.get(content_type, "")
+    response = FileResponse(
+        file.open("rb"),
+        content_type=content_type,
+        as_attachment=title is not None,
+        filename=f"{title}{extension}" if title else None,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

@@ -1,0 +1,129 @@
+// The evidence form: live word counts, autosave status, and a copy on this device so that a
+// lost connection or an expired session never loses a word. Everything here only enhances:
+// the form saves and submits without JavaScript.
+import { countWords } from "./wordcount.js";
+
+const form = document.getElementById("evidence-form");
+const autosave = document.getElementById("autosave");
+const status = document.getElementById("save-status");
+
+function storageKey() {
+  return autosave ? `rosette:draft:${autosave.dataset.application}` : null;
+}
+
+function fieldValues() {
+  const values = {};
+  form.querySelectorAll("textarea, input[type=url]").forEach((field) => {
+    values[field.name] = field.value;
+  });
+  return values;
+}
+
+function revision() {
+  const input = form.querySelector("input[name=revision]");
+  return input ? input.value : "";
+}
+
+function keepOnDevice() {
+  const key = storageKey();
+  if (!key) return;
+  try {
+    localStorage.setItem(key, JSON.stringify({ revision: revision(), values: fieldValues(), at: Date.now() }));
+  } catch (e) {
+    // Storage full or disabled: the server copy still stands.
+  }
+}
+
+function forgetOnDevice() {
+  const key = storageKey();
+  if (key) localStorage.removeItem(key);
+}
+
+// Word counts, announced politely (the count element is aria-live="polite") and only once the
+// writer pauses, so a screen reader is not interrupted at every key.
+const timers = new Map();
+function updateCount(textarea) {
+  const counter = document.querySelector(`[data-count-for="${textarea.id}"]`);
+  if (!counter) return;
+  const min = parseInt(counter.dataset.minWords || "0", 10);
+  const words = countWords(textarea.value);
+  clearTimeout(timers.get(textarea));
+  timers.set(textarea, setTimeout(() => {
+    counter.textContent = words === 1 ? `1 word of ${min} needed` : `${words} words of ${min} needed`;
+    counter.classList.toggle("rosette-word-count--met", words >= min);
+    counter.classList.toggle("rosette-word-count--under", words < min);
+  }, 600));
+}
+
+function offerRestore() {
+  const key = storageKey();
+  if (!key) return;
+  let saved = null;
+  try {
+    saved = JSON.parse(localStorage.getItem(key) || "null");
+  } catch (e) {
+    saved = null;
+  }
+  if (!saved) return;
+  const current = fieldValues();
+  const differs = Object.keys(saved.values).some((name) => (saved.values[name] || "") !== (current[name] || ""));
+  if (!differs) {
+    forgetOnDevice();
+    return;
+  }
+  const banner = document.createElement("div");
+  banner.className = "ds_inset-text rosette-restore";
+  banner.innerHTML = '<div class="ds_inset-text__text"><p><strong>This device has text that was not saved.</strong> It may be from when you lost your connection.</p></div>';
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "ds_button ds_button--secondary ds_button--small";
+  button.textContent = "Restore the unsaved text";
+  button.addEventListener("click", () => {
+    Object.entries(saved.values).forEach(([name, value]) => {
+      const field = form.querySelector(`[name="${CSS.escape(name)}"]`);
+      if (field) {
+        field.value = value;
+        if (field.tagName === "TEXTAREA") updateCount(field);
+      }
+    });
+    banner.remove();
+    autosave.dispatchEvent(new Event("change", { bubbles: true }));
+  });
+  banner.querySelector(".ds_inset-text__text").appendChild(button);
+  form.prepend(banner);
+}
+
+if (form && autosave) {
+  form.querySelectorAll("textarea[data-min-words]").forEach((textarea) => {
+    textarea.addEventListener("input", () => updateCount(textarea));
+  });
+  form.addEventListener("input", keepOnDevice);
+  document.body.addEventListener("htmx:afterRequest", (event) => {
+    if (event.detail.elt !== autosave) return;
+    if (event.detail.successful && !status.querySelector("strong")) forgetOnDevice();
+  });
+  document.body.addEventListener("htmx:sendError", (event) => {
+    if (event.detail.elt !== autosave) return;
+    keepOnDevice();
+    status.textContent = "Not saved: you seem to be offline. Your text is kept on this device and will be saved when you are back online.";
+  });
+  document.body.addEventListener("htmx:responseError", (event) => {
+    if (event.detail.elt !== autosave) return;
+    keepOnDevice();
+    status.textContent = "Not saved: something went wrong on our side. Your text is kept on this device; we will try again as you type, or press Save draft.";
+  });
+  window.addEventListener("online", () => autosave.dispatchEvent(new Event("change", { bubbles: true })));
+  form.addEventListener("submit", keepOnDevice);
+  offerRestore();
+}
+
+// A double click submits once.
+document.querySelectorAll("form.rosette-submit-form").forEach((submitForm) => {
+  submitForm.addEventListener("submit", (event) => {
+    if (submitForm.dataset.submitted === "true") {
+      event.preventDefault();
+      return;
+    }
+    submitForm.dataset.submitted = "true";
+  });
+});
