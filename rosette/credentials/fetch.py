@@ -1,0 +1,191 @@
+"""The one HTTP client that fetches documents from outside (other issuers' badges, DID
+documents, status lists) for the verify page.
+
+Every URL from outside is hostile. The client:
+
+- allows ``https`` only, unless ``settings.DEBUG`` or ``settings.ROSETTE_FETCH_ALLOW_HTTP``;
+- resolves the host itself and refuses it if *any* address is private, loopback, link-local,
+  multicast or otherwise not globally routable (unless ``settings.ROSETTE_FETCH_ALLOW_PRIVATE``,
+  which only tests set, to reach a server on 127.0.0.1), then connects to the address it
+  checked, so DNS cannot be changed between the check and the connection;
+- follows at most :data:`MAX_REDIRECTS` redirects, each checked the same way;
+- times out each network operation and the whole fetch;
+- refuses bodies larger than the cap and content types that are not what was asked for.
+
+Every refusal raises :class:`FetchError` (a :class:`CredentialError`) with a plain message.
+Our own URLs never come here: ``selectors.local_document`` answers them from the database.
+"""
+
+from __future__ import annotations
+
+import http.client
+import ipaddress
+import socket
+import ssl
+import time
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+from django.conf import settings
+
+from .errors import CredentialError
+
+MAX_REDIRECTS = 3
+MAX_BYTES = 2 * 1024 * 1024
+TIMEOUT_SECONDS = 5.0
+TOTAL_SECONDS = 10.0
+JSON_TYPES = frozenset(
+    {
+        "application/json",
+        "application/ld+json",
+        "application/did+json",
+        "application/did+ld+json",
+        "application/vc+ld+json",
+        "application/vc+json",
+        "application/vc",
+        "text/plain",  # many static hosts serve .json files so
+    }
+)
+IMAGE_TYPES = frozenset({"image/png", "image/svg+xml"})
+USER_AGENT = "Rosette badge verifier (+https://github.com/rosette)"
+
+
+class FetchError(CredentialError):
+    """A document could not, or may not, be fetched."""
+
+
+@dataclass(frozen=True)
+class Fetched:
+    url: str  # after redirects
+    content_type: str
+    body: bytes
+
+
+def _allow_http() -> bool:
+    return bool(settings.DEBUG or getattr(settings, "ROSETTE_FETCH_ALLOW_HTTP", False))
+
+
+def _allow_private() -> bool:
+    return bool(getattr(settings, "ROSETTE_FETCH_ALLOW_PRIVATE", False))
+
+
+def _is_public(address: str) -> bool:
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip.is_global and not ip.is_multicast
+
+
+def _resolve(host: str, port: int) -> str:
+    """The address to connect to, after checking every address the name resolves to."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError):
+        raise FetchError(f"The address {host} could not be found.") from None
+    addresses = [str(info[4][0]) for info in infos]
+    if not addresses:
+        raise FetchError(f"The address {host} could not be found.")
+    if not _allow_private() and not all(_is_public(a) for a in addresses):
+        raise FetchError(f"{host} is a private or local address, which Rosette will not fetch.")
+    return addresses[0]
+
+
+class _PinnedHTTPConnection(http.client.HTTPConnection):
+    def __init__(self, host: str, port: int, address: str, timeout: float) -> None:
+        super().__init__(host, port, timeout=timeout)
+        self._address = address
+
+    def connect(self) -> None:
+        self.sock = socket.create_connection((self._address, self.port), self.timeout)
+
+
+class _PinnedHTTPSConnection(http.client.HTTPSConnection):
+    def __init__(self, host: str, port: int, address: str, timeout: float) -> None:
+        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
+        self._address = address
+
+    def connect(self) -> None:
+        sock = socket.create_connection((self._address, self.port), self.timeout)
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)  # type: ignore[attr-defined]
+
+
+def _connection(url: str, timeout: float) -> tuple[http.client.HTTPConnection, str]:
+    parts = urlsplit(url)
+    if parts.scheme == "http" and not _allow_http():
+        raise FetchError("Only https addresses can be checked.")
+    if parts.scheme not in ("http", "https"):
+        raise FetchError("Only web (https) addresses can be checked.")
+    if parts.username or parts.password:
+        raise FetchError("Addresses with a user name or password are not fetched.")
+    host = parts.hostname
+    if not host:
+        raise FetchError("The address has no host name.")
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        raise FetchError("The address has an invalid port.") from None
+    address = _resolve(host, port)
+    cls = _PinnedHTTPSConnection if parts.scheme == "https" else _PinnedHTTPConnection
+    target = parts.path or "/"
+    if parts.query:
+        target += "?" + parts.query
+    return cls(host, port, address, timeout), target
+
+
+def _media_type(header: str | None) -> str:
+    return (header or "").split(";", 1)[0].strip().lower()
+
+
+def fetch(url: str, *, accept: frozenset[str] = JSON_TYPES, max_bytes: int = MAX_BYTES) -> Fetched:
+    """GET ``url`` under every guard above. Returns the body with its final URL and type."""
+    deadline = time.monotonic() + TOTAL_SECONDS
+    for _hop in range(MAX_REDIRECTS + 1):
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise FetchError("The server took too long to answer.")
+        connection, target = _connection(url, min(TIMEOUT_SECONDS, remaining))
+        try:
+            connection.request(
+                "GET",
+                target,
+                headers={
+                    "Accept": ", ".join(sorted(accept)),
+                    "User-Agent": USER_AGENT,
+                    "Accept-Encoding": "identity",
+                },
+            )
+            response = connection.getresponse()
+            if response.status in (301, 302, 303, 307, 308):
+                location = response.getheader("Location")
+                if not location:
+                    raise FetchError("The server redirected without saying where to.")
+                url = urljoin(url, location)
+                continue
+            if response.status != 200:
+                raise FetchError(f"The server answered with HTTP status {response.status}.")
+            content_type = _media_type(response.getheader("Content-Type"))
+            if content_type not in accept and not content_type.endswith("+json"):
+                raise FetchError(
+                    f"The server sent {content_type or 'an unnamed type'}, "
+                    "not a badge or credential."
+                )
+            if content_type.endswith("+json") and not (accept & JSON_TYPES):
+                raise FetchError("The server sent JSON where an image was expected.")
+            length = response.getheader("Content-Length")
+            if length and length.isdigit() and int(length) > max_bytes:
+                raise FetchError("The document is too large to check.")
+            body = bytearray()
+            while chunk := response.read(64 * 1024):
+                body += chunk
+                if len(body) > max_bytes:
+                    raise FetchError("The document is too large to check.")
+                if time.monotonic() > deadline:
+                    raise FetchError("The server took too long to answer.")
+            return Fetched(url, content_type, bytes(body))
+        except (OSError, http.client.HTTPException) as exc:
+            if isinstance(exc, TimeoutError | socket.timeout):
+                raise FetchError("The server took too long to answer.") from None
+            raise FetchError("The server could not be reached.") from None
+        finally:
+            connection.close()
+    raise FetchError(f"The address redirected more than {MAX_REDIRECTS} times.")

@@ -1,0 +1,271 @@
+"""The guarded HTTP client, and the public verify page."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from PIL import Image
+
+from rosette.accounts.models import User
+from rosette.awards.models import Award
+from rosette.catalogue.models import Issuer
+from rosette.credentials import services
+from rosette.credentials.fetch import FetchError, fetch
+from tests import factories
+
+from .django_helpers import make_award, set_status
+
+pytestmark = pytest.mark.django_db
+
+Route = tuple[int, dict[str, str], bytes]
+
+
+class _Handler(BaseHTTPRequestHandler):
+    routes: dict[str, Route] = {}
+
+    def do_GET(self) -> None:
+        status, headers, body = self.routes.get(self.path, (404, {}, b"not found"))
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        # The client may stop reading, as it should for oversized bodies.
+        with contextlib.suppress(ConnectionError):
+            self.wfile.write(body)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+class LocalWeb:
+    def __init__(self, server: ThreadingHTTPServer, routes: dict[str, Route]) -> None:
+        self.server, self.routes = server, routes
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}{path}"
+
+
+@pytest.fixture
+def web(settings: Any) -> Iterator[LocalWeb]:
+    """A web server on 127.0.0.1; the loopback and http allowances are on for this test only."""
+    settings.ROSETTE_FETCH_ALLOW_HTTP = True
+    settings.ROSETTE_FETCH_ALLOW_PRIVATE = True
+    routes: dict[str, Route] = {}
+    handler = type("Handler", (_Handler,), {"routes": routes})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield LocalWeb(server, routes)
+    server.shutdown()
+    server.server_close()
+
+
+JSON = {"Content-Type": "application/json"}
+
+
+def test_client_fetches_json_and_follows_up_to_three_redirects(web: LocalWeb) -> None:
+    web.routes["/doc"] = (200, JSON, b'{"a": 1}')
+    web.routes["/r1"] = (302, {"Location": "/r2"}, b"")
+    web.routes["/r2"] = (301, {"Location": "/r3"}, b"")
+    web.routes["/r3"] = (307, {"Location": web.url("/doc")}, b"")
+    assert fetch(web.url("/r1")).body == b'{"a": 1}'
+    web.routes["/r0"] = (302, {"Location": "/r1"}, b"")
+    with pytest.raises(FetchError, match="redirected more than 3 times"):
+        fetch(web.url("/r0"))
+
+
+def test_client_refuses_too_big_wrong_type_and_error_statuses(web: LocalWeb) -> None:
+    web.routes["/big"] = (200, JSON, b" " * (2 * 1024 * 1024 + 1))
+    web.routes["/html"] = (200, {"Content-Type": "text/html"}, b"<html></html>")
+    web.routes["/gone"] = (410, JSON, b"{}")
+    with pytest.raises(FetchError, match="too large"):
+        fetch(web.url("/big"))
+    with pytest.raises(FetchError, match="text/html"):
+        fetch(web.url("/html"))
+    with pytest.raises(FetchError, match="410"):
+        fetch(web.url("/gone"))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1/x",
+        "http://localhost/x",
+        "http://10.1.2.3/x",
+        "http://192.168.0.1/x",
+        "http://169.254.169.254/latest/meta-data",
+        "http://[::1]/x",
+        "http://[::ffff:127.0.0.1]/x",
+        "http://0.0.0.0/x",
+    ],
+)
+def test_client_refuses_private_and_local_addresses(settings: Any, url: str) -> None:
+    settings.ROSETTE_FETCH_ALLOW_HTTP = True
+    with pytest.raises(FetchError, match="private or local"):
+        fetch(url)
+
+
+def test_redirects_to_private_addresses_are_refused(web: LocalWeb, settings: Any) -> None:
+    web.routes["/to-metadata"] = (302, {"Location": "http://169.254.169.254/"}, b"")
+    settings.ROSETTE_FETCH_ALLOW_PRIVATE = False
+    # The first hop is itself loopback, so it is refused before any request: the same check
+    # runs on every hop, which the redirect-limit test exercises with the allowance on.
+    with pytest.raises(FetchError, match="private or local"):
+        fetch(web.url("/to-metadata"))
+
+
+def test_client_refuses_http_and_odd_urls_in_production(settings: Any) -> None:
+    settings.DEBUG = False
+    settings.ROSETTE_FETCH_ALLOW_HTTP = False
+    for url, message in (
+        ("http://example.org/x", "Only https"),
+        ("ftp://example.org/x", "Only web"),
+        ("https://user:pw@example.org/x", "user name"),
+        ("https:///x", "no host"),
+    ):
+        with pytest.raises(FetchError, match=message):
+            fetch(url)
+
+
+# --- the verify page ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def award(learner: User, issuer: Issuer) -> Award:
+    award = make_award(recipient=learner, badge=factories.make_badge(issuer=issuer))
+    services.credential_issue(award=award)
+    return award
+
+
+def _check(client: Client, **data: Any) -> str:
+    response = client.post("/verify/", data)
+    assert response.status_code in (200, 400)
+    return response.content.decode()
+
+
+def _upload(name: str, content: bytes) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content)
+
+
+def test_verify_page_loads_for_anyone(client: Client, db: None) -> None:
+    response = client.get("/verify/")
+    assert response.status_code == 200
+    assert "Check a badge" in response.content.decode()
+
+
+def test_our_baked_png_is_genuine_and_names_badge_issuer_and_recipient(
+    client: Client, award: Award
+) -> None:
+    png = client.get(f"/credentials/{award.code}.png").content
+    page = _check(client, file=_upload("badge.png", png), email="Learner@Example.org ")
+    assert "Genuine: this badge is genuine and current" in page
+    assert award.badge.name in page
+    assert "Scottish Social Services Council" in page
+    assert "It was awarded to Learner@Example.org" in page
+    page = _check(client, file=_upload("badge.png", png), email="someone@example.org")
+    assert "It was not awarded to someone@example.org" in page
+
+
+def test_our_baked_svg_and_ob2_png_are_genuine(client: Client, award: Award) -> None:
+    for url in (f"/credentials/{award.code}.svg", f"/ob2/assertions/{award.code}.png"):
+        image = client.get(url).content
+        page = _check(client, file=_upload("badge", image))
+        assert "Genuine: this badge is genuine and current" in page, url
+
+
+def test_a_tampered_credential_is_not_genuine_and_says_why(client: Client, award: Award) -> None:
+    document = json.loads(client.get(f"/credentials/{award.code}.json").content)
+    document["credentialSubject"]["achievement"]["name"] = "Something grander"
+    page = _check(client, file=_upload("c.json", json.dumps(document).encode()))
+    assert "Not genuine" in page
+    assert "It has been changed since it was issued" in page
+    assert "Something grander" not in page  # unverified claims are not repeated
+
+
+def test_a_png_without_a_badge_gets_a_clear_message(client: Client, db: None) -> None:
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), (0, 0, 0)).save(buffer, format="PNG")
+    page = _check(client, file=_upload("photo.png", buffer.getvalue()))
+    assert "This image does not carry an Open Badge" in page
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"\x00\x01garbage", b"\x89PNG\r\n\x1a\nbroken", b"{not json", b"[" * 5000, b"<svg><x>"],
+)
+def test_garbage_uploads_are_refused_plainly(client: Client, db: None, content: bytes) -> None:
+    page = _check(client, file=_upload("x.bin", content))
+    assert "Not genuine" in page
+
+
+def test_uploads_over_2_mb_and_empty_forms_are_form_errors(client: Client, db: None) -> None:
+    response = client.post("/verify/", {"file": _upload("big.png", b"x" * (2 * 1024 * 1024 + 1))})
+    assert response.status_code == 400
+    assert "larger than 2 MB" in response.content.decode()
+    response = client.post("/verify/", {})
+    assert response.status_code == 400
+    assert "Enter the web address of the badge, or upload a badge file" in response.content.decode()
+
+
+def test_a_url_of_ours_is_checked_without_http(client: Client, award: Award) -> None:
+    url = f"http://127.0.0.1:8000/credentials/{award.code}.json"
+    page = _check(client, url=url)
+    assert "Genuine: this badge is genuine and current" in page
+    page = _check(client, url=f"http://127.0.0.1:8000/ob2/assertions/{award.code}.json")
+    assert "Genuine: this badge is genuine and current" in page
+    set_status(award, Award.Status.REVOKED, "Copied evidence")
+    assert "Revoked" in _check(client, url=url)
+    page = _check(client, url=f"http://127.0.0.1:8000/ob2/assertions/{award.code}.json")
+    assert "Revoked" in page and "Copied evidence" in page
+
+
+def test_a_url_elsewhere_is_fetched_through_the_guarded_client(
+    client: Client, award: Award, web: LocalWeb
+) -> None:
+    credential = client.get(f"/credentials/{award.code}.json").content
+    web.routes["/my-badge.json"] = (200, {"Content-Type": "application/ld+json"}, credential)
+    web.routes["/page"] = (200, {"Content-Type": "text/html"}, b"<html></html>")
+    assert "Genuine" in _check(client, url=web.url("/my-badge.json"))
+    page = _check(client, url=web.url("/page"))
+    assert "Not genuine" in page and "not a badge or credential" in page
+
+
+def test_a_url_to_a_private_address_is_refused_in_production(client: Client, db: None) -> None:
+    page = _check(client, url="https://127.0.0.1/badge.json")
+    assert "Not genuine" in page and "private or local address" in page
+
+
+def test_a_check_past_the_deadline_is_stopped_with_a_message(
+    client: Client, award: Award, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rosette.credentials import selectors
+
+    monkeypatch.setattr(selectors, "VERIFY_SECONDS", 0.0)
+    png = client.get(f"/credentials/{award.code}.png").content
+    response = client.post("/verify/", {"file": _upload("badge.png", png)})
+    assert response.status_code == 400
+    assert "took too long to check" in response.content.decode()
+
+
+def test_when_too_many_checks_run_people_are_asked_to_try_again(client: Client, db: None) -> None:
+    from rosette.credentials import selectors
+
+    taken = 0
+    while selectors._in_flight.acquire(blocking=False):
+        taken += 1
+    try:
+        response = client.post("/verify/", {"file": _upload("x.json", b"{}")})
+    finally:
+        for _ in range(taken):
+            selectors._in_flight.release()
+    assert "checking many badges just now" in response.content.decode()
