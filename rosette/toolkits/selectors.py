@@ -1,0 +1,268 @@
+"""Reads of the toolkit, shaped for pages, plus the access helpers for assessments.
+
+For the applications app:
+
+- ``assessments_attachable(user=, badge=)``: the completed assessments this person may attach
+  as evidence to an application for ``badge`` (those of guides linked to the badge).
+- ``assessment_pdf(assessment=)``: the assessment's action plan as PDF bytes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.template.defaultfilters import linebreaksbr
+from django.template.loader import render_to_string
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from rosette.core.models import AuditEvent
+from rosette.toolkits.models import (
+    BAND_LABELS,
+    ChecklistItem,
+    Guide,
+    GuideVersion,
+    RiskAssessment,
+    RiskEntry,
+    band_of,
+)
+
+# --- access helpers -------------------------------------------------------------------------
+
+
+def _assessment_qs() -> QuerySet[RiskAssessment]:
+    return RiskAssessment.objects.select_related("guide_version__guide", "owner", "organisation")
+
+
+def _can_edit(user: Any, assessment: RiskAssessment) -> bool:
+    return assessment.owner_id == user.pk or assessment.contributors.filter(user=user).exists()
+
+
+def assessment_for_viewer(*, user: Any, public_id: Any) -> RiskAssessment:
+    """An assessment this person may read: its owner, a contributor, or a manager of the
+    organisation it is shared with. Anyone else gets 404."""
+    assessment = _assessment_qs().filter(public_id=public_id).first()
+    if assessment is None or not user.is_authenticated:
+        raise Http404
+    if _can_edit(user, assessment):
+        return assessment
+    if RiskAssessment.objects.shared_with_manager(user).filter(pk=assessment.pk).exists():
+        return assessment
+    raise Http404
+
+
+def assessment_for_editor(*, user: Any, public_id: Any) -> RiskAssessment:
+    """An assessment this person may change (owner or contributor). A manager who may only
+    read it gets 403; anyone else 404."""
+    assessment = assessment_for_viewer(user=user, public_id=public_id)
+    if not _can_edit(user, assessment):
+        raise PermissionDenied
+    return assessment
+
+
+def assessment_for_owner(*, user: Any, public_id: Any) -> RiskAssessment:
+    """An assessment only its owner may manage (sharing, inviting): others who can see it
+    get 403."""
+    assessment = assessment_for_viewer(user=user, public_id=public_id)
+    if assessment.owner_id != user.pk:
+        raise PermissionDenied
+    return assessment
+
+
+def guide_for_public(*, slug: str) -> tuple[Guide, GuideVersion]:
+    """A guide with a published version, and that version; or 404."""
+    guide = Guide.objects.filter(slug=slug).first()
+    version = guide.current_version() if guide else None
+    if guide is None or version is None:
+        raise Http404
+    return guide, version
+
+
+# --- lists ----------------------------------------------------------------------------------
+
+
+def guide_list() -> list[tuple[Guide, GuideVersion]]:
+    """Published guides with their current versions (two queries)."""
+    versions = (
+        GuideVersion.objects.filter(published_at__isnull=False)
+        .select_related("guide")
+        .order_by("guide__slug", "-number")
+    )
+    latest: dict[int, GuideVersion] = {}
+    for version in versions:
+        latest.setdefault(version.guide_id, version)
+    return [(v.guide, v) for v in latest.values()]
+
+
+def assessments_for_person(*, user: Any) -> QuerySet[RiskAssessment]:
+    """Assessments this person owns or contributes to, newest change first."""
+    return RiskAssessment.objects.editable_by(user).select_related(
+        "guide_version", "owner", "organisation"
+    )
+
+
+def assessments_shared_with_manager(*, user: Any) -> QuerySet[RiskAssessment]:
+    """Assessments staff chose to share with organisations this person manages."""
+    return (
+        RiskAssessment.objects.shared_with_manager(user)
+        .select_related("guide_version", "owner", "organisation")
+        .order_by("organisation__name", "-updated_at")
+    )
+
+
+def guides_for_badge(*, badge: Any) -> list[tuple[Guide, GuideVersion]]:
+    """Published guides linked to a badge, for its learning materials."""
+    guides = {g.pk for g in Guide.objects.filter(badges=badge)}
+    return [(g, v) for g, v in guide_list() if g.pk in guides]
+
+
+def assessments_attachable(*, user: Any, badge: Any) -> list[RiskAssessment]:
+    """Completed assessments (owned by or contributed to by ``user``) of guides linked to
+    ``badge``: what a learner may attach to an application as the completed handout."""
+    return list(
+        assessments_for_person(user=user)
+        .filter(
+            status=RiskAssessment.Status.COMPLETED,
+            guide_version__guide__badges=badge,
+        )
+        .order_by("-completed_at")
+    )
+
+
+# --- one assessment -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HeatCell:
+    likelihood: int
+    impact: int
+    band: str
+    entries: list[RiskEntry]
+
+    @property
+    def band_label(self) -> str:
+        return str(BAND_LABELS[self.band])
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    entry: RiskEntry
+    rows: list[tuple[str, str]]
+
+
+def plan_rows(entry: RiskEntry) -> list[tuple[str, str]]:
+    """What the action plan says about one risk, as (key, value) rows."""
+    not_given = _("Not given yet")
+    rows: list[tuple[str, str]] = []
+    for question, answer in zip(entry.risk.question_items(), entry.answers, strict=False):
+        rows.append((question, linebreaksbr(answer) if answer else not_given))
+    rating = (
+        _("%(score)s (%(band)s): likelihood %(likelihood)s × impact %(impact)s")
+        % {
+            "score": entry.score,
+            "band": BAND_LABELS[entry.band],
+            "likelihood": entry.likelihood,
+            "impact": entry.impact,
+        }
+        if entry.score is not None
+        else _("Not rated yet")
+    )
+    rows += [
+        (_("Rating in this setting"), rating),
+        (
+            _("What we will do"),
+            linebreaksbr(entry.mitigation) if entry.mitigation else not_given,
+        ),
+        (_("Who is responsible"), entry.responsible_role or not_given),
+        (
+            _("Review by"),
+            date_format(entry.review_by, "j F Y") if entry.review_by else not_given,
+        ),
+    ]
+    return rows
+
+
+@dataclass(frozen=True)
+class AssessmentSummary:
+    assessment: RiskAssessment
+    ranked: list[RiskEntry]  # by local rating, highest first; unrated last
+    heat_rows: list[list[HeatCell]]  # likelihood 5 (top) to 1; impact 1 to 5 left to right
+    actions: list[ChecklistItem]
+    more_actions: list[ChecklistItem]
+    history: list[AuditEvent]
+    contributors: list[Any]
+
+    @property
+    def unrated(self) -> list[RiskEntry]:
+        return [e for e in self.ranked if e.score is None]
+
+    @property
+    def impact_scale(self) -> list[int]:
+        return [1, 2, 3, 4, 5]
+
+    @property
+    def plan(self) -> list[PlanItem]:
+        return [PlanItem(entry=e, rows=plan_rows(e)) for e in self.ranked]
+
+
+def entries_of(assessment: RiskAssessment) -> list[RiskEntry]:
+    return list(assessment.entries.select_related("risk").order_by("risk__rank"))
+
+
+def assessment_summary(*, assessment: RiskAssessment, history: int = 20) -> AssessmentSummary:
+    """What the result page and the PDF show."""
+    entries = entries_of(assessment)
+    ranked = sorted(entries, key=lambda e: (-(e.score or 0), -(e.likelihood or 0), e.risk.rank))
+    heat_rows = [
+        [
+            HeatCell(
+                likelihood=likelihood,
+                impact=impact,
+                band=band_of(likelihood * impact),
+                entries=[e for e in entries if (e.likelihood, e.impact) == (likelihood, impact)],
+            )
+            for impact in range(1, 6)
+        ]
+        for likelihood in range(5, 0, -1)
+    ]
+    checklist = list(assessment.checklist.all())
+    events = list(
+        AuditEvent.objects.for_subject(assessment)
+        .select_related("actor")
+        .order_by("-at", "-pk")[:history]
+    )
+    contributors = [c.user for c in assessment.contributors.select_related("user")]
+    return AssessmentSummary(
+        assessment=assessment,
+        ranked=ranked,
+        heat_rows=heat_rows,
+        actions=[i for i in checklist if i.kind == ChecklistItem.Kind.ACTION],
+        more_actions=[i for i in checklist if i.kind == ChecklistItem.Kind.MORE],
+        history=events,
+        contributors=contributors,
+    )
+
+
+def assessment_pdf(*, assessment: RiskAssessment) -> bytes:
+    """The completed assessment (heat map and action plan) as a printable PDF."""
+    from weasyprint import HTML
+
+    summary = assessment_summary(assessment=assessment, history=0)
+    html = render_to_string("toolkits/assessment_pdf.html", {"summary": summary})
+    return bytes(HTML(string=html).write_pdf())
+
+
+def assessment_with_entries(*, assessment: RiskAssessment) -> RiskAssessment:
+    """Re-read an assessment with what the editing page needs."""
+    return (
+        _assessment_qs()
+        .prefetch_related(
+            Prefetch("entries", queryset=RiskEntry.objects.select_related("risk")),
+            "checklist",
+        )
+        .get(pk=assessment.pk)
+    )
