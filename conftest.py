@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -9,6 +11,24 @@ import pytest
 from rosette.accounts.models import User
 from rosette.catalogue.models import Issuer, IssuerStaff
 from tests import factories
+
+
+def _sqlite_test_files() -> list[Path]:
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    test_name = database.get("TEST", {}).get("NAME")
+    if not test_name or database["ENGINE"] != "django.db.backends.sqlite3":
+        return []
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    name = f"{test_name}_{worker}" if worker else str(test_name)
+    return [Path(name + suffix) for suffix in ("", "-wal", "-shm", "-journal")]
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Remove this process's SQLite test database and its WAL files."""
+    for path in _sqlite_test_files():
+        path.unlink(missing_ok=True)
 
 
 @pytest.fixture(autouse=True)

@@ -5,10 +5,10 @@ from django.core.exceptions import ImproperlyConfigured
 from config.env import env_bool, env_int
 from config.settings.base import *  # noqa: F403
 from config.settings.base import (
-    MIDDLEWARE,
     CREDENTIAL_KEK,
     DEV_CREDENTIAL_KEK,
     DEV_SECRET_KEY,
+    MIDDLEWARE,
     SECRET_KEY,
     SITE_URL,
 )

@@ -1,5 +1,9 @@
 """The test suite: fast hashing, mail kept in memory, tasks run at once."""
 
+import os
+import tempfile
+from pathlib import Path
+
 from config.settings.base import *  # noqa: F403
 from config.settings.base import LOGGING
 
@@ -15,3 +19,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 ROSETTE_ALLOW_DEMO = True
+
+# Browser tests run a live server whose request threads need their own connections; an
+# in-memory SQLite database cannot be shared between threads, so tests use a file (WAL),
+# one per test process so that runs side by side never share one.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.gettempdir()) / f"rosette-test-{os.getpid()}.sqlite3")
+    }

@@ -67,6 +67,12 @@ def _new_context(browser: Browser, base_url: str, width: int) -> BrowserContext:
         locale="en-GB",
     )
     context.set_default_timeout(10_000)
+    # Say what broke the Content Security Policy, not only that something did.
+    context.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e => console.error("
+        "'CSP violation: ' + e.violatedDirective + ' by ' + (e.target && e.target.outerHTML ? "
+        "e.target.outerHTML.slice(0, 160) : e.sourceFile + ':' + e.lineNumber)));"
+    )
     return context
 
 
@@ -74,9 +80,9 @@ def _watch(page: Page, log: PageLog) -> None:
     page.on("load", lambda: log.loaded.append(page.url.split("#")[0]))
     page.on(
         "console",
-        lambda msg: log.errors.append(msg.text) if msg.type == "error" else None,
+        lambda msg: log.errors.append(f"{page.url}: {msg.text}") if msg.type == "error" else None,
     )
-    page.on("pageerror", lambda exc: log.errors.append(str(exc)))
+    page.on("pageerror", lambda exc: log.errors.append(f"{page.url}: {exc}"))
 
 
 @pytest.fixture
@@ -84,9 +90,7 @@ def page_log() -> PageLog:
     return PageLog()
 
 
-def _open_page(
-    browser: Browser, live_server: Any, page_log: PageLog, width: int
-) -> Iterator[Page]:
+def _open_page(browser: Browser, live_server: Any, page_log: PageLog, width: int) -> Iterator[Page]:
     context = _new_context(browser, live_server.url, width)
     page = context.new_page()
     _watch(page, page_log)
@@ -129,3 +133,15 @@ def axe(page: Page, *, screenshot: str | None = None) -> None:
     if screenshot:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"{screenshot}.png"), full_page=True)
+
+
+def sign_in(page: Page, email: str, password: str | None = None) -> None:
+    """Sign in through the real form (checks the sign-in page with axe on the way)."""
+    from tests.factories import PASSWORD
+
+    page.goto("/accounts/login/")
+    axe(page)
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password or PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state("load")
