@@ -1,0 +1,471 @@
+"""Reads for assessment pages, and the access helpers assessors and admins go through.
+
+Counts and service levels are single aggregate queries over indexed ranges: the queue's
+``(status, submitted_at)`` index on applications and ``(issuer, created_at)`` on decisions,
+so their cost follows the waiting queue and the reporting window, not the size of the history.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, Min, Q
+from django.db.models.functions import TruncDate
+from django.http import Http404
+from django.utils import timezone
+
+from rosette.accounts import roles
+from rosette.applications.models import Answer, Application, Attempt
+from rosette.applications.selectors import queue_position
+from rosette.applications.wordcount import count_words
+from rosette.assessment.diff import TextDiff, text_diff
+from rosette.assessment.models import Claim, Decision, Moderation, QuestionRubric
+from rosette.assessment.services import settings_for
+from rosette.catalogue.models import Issuer, IssuerStaff
+
+QUEUE_PAGE_SIZE = 25
+THROUGHPUT_WINDOW_DAYS = 28
+S = Application.Status
+
+
+# --- access helpers ---------------------------------------------------------------------------
+
+
+def issuers_for_assessor(*, user: Any) -> list[Issuer]:
+    return roles.issuers_assessed_by(user)
+
+
+def issuer_for_assessor(*, user: Any, slug: str) -> Issuer:
+    """An issuer the user assesses for, or 404."""
+    issuer = Issuer.objects.filter(slug=slug).first()
+    if issuer is None or not roles.is_assessor(user, issuer):
+        raise Http404
+    return issuer
+
+
+def issuer_for_admin(*, user: Any, slug: str) -> Issuer:
+    """An issuer the user administers, or 404."""
+    issuer = Issuer.objects.filter(slug=slug).first()
+    if issuer is None or not roles.is_issuer_admin(user, issuer):
+        raise Http404
+    return issuer
+
+
+def application_for_assessor(*, user: Any, public_id: Any, act: bool = False) -> Application:
+    """An application of an issuer the user assesses for; 404 for anyone else (STYLE.md
+    point 3). To read it the user must hold its claim or be an admin of the issuer, else 403.
+    To act (``act=True``: decide, release) 403 when someone else holds it; when nobody does
+    (it was decided, released or reassigned meanwhile) the service says so plainly."""
+    try:
+        application = Application.objects.select_related(
+            "badge__issuer", "version", "learner", "claim__assessor"
+        ).get(public_id=public_id)
+    except (Application.DoesNotExist, ValueError) as exc:
+        raise Http404 from exc
+    issuer = application.badge.issuer
+    if not roles.is_assessor(user, issuer):
+        raise Http404
+    claim = getattr(application, "claim", None)
+    holds = claim is not None and claim.assessor_id == user.pk
+    if act:
+        if claim is not None and not holds:
+            raise PermissionDenied
+        return application
+    if not act and not holds and not roles.is_issuer_admin(user, issuer):
+        raise PermissionDenied
+    return application
+
+
+def moderation_for_assessor(*, user: Any, public_id: Any) -> Moderation:
+    """A sampled decision for a second assessor of its issuer; 404 for others, 403 for the
+    assessor who made the decision."""
+    try:
+        moderation = Moderation.objects.select_related(
+            "decision__application__badge__issuer",
+            "decision__application__version",
+            "decision__attempt",
+            "decision__assessor",
+            "decision__reason",
+            "moderator",
+        ).get(public_id=public_id)
+    except (Moderation.DoesNotExist, ValueError) as exc:
+        raise Http404 from exc
+    if not roles.is_assessor(user, moderation.issuer):
+        raise Http404
+    if moderation.decision.assessor_id == user.pk:
+        raise PermissionDenied
+    return moderation
+
+
+# --- the queue --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QueueStats:
+    waiting: int
+    oldest_submitted_at: datetime | None
+    overdue: int
+    approaching: int
+    now: datetime
+
+    @property
+    def oldest_days(self) -> int | None:
+        if self.oldest_submitted_at is None:
+            return None
+        return (self.now - self.oldest_submitted_at).days
+
+
+def queue_stats(*, issuer: Issuer, now: datetime | None = None) -> QueueStats:
+    """Length of the queue, its oldest, and how many are past or near their due date: one
+    aggregate over the waiting rows (index range on status)."""
+    now = now or timezone.now()
+    days_left = settings_for(issuer).reminder_days_left
+    row = (
+        Application.objects.filter(status=S.SUBMITTED, badge__issuer=issuer)
+        .order_by()
+        .aggregate(
+            waiting=Count("pk"),
+            oldest=Min("submitted_at"),
+            overdue=Count("pk", filter=Q(due_at__lte=now)),
+            approaching=Count(
+                "pk", filter=Q(due_at__gt=now, due_at__lte=now + timedelta(days=days_left))
+            ),
+        )
+    )
+    return QueueStats(row["waiting"], row["oldest"], row["overdue"], row["approaching"], now)
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    application: Application
+    position: int
+    days_waiting: int
+    days_left: int
+    claim: Claim | None
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_left < 0
+
+    @property
+    def days_late(self) -> int:
+        return max(0, -self.days_left)
+
+
+def queue_page(*, issuer: Issuer, page: Any = 1, now: datetime | None = None) -> Page[QueueRow]:
+    """A page of the queue, oldest first, each row with its waiting time, days left and the
+    claim on it (if active). Two queries however long the queue: the count and the page."""
+    now = now or timezone.now()
+    rows = (
+        Application.objects.waiting()
+        .filter(badge__issuer=issuer)
+        .select_related("badge", "claim__assessor")
+        .only(
+            "public_id",
+            "reference",
+            "submitted_at",
+            "due_at",
+            "badge__name",
+            "claim__expires_at",
+            "claim__assessor__name",
+            "claim__assessor__email",
+            "claim__assessor_id",
+        )
+    )
+    paginated = Paginator(rows, QUEUE_PAGE_SIZE).get_page(page)
+    start = paginated.start_index()
+    items = []
+    for offset, application in enumerate(paginated.object_list):
+        claim = getattr(application, "claim", None)
+        assert application.submitted_at is not None and application.due_at is not None
+        items.append(
+            QueueRow(
+                application=application,
+                position=start + offset,
+                days_waiting=(now - application.submitted_at).days,
+                days_left=math.floor((application.due_at - now).total_seconds() / 86400),
+                claim=claim if claim is not None and claim.is_active(now) else None,
+            )
+        )
+    # The same page of the same paginator, its rows shaped for the template.
+    return Page(items, paginated.number, paginated.paginator)  # type: ignore[arg-type]
+
+
+def claim_held_by(*, user: Any, issuer: Issuer, now: datetime | None = None) -> Claim | None:
+    """The application this assessor is working on, if any."""
+    return (
+        Claim.objects.select_related("application__badge")
+        .filter(assessor=user, issuer=issuer, application__status=S.SUBMITTED)
+        .active(now)
+        .order_by("claimed_at")
+        .first()
+    )
+
+
+def assessors_of(issuer: Issuer) -> list[Any]:
+    from rosette.accounts.models import User
+
+    return list(
+        User.objects.filter(
+            issuer_roles__issuer=issuer,
+            issuer_roles__role__in=[IssuerStaff.Role.ASSESSOR, IssuerStaff.Role.ADMIN],
+        )
+        .distinct()
+        .order_by("name", "email")
+    )
+
+
+# --- one application, for its assessor --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EvidenceItem:
+    question: Any  # catalogue.Question, or None for the whole statement
+    answer: Answer
+    words: int
+    question_rubric: QuestionRubric | None
+    previous: Answer | None
+    diff: TextDiff | None
+    transcript_diff: TextDiff | None
+    previous_feedback: str
+
+
+@dataclass(frozen=True)
+class AssessmentView:
+    application: Application
+    attempt: Attempt
+    items: list[EvidenceItem]
+    previous_attempt: Attempt | None
+    previous_decision: Decision | None
+    dismissals: list[Any]
+    attachments: list[Any]
+    reviews: list[Any]
+
+
+def _attempt_with_evidence(application: Application, number: int) -> Attempt | None:
+    return (
+        application.attempts.filter(number=number)
+        .prefetch_related("answers__question", "attachments", "dismissals__question")
+        .first()
+    )
+
+
+def assessment_view(*, application: Application) -> AssessmentView:
+    """Everything the assessor reads: the evidence as submitted, with the rubric per
+    question; for a resubmission the previous attempt, its feedback and what changed."""
+    numbers = application.attempts.order_by("-number").values_list("number", flat=True)[:1]
+    attempt = _attempt_with_evidence(application, numbers[0])
+    assert attempt is not None
+    previous = (
+        _attempt_with_evidence(application, attempt.number - 1) if attempt.number > 1 else None
+    )
+    previous_decision = (
+        Decision.objects.filter(attempt=previous).first() if previous is not None else None
+    )
+    previous_answers = {a.question_id: a for a in previous.answers.all()} if previous else {}
+    rubrics = {
+        qr.question_id: qr
+        for qr in QuestionRubric.objects.filter(rubric__version=application.version)
+        .select_related("question")
+        .prefetch_related("bands")
+    }
+    items = []
+    answers = sorted(
+        attempt.answers.all(),
+        key=lambda a: (a.question is None, a.question.position if a.question else 0),
+    )
+    for answer in answers:
+        before = previous_answers.get(answer.question_id)
+        items.append(
+            EvidenceItem(
+                question=answer.question,
+                answer=answer,
+                words=count_words(answer.text) + count_words(answer.transcript),
+                question_rubric=(
+                    rubrics.get(answer.question_id) if answer.question_id is not None else None
+                ),
+                previous=before,
+                diff=text_diff(before.text, answer.text) if before is not None else None,
+                transcript_diff=(
+                    text_diff(before.transcript, answer.transcript)
+                    if before is not None and (before.transcript or answer.transcript)
+                    else None
+                ),
+                previous_feedback=(
+                    previous_decision.feedback_for(answer.question_id)
+                    if previous_decision is not None
+                    else ""
+                ),
+            )
+        )
+    return AssessmentView(
+        application=application,
+        attempt=attempt,
+        items=items,
+        previous_attempt=previous,
+        previous_decision=previous_decision,
+        dismissals=list(attempt.dismissals.all()),
+        attachments=list(attempt.attachments.all()),
+        reviews=shared_manager_reviews(application=application),
+    )
+
+
+def shared_manager_reviews(*, application: Application) -> list[Any]:
+    """Manager reviews the learner shared with the issuer (C4), when that module is present.
+    The hook: ``rosette.applications.review.reviews_shared_with_issuer(application=...)``."""
+    try:
+        from rosette.applications.review import (  # type: ignore[import-not-found,unused-ignore]
+            reviews_shared_with_issuer,
+        )
+    except ImportError:  # pragma: no cover - arrives with manager review
+        return []
+    return list(reviews_shared_with_issuer(application=application))
+
+
+def attempt_feedback(*, attempt: Attempt) -> tuple[Decision | None, list[tuple[Any, str]]]:
+    """For the learner: the assessor's feedback on a returned attempt, per question (never
+    anything for a declined one)."""
+    decision = Decision.objects.filter(attempt=attempt, outcome=Decision.Outcome.RETURN).first()
+    if decision is None:
+        return None, []
+    rows = []
+    for answer in sorted(
+        attempt.answers.all(),
+        key=lambda a: (a.question is None, a.question.position if a.question else 0),
+    ):
+        text = decision.feedback_for(answer.question_id)
+        if text:
+            rows.append((answer.question, text))
+    return decision, rows
+
+
+# --- moderation -------------------------------------------------------------------------------
+
+
+def moderation_queue(*, user: Any) -> list[Moderation]:
+    """Sampled decisions waiting for a second assessor, oldest first; never one's own."""
+    issuers = roles.issuers_assessed_by(user)
+    return list(
+        Moderation.objects.filter(issuer__in=issuers, done_at__isnull=True)
+        .exclude(decision__assessor=user)
+        .select_related("decision__application__badge", "decision__assessor", "issuer")
+        .order_by("created_at")[:100]
+    )
+
+
+# --- service levels ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DayCount:
+    """One bar of the chart: the SVG is 10 units a day wide and 100 high."""
+
+    day: date
+    count: int
+    height: int  # percent of the tallest bar
+    x: int
+
+    @property
+    def y(self) -> int:
+        return 100 - self.height
+
+
+@dataclass(frozen=True)
+class ServiceLevels:
+    stats: QueueStats
+    days: list[DayCount]
+    decided: int
+    on_time: int
+    rate_per_day: float
+    projected: date | None
+    disagreements: list[Moderation]
+    pending_moderation: int
+    window_days: int
+
+    @property
+    def chart_width(self) -> int:
+        return 10 * len(self.days)
+
+    @property
+    def on_time_percent(self) -> int | None:
+        return round(100 * self.on_time / self.decided) if self.decided else None
+
+
+def _rate(issuer: Issuer, now: datetime) -> float:
+    since = now - timedelta(days=THROUGHPUT_WINDOW_DAYS)
+    decided = Decision.objects.filter(issuer=issuer, created_at__gte=since).count()
+    return decided / THROUGHPUT_WINDOW_DAYS
+
+
+def _project(position: int, rate: float, now: datetime) -> date | None:
+    if rate <= 0:
+        return None
+    return timezone.localdate(now + timedelta(days=math.ceil(position / rate)))
+
+
+def service_levels(*, issuer: Issuer, now: datetime | None = None) -> ServiceLevels:
+    """The issuer's queue against its promise: length, oldest, past due; decisions per day
+    over the last four weeks and how many kept the promise; a projected decision date for a
+    submission made now, at that pace; moderation disagreements. Constant query count."""
+    now = now or timezone.now()
+    stats = queue_stats(issuer=issuer, now=now)
+    today = timezone.localdate(now)
+    first_day = today - timedelta(days=THROUGHPUT_WINDOW_DAYS - 1)
+    since = timezone.make_aware(datetime.combine(first_day, datetime.min.time()))
+    window = Decision.objects.filter(issuer=issuer, created_at__gte=since, created_at__lte=now)
+    counts = {
+        row["day"]: row["n"]
+        for row in window.annotate(
+            day=TruncDate("created_at", tzinfo=timezone.get_current_timezone())
+        )
+        .order_by()
+        .values("day")
+        .annotate(n=Count("pk"))
+    }
+    totals = window.order_by().aggregate(
+        decided=Count("pk"),
+        on_time=Count("pk", filter=Q(created_at__lte=F("due_at"))),
+    )
+    tallest = max(counts.values(), default=0)
+    days = []
+    for n in range(THROUGHPUT_WINDOW_DAYS):
+        day = first_day + timedelta(days=n)
+        count = counts.get(day, 0)
+        days.append(
+            DayCount(day, count, round(100 * count / tallest) if tallest else 0, 10 * n + 1)
+        )
+    rate = totals["decided"] / THROUGHPUT_WINDOW_DAYS
+    disagreements = list(
+        Moderation.objects.filter(issuer=issuer, outcome=Moderation.Outcome.DISAGREE)
+        .select_related("decision__application__badge", "decision__assessor", "moderator")
+        .order_by("-done_at")[:20]
+    )
+    pending = Moderation.objects.filter(issuer=issuer, done_at__isnull=True).count()
+    return ServiceLevels(
+        stats=stats,
+        days=days,
+        decided=totals["decided"],
+        on_time=totals["on_time"],
+        rate_per_day=rate,
+        projected=_project(stats.waiting + 1, rate, now),
+        disagreements=disagreements,
+        pending_moderation=pending,
+        window_days=THROUGHPUT_WINDOW_DAYS,
+    )
+
+
+def projected_decision_date(*, application: Application) -> date | None:
+    """When a decision on this submitted application is likely, at the pace of the issuer's
+    decisions over the last four weeks (None if not waiting, or no recent decisions)."""
+    if application.status != S.SUBMITTED:
+        return None
+    position = queue_position(application)
+    if position is None:
+        return None
+    now = timezone.now()
+    return _project(position, _rate(application.badge.issuer, now), now)

@@ -1,0 +1,639 @@
+"""Every change assessment makes: claims, rubrics, decisions, moderation and reminders.
+
+Status changes of an application go through ``applications.workflow.transition`` only (it locks
+the row, checks the status and the actor, and audits). The rules of claims, ordering and
+concurrency are in docs/adr/0005-assessment-queue.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from rosette.accounts import roles
+from rosette.applications import workflow
+from rosette.applications.models import Application
+from rosette.applications.services import attempt_open_next, current_attempt
+from rosette.assessment.models import (
+    AssessmentSettings,
+    Band,
+    Claim,
+    Decision,
+    DeclineReason,
+    Moderation,
+    QuestionRubric,
+    Rubric,
+    SlaReminder,
+)
+from rosette.awards.services import AwardError, award_create
+from rosette.catalogue.models import BadgeVersion, Issuer, IssuerStaff
+from rosette.core.email import send_email_on_commit
+from rosette.core.models import record_event
+
+DEFAULT_BANDS = [
+    (0, "Not met", "The answer does not show this yet."),
+    (1, "Met", "The answer shows this."),
+    (2, "Strong", "The answer shows this well, with reflection and examples from practice."),
+]
+S = Application.Status
+
+
+class AssessmentError(Exception):
+    """A rule of assessment was broken; the message is for the person who tried."""
+
+
+class AlreadyDecided(AssessmentError):
+    """Someone got there first: the application is no longer waiting for a decision."""
+
+
+class ClaimLost(AssessmentError):
+    """The acting assessor does not hold the application (released, lapsed and taken, or
+    reassigned)."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    field: str
+    message: str
+
+
+class DecisionRefused(AssessmentError):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(_("The decision cannot be recorded yet."))
+        self.problems = problems
+
+
+def settings_for(issuer: Issuer) -> AssessmentSettings:
+    """The issuer's assessment settings; the defaults (unsaved) when it has none."""
+    found = AssessmentSettings.objects.filter(issuer=issuer).first()
+    return found or AssessmentSettings(issuer=issuer)
+
+
+# --- settings, reasons and rubrics ------------------------------------------------------------
+
+
+@transaction.atomic
+def assessment_settings_update(
+    *,
+    issuer: Issuer,
+    actor: Any,
+    claim_minutes: int,
+    moderation_percent: int,
+    reminder_days_left: int,
+) -> AssessmentSettings:
+    """Change how long claims last, the moderated share and when admins are reminded."""
+    if not roles.is_issuer_admin(actor, issuer):
+        raise PermissionError("Only an admin of the issuer can change its assessment settings.")
+    current, _created = AssessmentSettings.objects.update_or_create(
+        issuer=issuer,
+        defaults={
+            "claim_minutes": claim_minutes,
+            "moderation_percent": moderation_percent,
+            "reminder_days_left": reminder_days_left,
+        },
+    )
+    record_event(
+        action="assessment:settings:update",
+        subject=issuer,
+        actor=actor,
+        data={
+            "claim_minutes": claim_minutes,
+            "moderation_percent": moderation_percent,
+            "reminder_days_left": reminder_days_left,
+        },
+    )
+    return current
+
+
+def decline_reasons_ensure(*, issuer: Issuer) -> list[DeclineReason]:
+    """The issuer's decline categories, creating the default list the first time."""
+    reasons = list(DeclineReason.objects.filter(issuer=issuer).active())
+    if reasons or DeclineReason.objects.filter(issuer=issuer).exists():
+        return reasons
+    DeclineReason.objects.bulk_create(
+        [
+            DeclineReason(issuer=issuer, slug=slug, label=str(label), position=n)
+            for n, (slug, label) in enumerate(DeclineReason.DEFAULTS)
+        ],
+        ignore_conflicts=True,  # created by a concurrent first use
+    )
+    return list(DeclineReason.objects.filter(issuer=issuer).active())
+
+
+@transaction.atomic
+def rubric_ensure(*, version: BadgeVersion) -> Rubric:
+    """The version's rubric; when it has none, the default: not met / met / strong (0/1/2)
+    for each question, passing when every question is met."""
+    questions = list(version.questions.all())
+    rubric = Rubric.objects.filter(version=version).first()
+    if rubric is None:
+        every_met = settings_for(version.badge.issuer).default_every_question_met
+        rubric, created = Rubric.objects.get_or_create(
+            version=version, defaults={"pass_mark": len(questions), "every_question_met": every_met}
+        )
+        if created:
+            record_event(
+                action="assessment:rubric:create_default", subject=version, data={"default": True}
+            )
+    have = set(QuestionRubric.objects.filter(rubric=rubric).values_list("question_id", flat=True))
+    for question in questions:
+        if question.id in have:
+            continue
+        question_rubric = QuestionRubric.objects.create(
+            rubric=rubric, question=question, criteria=question.guidance, met_score=1
+        )
+        Band.objects.bulk_create(
+            Band(question_rubric=question_rubric, score=s, label=label, description=text)
+            for s, label, text in DEFAULT_BANDS
+        )
+    return rubric
+
+
+@dataclass(frozen=True)
+class ScoreResult:
+    """How a set of scores stands against a rubric."""
+
+    total: int
+    pass_mark: int
+    complete: bool  # every question scored
+    every_met: bool
+    passed: bool
+    unscored: list[int] = field(default_factory=list)  # question ids
+    not_met: list[int] = field(default_factory=list)
+
+
+def score(
+    rubric: Rubric, question_rubrics: Sequence[QuestionRubric], scores: Mapping[int, int]
+) -> ScoreResult:
+    """Add up the scores: passed when every question is scored, the total reaches the pass
+    mark and (if the rubric says so) every question is at least met."""
+    unscored = [qr.question_id for qr in question_rubrics if qr.question_id not in scores]
+    not_met = [
+        qr.question_id
+        for qr in question_rubrics
+        if qr.question_id in scores and scores[qr.question_id] < qr.met_score
+    ]
+    total = sum(scores.get(qr.question_id, 0) for qr in question_rubrics)
+    complete = not unscored
+    every_met = complete and not not_met
+    passed = complete and total >= rubric.pass_mark and (every_met or not rubric.every_question_met)
+    return ScoreResult(total, rubric.pass_mark, complete, every_met, passed, unscored, not_met)
+
+
+def question_rubrics(rubric: Rubric) -> list[QuestionRubric]:
+    return list(
+        rubric.questions.select_related("question")
+        .prefetch_related("bands")
+        .order_by("question__position")
+    )
+
+
+# --- claims -----------------------------------------------------------------------------------
+
+
+def _require_assessor(user: Any, issuer: Issuer) -> None:
+    if not roles.is_assessor(user, issuer):
+        raise PermissionError("Only assessors of this issuer can do that.")
+
+
+def _expiry(issuer: Issuer, now: datetime) -> datetime:
+    return now + timedelta(minutes=settings_for(issuer).claim_minutes)
+
+
+@transaction.atomic
+def claim_next(*, issuer: Issuer, assessor: Any, now: datetime | None = None) -> Application | None:
+    """Give the assessor the oldest submitted application nobody holds, or None when the queue
+    is empty. An assessor holds one application at a time: if they already hold one, that is
+    the one they get back (nobody can hoard the front of the queue).
+
+    On PostgreSQL the candidate row is locked with SKIP LOCKED, so two assessors pressing
+    "Assess next" at the same moment get different applications; on SQLite transactions are
+    IMMEDIATE and serialise.
+    """
+    _require_assessor(assessor, issuer)
+    now = now or timezone.now()
+    own = (
+        Claim.objects.select_related("application")
+        .filter(assessor=assessor, issuer=issuer, application__status=S.SUBMITTED)
+        .active(now)
+        .order_by("claimed_at")
+        .first()
+    )
+    if own is not None:
+        claim_touch(application=own.application, assessor=assessor, now=now)
+        return own.application
+    held = Claim.objects.filter(application=OuterRef("pk"), expires_at__gt=now)
+    candidate = (
+        Application.objects.waiting()
+        .filter(badge__issuer=issuer)
+        .exclude(learner=assessor)
+        .filter(~Exists(held))
+        .select_for_update(skip_locked=True, of=("self",))
+        .first()
+    )
+    if candidate is None:
+        return None
+    previous = Claim.objects.filter(application=candidate).first()  # lapsed, if any
+    Claim.objects.update_or_create(
+        application=candidate,
+        defaults={
+            "assessor": assessor,
+            "issuer": issuer,
+            "claimed_at": now,
+            "expires_at": _expiry(issuer, now),
+        },
+    )
+    # The rubric and decline reasons are made, if need be, when the page opens: not here,
+    # where a first insert would make a concurrent "Assess next" wait for this transaction.
+    record_event(
+        action="assessment:claim:take",
+        subject=candidate,
+        actor=assessor,
+        data={"lapsed_from": str(previous.assessor.public_id) if previous else None},
+    )
+    return candidate
+
+
+def claim_touch(*, application: Application, assessor: Any, now: datetime | None = None) -> bool:
+    """Keep the assessor's claim alive while they work on it. False if they do not hold it."""
+    now = now or timezone.now()
+    issuer = application.badge.issuer
+    return bool(
+        Claim.objects.filter(application=application, assessor=assessor).update(
+            expires_at=_expiry(issuer, now), updated_at=now
+        )
+    )
+
+
+@transaction.atomic
+def claim_release(*, application: Application, actor: Any) -> None:
+    """The assessor puts the application back; it keeps its place (submission order)."""
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    claim = Claim.objects.filter(application=locked).first()
+    if claim is None or claim.assessor_id != actor.pk:
+        raise ClaimLost(_("You do not hold this application, so there is nothing to release."))
+    claim.delete()
+    record_event(action="assessment:claim:release", subject=locked, actor=actor)
+
+
+@transaction.atomic
+def claim_reassign(*, application: Application, assessor: Any, actor: Any) -> Claim:
+    """An issuer admin moves a claimed application to another assessor. Only a held
+    application can be reassigned: admins never take one from the middle of the queue or
+    change its order."""
+    issuer = application.badge.issuer
+    if not roles.is_issuer_admin(actor, issuer):
+        raise PermissionError("Only an admin of the issuer can reassign applications.")
+    if not roles.is_assessor(assessor, issuer):
+        raise AssessmentError(_("That person is not an assessor for this issuer."))
+    if assessor.pk == application.learner_id:
+        raise AssessmentError(_("Nobody can assess their own application."))
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    if locked.status != S.SUBMITTED:
+        raise AlreadyDecided(_("This application is no longer waiting for a decision."))
+    claim = Claim.objects.filter(application=locked).first()
+    now = timezone.now()
+    if claim is None or not claim.is_active(now):
+        raise AssessmentError(
+            _(
+                "Only an application someone is assessing can be reassigned. The queue's "
+                "order is never changed."
+            )
+        )
+    if claim.assessor_id == assessor.pk:
+        return claim
+    previous = claim.assessor
+    claim.assessor = assessor
+    claim.claimed_at = now
+    claim.expires_at = _expiry(issuer, now)
+    claim.save()
+    record_event(
+        action="assessment:claim:reassign",
+        subject=locked,
+        actor=actor,
+        data={"from": str(previous.public_id), "to": str(assessor.public_id)},
+    )
+    return claim
+
+
+# --- decisions --------------------------------------------------------------------------------
+
+
+def is_sampled(*, application: Application, attempt_number: int, percent: int) -> bool:
+    """Deterministic moderation sampling: the first four bytes of SHA-256 of
+    "<application public id>:<attempt number>", modulo 100, below the issuer's percentage.
+    The same decision is always in or out; nobody can steer it; over many decisions the share
+    matches the percentage."""
+    digest = hashlib.sha256(f"{application.public_id}:{attempt_number}".encode()).digest()
+    return int.from_bytes(digest[:4], "big") % 100 < percent
+
+
+def _check(
+    *,
+    outcome: str,
+    application: Application,
+    result: ScoreResult,
+    qrs: Sequence[QuestionRubric],
+    scores: Mapping[int, int],
+    feedback: Mapping[str, str],
+    reason: DeclineReason | None,
+) -> list[Problem]:
+    problems = []
+    bands = {qr.question_id: {b.score for b in qr.bands.all()} for qr in qrs}
+    for qr in qrs:
+        value = scores.get(qr.question_id)
+        if value is not None and value not in bands[qr.question_id]:
+            problems.append(Problem(f"score-{qr.question_id}", _("Choose one of the scores.")))
+    if outcome in (Decision.Outcome.AWARD, Decision.Outcome.RETURN):
+        for qr in qrs:
+            if qr.question_id not in scores:
+                problems.append(
+                    Problem(
+                        f"score-{qr.question_id}",
+                        _("Score question %(n)s.") % {"n": qr.question.position},
+                    )
+                )
+    if outcome == Decision.Outcome.AWARD and result.complete and not result.passed:
+        problems.append(
+            Problem(
+                "outcome",
+                _(
+                    "The pass mark is not reached (%(total)s of %(mark)s needed%(met)s), so "
+                    "the badge cannot be awarded. Return it for further evidence, or decline it."
+                )
+                % {
+                    "total": result.total,
+                    "mark": result.pass_mark,
+                    "met": _(", every question met") if not result.every_met else "",
+                },
+            )
+        )
+    if outcome == Decision.Outcome.RETURN:
+        for qr in qrs:
+            if not feedback.get(str(qr.question_id), "").strip():
+                problems.append(
+                    Problem(
+                        f"feedback-{qr.question_id}",
+                        _("Write feedback on question %(n)s: the learner needs it to revise.")
+                        % {"n": qr.question.position},
+                    )
+                )
+    if outcome == Decision.Outcome.DECLINE and reason is None:
+        problems.append(Problem("reason", _("Choose why the application is declined.")))
+    if outcome not in Decision.Outcome.values:
+        problems.append(Problem("outcome", _("Choose a decision.")))
+    return problems
+
+
+@transaction.atomic
+def decision_record(
+    *,
+    application: Application,
+    actor: Any,
+    outcome: str,
+    scores: Mapping[int, int],
+    feedback: Mapping[str, str],
+    reason: str = "",
+    note: str = "",
+    now: datetime | None = None,
+) -> Decision:
+    """Decide the current attempt: award (pass mark reached), return for further evidence
+    (feedback on every question; a new attempt opens for the learner, who resubmits to the back
+    of the queue), or decline (a reason category; no feedback reaches the learner).
+
+    ``feedback`` is keyed by question id as text, and "whole" for the statement as a whole.
+    The application row is locked first, so of two decisions, or a decision and the learner
+    withdrawing, exactly one wins; the other gets AlreadyDecided and nothing of it is kept.
+    """
+    now = now or timezone.now()
+    locked = (
+        Application.objects.select_for_update()
+        .select_related("badge__issuer", "version", "learner")
+        .get(pk=application.pk)
+    )
+    if locked.status != S.SUBMITTED:
+        raise AlreadyDecided(
+            _("This application is already %(status)s, so your decision was not recorded.")
+            % {"status": locked.get_status_display().lower()}
+        )
+    claim = Claim.objects.filter(application=locked).first()
+    if claim is None or claim.assessor_id != actor.pk:
+        raise ClaimLost(
+            _(
+                "You no longer hold this application (it was released, reassigned, or taken "
+                "after your claim lapsed), so your decision was not recorded."
+            )
+        )
+    issuer = locked.badge.issuer
+    rubric = rubric_ensure(version=locked.version)
+    qrs = question_rubrics(rubric)
+    result = score(rubric, qrs, scores)
+    reasons = {r.slug: r for r in decline_reasons_ensure(issuer=issuer)}
+    decline_reason = reasons.get(reason) if outcome == Decision.Outcome.DECLINE else None
+    problems = _check(
+        outcome=outcome,
+        application=locked,
+        result=result,
+        qrs=qrs,
+        scores=scores,
+        feedback=feedback,
+        reason=decline_reason,
+    )
+    if problems:
+        raise DecisionRefused(problems)
+
+    attempt = current_attempt(locked)
+    submitted_at, due_at = locked.submitted_at, locked.due_at
+    assert submitted_at is not None and due_at is not None  # a submitted application has both
+    if outcome == Decision.Outcome.AWARD:
+        locked = workflow.transition(locked, action="award", actor=actor, decided_at=now)
+        try:
+            award_create(
+                recipient=locked.learner, badge=locked.badge, actor=actor, application=locked
+            )
+        except AwardError as exc:
+            raise AssessmentError(str(exc)) from exc
+        # award_create issues the credential after commit and creates the reviewing
+        # managers' follow-ups: everything that follows an award happens in one place.
+    elif outcome == Decision.Outcome.RETURN:
+        locked = workflow.transition(locked, action="return", actor=actor)
+        attempt_open_next(application=locked)
+    else:
+        assert decline_reason is not None
+        locked = workflow.transition(
+            locked,
+            action="decline",
+            actor=actor,
+            note=decline_reason.slug,
+            decided_at=now,
+            decline_reason=decline_reason.slug,
+        )
+    keep_feedback = outcome == Decision.Outcome.RETURN
+    decision = Decision.objects.create(
+        application=locked,
+        attempt=attempt,
+        issuer=issuer,
+        assessor=actor,
+        outcome=outcome,
+        scores={str(k): v for k, v in scores.items()},
+        total=result.total if scores else None,
+        pass_mark=result.pass_mark,
+        passed=result.passed if scores else None,
+        feedback={k: v.strip() for k, v in feedback.items() if v.strip()} if keep_feedback else {},
+        reason=decline_reason,
+        note=note.strip(),
+        submitted_at=submitted_at,
+        due_at=due_at,
+        created_at=now,
+    )
+    claim.delete()
+    sampled = is_sampled(
+        application=locked,
+        attempt_number=attempt.number,
+        percent=settings_for(issuer).moderation_percent,
+    )
+    if sampled:
+        Moderation.objects.create(decision=decision, issuer=issuer)
+    record_event(
+        action=f"assessment:decision:{outcome}",
+        subject=locked,
+        actor=actor,
+        data={
+            "decision": str(decision.public_id),
+            "attempt": attempt.number,
+            "total": decision.total,
+            "passed": decision.passed,
+            "reason": decline_reason.slug if decline_reason else None,
+            "moderation": sampled,
+        },
+    )
+    _tell_learner(locked, decision)
+    return decision
+
+
+def _tell_learner(application: Application, decision: Decision) -> None:
+    subjects = {
+        Decision.Outcome.AWARD: _("You have been awarded %(badge)s"),
+        Decision.Outcome.RETURN: _("Your application for %(badge)s needs more evidence"),
+        Decision.Outcome.DECLINE: _("Your application for %(badge)s was not successful"),
+    }
+    send_email_on_commit(
+        to=[application.learner.email],
+        subject=subjects[Decision.Outcome(decision.outcome)] % {"badge": application.badge.name},
+        template=f"email/assessment_{decision.outcome}.txt",
+        context={"application": application, "decision": decision},
+    )
+
+
+# --- moderation -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def moderation_record(*, moderation: Moderation, actor: Any, outcome: str, note: str) -> Moderation:
+    """A second assessor agrees or disagrees with a sampled decision. A disagreement needs a
+    note; it is shown to the issuer's admins. The decision itself stands (it is append-only)."""
+    locked = Moderation.objects.select_for_update().select_related("decision").get(pk=moderation.pk)
+    _require_assessor(actor, locked.issuer)
+    if locked.decision.assessor_id == actor.pk:
+        raise PermissionError("A decision is moderated by a different assessor.")
+    if locked.done_at is not None:
+        raise AssessmentError(_("This decision has already been moderated."))
+    if outcome not in Moderation.Outcome.values:
+        raise DecisionRefused([Problem("outcome", _("Say whether you agree with the decision."))])
+    if outcome == Moderation.Outcome.DISAGREE and not note.strip():
+        raise DecisionRefused([Problem("note", _("Say why you disagree."))])
+    locked.moderator = actor
+    locked.outcome = outcome
+    locked.note = note.strip()
+    locked.done_at = timezone.now()
+    locked.save()
+    record_event(
+        action=f"assessment:moderation:{outcome}",
+        subject=locked.decision.application,
+        actor=actor,
+        data={"decision": str(locked.decision.public_id), "note": locked.note},
+    )
+    return locked
+
+
+# --- service-level reminders ------------------------------------------------------------------
+
+
+def sla_reminders_send(*, now: datetime | None = None) -> int:
+    """Email each issuer's admins about applications that have come within the reminder
+    window of their due date, or passed it: once per application, due date and threshold.
+    Returns how many applications were reported."""
+    now = now or timezone.now()
+    reported = 0
+    for issuer in Issuer.objects.filter(badges__applications__status=S.SUBMITTED).distinct():
+        reported += _remind_issuer(issuer, now)
+    return reported
+
+
+@transaction.atomic
+def _remind_issuer(issuer: Issuer, now: datetime) -> int:
+    days_left = settings_for(issuer).reminder_days_left
+    waiting = Application.objects.waiting().filter(badge__issuer=issuer).select_related("badge")
+
+    def fresh(threshold: str) -> Any:
+        sent = SlaReminder.objects.filter(
+            application=OuterRef("pk"), due_at=OuterRef("due_at"), threshold=threshold
+        )
+        return ~Exists(sent)
+
+    T = SlaReminder.Threshold
+    overdue = list(waiting.filter(due_at__lte=now).filter(fresh(T.OVERDUE)))
+    approaching = list(
+        waiting.filter(due_at__gt=now, due_at__lte=now + timedelta(days=days_left)).filter(
+            fresh(T.APPROACHING)
+        )
+    )
+    if not overdue and not approaching:
+        return 0
+
+    def due(application: Application) -> datetime:
+        assert application.due_at is not None  # waiting applications have a due date
+        return application.due_at
+
+    SlaReminder.objects.bulk_create(
+        [
+            SlaReminder(application=a, due_at=due(a), threshold=T.OVERDUE, sent_at=now)
+            for a in overdue
+        ]
+        + [
+            SlaReminder(application=a, due_at=due(a), threshold=T.APPROACHING, sent_at=now)
+            for a in approaching
+        ],
+        ignore_conflicts=True,
+    )
+    admins = list(
+        IssuerStaff.objects.filter(issuer=issuer, role=IssuerStaff.Role.ADMIN).values_list(
+            "user__email", flat=True
+        )
+    )
+    send_email_on_commit(
+        to=admins or [issuer.email],
+        subject=_("Assessment deadlines at %(issuer)s") % {"issuer": issuer.name},
+        template="email/assessment_sla_reminder.txt",
+        context={
+            "issuer": issuer,
+            "overdue": overdue,
+            "approaching": approaching,
+            "days_left": days_left,
+            "now": now,
+        },
+    )
+    record_event(
+        action="assessment:sla:remind",
+        subject=issuer,
+        data={"overdue": len(overdue), "approaching": len(approaching)},
+    )
+    return len(overdue) + len(approaching)

@@ -1,0 +1,327 @@
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django.contrib import messages
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from rosette.accounts import roles
+from rosette.applications import uploads
+from rosette.applications.models import Answer, Application, Attachment
+from rosette.applications.workflow import TransitionError
+from rosette.assessment import selectors, services
+from rosette.assessment.forms import DecisionForm, ModerationForm, ReassignForm, SettingsForm
+from rosette.assessment.models import DeclineReason
+from rosette.catalogue.models import Issuer
+from rosette.core.access import Rule, access
+
+
+@access(Rule.ASSESSOR)
+def home(request: HttpRequest) -> HttpResponse:
+    issuers = selectors.issuers_for_assessor(user=request.user)
+    if len(issuers) == 1:
+        return redirect("assessment:queue", slug=issuers[0].slug)
+    return render(request, "assessment/home.html", {"issuers": issuers})
+
+
+@access(Rule.ASSESSOR)
+def queue(request: HttpRequest, *, slug: str) -> HttpResponse:
+    """The issuer's queue, oldest first. Assessors cannot open an application from it: "Assess
+    next" gives them the oldest nobody holds."""
+    issuer = selectors.issuer_for_assessor(user=request.user, slug=slug)
+    if request.method == "POST":
+        application = services.claim_next(issuer=issuer, assessor=request.user)
+        if application is None:
+            messages.success(request, _("There is nothing waiting to be assessed."))
+            return redirect("assessment:queue", slug=issuer.slug)
+        return redirect("assessment:assess", public_id=application.public_id)
+    return render(
+        request,
+        "assessment/queue.html",
+        {
+            "issuer": issuer,
+            "stats": selectors.queue_stats(issuer=issuer),
+            "page": selectors.queue_page(issuer=issuer, page=request.GET.get("page")),
+            "own_claim": selectors.claim_held_by(user=request.user, issuer=issuer),
+            "is_admin": roles.is_issuer_admin(request.user, issuer),
+            "settings": services.settings_for(issuer),
+        },
+    )
+
+
+def _decision_form(application: Application, data: Any = None) -> DecisionForm:
+    rubric = services.rubric_ensure(version=application.version)
+    reasons = services.decline_reasons_ensure(issuer=application.badge.issuer)
+    return DecisionForm(data, question_rubrics=services.question_rubrics(rubric), reasons=reasons)
+
+
+def _assess_page(
+    request: HttpRequest,
+    application: Application,
+    form: DecisionForm,
+    *,
+    result: services.ScoreResult | None = None,
+    reassign_form: ReassignForm | None = None,
+) -> HttpResponse:
+    issuer = application.badge.issuer
+    claim = getattr(application, "claim", None)
+    holds = claim is not None and claim.assessor_id == request.user.pk
+    is_admin = roles.is_issuer_admin(request.user, issuer)
+    view = selectors.assessment_view(application=application)
+    rubric = services.rubric_ensure(version=application.version)
+    fields = {
+        qid: (form[f"score-{qid}"], form[f"feedback-{qid}"])
+        for qid in (qr.question_id for qr in form.question_rubrics)
+    }
+    items = [
+        {
+            "item": item,
+            "score": fields[item.question.id][0] if item.question else None,
+            "feedback": fields[item.question.id][1] if item.question else form["feedback-whole"],
+        }
+        for item in view.items
+    ]
+    if reassign_form is None and is_admin and claim is not None:
+        reassign_form = ReassignForm(assessors=selectors.assessors_of(issuer))
+    return render(
+        request,
+        "assessment/assess.html",
+        {
+            "application": application,
+            "issuer": issuer,
+            "view": view,
+            "items": items,
+            "form": form,
+            "rubric": rubric,
+            "result": result,
+            "claim": claim,
+            "holds": holds,
+            "is_admin": is_admin,
+            "reassign_form": reassign_form,
+            "waiting": application.status == Application.Status.SUBMITTED,
+            "crumbs": [
+                (_("Assessment queue"), reverse("assessment:queue", kwargs={"slug": issuer.slug})),
+                (application.reference, None),
+            ],
+        },
+    )
+
+
+@access(Rule.ASSESSOR)
+def assess(request: HttpRequest, *, public_id: Any) -> HttpResponse:
+    """One application for the assessor who holds it (issuer admins may read it and
+    reassign it): the evidence, the rubric, and the decision."""
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        if action == "reassign":
+            return _reassign(request, public_id)
+        application = selectors.application_for_assessor(
+            user=request.user, public_id=public_id, act=True
+        )
+        if action == "release":
+            return _release(request, application)
+        return _decide(request, application, check_only=action == "check")
+    application = selectors.application_for_assessor(user=request.user, public_id=public_id)
+    services.claim_touch(application=application, assessor=request.user)
+    return _assess_page(request, application, _decision_form(application))
+
+
+def _release(request: HttpRequest, application: Application) -> HttpResponse:
+    try:
+        services.claim_release(application=application, actor=request.user)
+    except services.AssessmentError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            _("You released %(ref)s. It keeps its place in the queue.")
+            % {"ref": application.reference},
+        )
+    return redirect("assessment:queue", slug=application.badge.issuer.slug)
+
+
+def _reassign(request: HttpRequest, public_id: Any) -> HttpResponse:
+    application = selectors.application_for_assessor(user=request.user, public_id=public_id)
+    issuer = application.badge.issuer
+    if not roles.is_issuer_admin(request.user, issuer):
+        return redirect("assessment:assess", public_id=application.public_id)
+    form = ReassignForm(request.POST, assessors=selectors.assessors_of(issuer))
+    if form.is_valid():
+        try:
+            services.claim_reassign(
+                application=application, assessor=form.person(), actor=request.user
+            )
+        except services.AssessmentError as exc:
+            form.add_error("assessor", str(exc))
+        else:
+            messages.success(
+                request,
+                _("%(ref)s is now with %(name)s.")
+                % {"ref": application.reference, "name": form.person().name},
+            )
+            return redirect("assessment:queue", slug=issuer.slug)
+    return _assess_page(request, application, _decision_form(application), reassign_form=form)
+
+
+def _decide(request: HttpRequest, application: Application, *, check_only: bool) -> HttpResponse:
+    form = _decision_form(application, request.POST)
+    queue_url = reverse("assessment:queue", kwargs={"slug": application.badge.issuer.slug})
+    valid = form.is_valid()
+    rubric = services.rubric_ensure(version=application.version)
+    scores = form.scores() if valid else {}
+    result = services.score(rubric, form.question_rubrics, scores)
+    if check_only or not valid:
+        services.claim_touch(application=application, assessor=request.user)
+        return _assess_page(request, application, form, result=result)
+    try:
+        decision = services.decision_record(
+            application=application,
+            actor=request.user,
+            outcome=form.cleaned_data["outcome"],
+            scores=scores,
+            feedback=form.feedback(),
+            reason=form.cleaned_data.get("reason", ""),
+            note=form.cleaned_data.get("note", ""),
+        )
+    except services.DecisionRefused as refused:
+        for problem in refused.problems:
+            form.add_error(problem.field if problem.field in form.fields else None, problem.message)
+        return _assess_page(request, application, form, result=result)
+    except (services.AssessmentError, TransitionError) as exc:
+        messages.error(request, str(exc))
+        return redirect(queue_url)
+    done = {
+        "award": _("You awarded %(badge)s for %(ref)s."),
+        "return": _("You returned %(ref)s for further evidence. The learner has your feedback."),
+        "decline": _("You declined %(ref)s."),
+    }[decision.outcome]
+    messages.success(
+        request, done % {"badge": application.badge.name, "ref": application.reference}
+    )
+    return redirect(queue_url)
+
+
+def _serve(file: Any, content_type: str, title: str | None) -> HttpResponse:
+    """Stored evidence with its sniffed type, never as something a browser would run."""
+    extension = uploads.EXTENSIONS.get(content_type, "")
+    response = FileResponse(
+        file.open("rb"),
+        content_type=content_type,
+        as_attachment=title is not None,
+        filename=f"{title}{extension}" if title else "",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    # A streaming response, where views are typed as returning HttpResponse (core.access).
+    return cast(HttpResponse, response)
+
+
+@access(Rule.ASSESSOR)
+def media(request: HttpRequest, *, public_id: Any, answer_id: int) -> HttpResponse:
+    application = selectors.application_for_assessor(user=request.user, public_id=public_id)
+    answer = get_object_or_404(Answer, pk=answer_id, attempt__application=application, media__gt="")
+    return _serve(answer.media, answer.media_type, None)
+
+
+@access(Rule.ASSESSOR)
+def attachment(request: HttpRequest, *, public_id: Any, attachment_id: Any) -> HttpResponse:
+    application = selectors.application_for_assessor(user=request.user, public_id=public_id)
+    found = get_object_or_404(Attachment, public_id=attachment_id, attempt__application=application)
+    return _serve(found.file, found.content_type, found.title)
+
+
+@access(Rule.ASSESSOR)
+def moderation_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "assessment/moderation_list.html",
+        {"moderations": selectors.moderation_queue(user=request.user)},
+    )
+
+
+@access(Rule.ASSESSOR)
+def moderation_detail(request: HttpRequest, *, public_id: Any) -> HttpResponse:
+    moderation = selectors.moderation_for_assessor(user=request.user, public_id=public_id)
+    form = ModerationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.moderation_record(
+                moderation=moderation,
+                actor=request.user,
+                outcome=form.cleaned_data["outcome"],
+                note=form.cleaned_data["note"],
+            )
+        except services.DecisionRefused as refused:
+            for problem in refused.problems:
+                form.add_error(problem.field, problem.message)
+        except services.AssessmentError as exc:
+            messages.error(request, str(exc))
+            return redirect("assessment:moderation_list")
+        else:
+            messages.success(request, _("Your moderation is recorded."))
+            return redirect("assessment:moderation_list")
+    decision = moderation.decision
+    application = decision.application
+    answers = sorted(
+        decision.attempt.answers.select_related("question"),
+        key=lambda a: (a.question is None, a.question.position if a.question else 0),
+    )
+    rows = [
+        {
+            "answer": a,
+            "score": decision.scores.get(str(a.question_id)) if a.question_id else None,
+            "feedback": decision.feedback_for(a.question_id),
+        }
+        for a in answers
+    ]
+    return render(
+        request,
+        "assessment/moderation_detail.html",
+        {
+            "moderation": moderation,
+            "decision": decision,
+            "application": application,
+            "rows": rows,
+            "form": form,
+        },
+    )
+
+
+@access(Rule.ISSUER_ADMIN)
+def service_levels(request: HttpRequest, *, slug: str) -> HttpResponse:
+    issuer = selectors.issuer_for_admin(user=request.user, slug=slug)
+    return render(
+        request,
+        "assessment/service_levels.html",
+        {
+            "issuer": issuer,
+            "levels": selectors.service_levels(issuer=issuer),
+            "settings": services.settings_for(issuer),
+        },
+    )
+
+
+@access(Rule.ISSUER_ADMIN)
+def settings(request: HttpRequest, *, slug: str) -> HttpResponse:
+    issuer: Issuer = selectors.issuer_for_admin(user=request.user, slug=slug)
+    current = services.settings_for(issuer)
+    form = SettingsForm(request.POST or None, instance=current)
+    if request.method == "POST":
+        if form.is_valid():
+            services.assessment_settings_update(
+                issuer=issuer,
+                actor=request.user,
+                claim_minutes=form.cleaned_data["claim_minutes"],
+                moderation_percent=form.cleaned_data["moderation_percent"],
+                reminder_days_left=form.cleaned_data["reminder_days_left"],
+            )
+            messages.success(request, _("The assessment settings are saved."))
+            return redirect("assessment:service_levels", slug=issuer.slug)
+        return render(request, "assessment/settings.html", {"issuer": issuer, "form": form})
+    reasons = DeclineReason.objects.filter(issuer=issuer).active()
+    return render(
+        request, "assessment/settings.html", {"issuer": issuer, "form": form, "reasons": reasons}
+    )
