@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +15,7 @@ VAR_DIR = Path(env_str("ROSETTE_VAR_DIR", str(BASE_DIR / "var")))
 
 # Development-only values. production.py refuses to start while any of these is in use.
 DEV_SECRET_KEY = "dev-only-insecure-secret-key-never-use-in-production"  # noqa: S105
-DEV_CREDENTIAL_KEK = "dev-only-insecure-key-encryption-key"  # noqa: S105
+DEV_CREDENTIAL_KEK = "dev-only-insecure-key-encryption-key"
 
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", DEV_SECRET_KEY)
 DEBUG = env_bool("DJANGO_DEBUG", False)
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "rosette.awards",
     "rosette.credentials",
     "rosette.applications",
+    "rosette.assessment",
     "rosette.toolkits",
 ]
 
@@ -90,9 +92,11 @@ TEMPLATES = [
 FORM_RENDERER = "rosette.core.forms.DesignSystemFormRenderer"
 
 _sqlite_path = VAR_DIR / "rosette.sqlite3"
-DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{_sqlite_path}"), conn_max_age=60
+DATABASES: dict[str, dict[str, Any]] = {
+    "default": dict(
+        dj_database_url.parse(
+            env_str("DATABASE_URL", f"sqlite:///{_sqlite_path}"), conn_max_age=60
+        )
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -140,7 +144,7 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_SIGNUP_FORM_CLASS = "rosette.accounts.forms.SignupForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Rosette] "
-ACCOUNT_RATE_LIMITS = {
+ACCOUNT_RATE_LIMITS: dict[str, str] | bool = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
@@ -204,7 +208,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
-LOGGING = {
+LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {

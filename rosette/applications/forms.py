@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django import forms
@@ -34,6 +35,7 @@ class EvidenceForm(DesignSystemForm):
     ds_mark_optional = False  # every field is optional while drafting; submission checks
 
     revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    editor = forms.CharField(widget=forms.HiddenInput, max_length=32, required=False)
     intended_actions = forms.CharField(
         label=_("What will you do differently in your practice?"),
         help_text=_(
@@ -106,7 +108,9 @@ class EvidenceForm(DesignSystemForm):
 
     def draft(self) -> DraftInput:
         data = self.cleaned_data
-        texts = {q: data.get(f"text-{q}", "") for q in self.question_ids if q is not None}
+        texts: dict[int | None, str] = {
+            q: data.get(f"text-{q}", "") for q in self.question_ids if q is not None
+        }
         links = {q: data.get(f"link-{_key(q)}", "") for q in self.question_ids}
         transcripts = {q: data.get(f"transcript-{_key(q)}", "") for q in self.question_ids}
         if not self.version.allow_link:
@@ -118,6 +122,7 @@ class EvidenceForm(DesignSystemForm):
             links=links,
             transcripts=transcripts,
             intended_actions=data.get("intended_actions", ""),
+            editor=data.get("editor", ""),
         )
 
     def media_uploads(self) -> dict[int | None, Any]:
@@ -131,6 +136,7 @@ class EvidenceForm(DesignSystemForm):
     def initial_for(attempt: Attempt) -> dict[str, Any]:
         initial: dict[str, Any] = {
             "revision": attempt.revision,
+            "editor": uuid.uuid4().hex,  # a new id for each page the form is shown on
             "intended_actions": attempt.intended_actions,
         }
         for answer in attempt.answers.all():

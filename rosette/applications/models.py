@@ -103,6 +103,8 @@ class Attempt(BaseModel):
     number = models.PositiveSmallIntegerField()
     # Bumped on every save of the draft: a save based on an older revision is a conflict.
     revision = models.PositiveIntegerField(default=0)
+    # Which open page (tab) made the last save: saves from the same page never conflict.
+    last_editor = models.CharField(max_length=32, blank=True)
     intended_actions = models.TextField(_("what you will do differently"), blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     due_at = models.DateTimeField(null=True, blank=True)
@@ -237,3 +239,109 @@ class PrivacyDismissal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.text!r} not identifying: {self.reason}"
+
+
+# --- Manager review (C4) ----------------------------------------------------------------------
+# A draft shared with a manager or tutor, their comments, and the follow-ups of the learner's
+# intended actions once the badge is awarded. Services and reads are in review.py.
+
+
+class ReviewQuerySet(models.QuerySet["Review"]):
+    def active(self) -> ReviewQuerySet:
+        """Shares the learner has not revoked."""
+        return self.filter(revoked_at__isnull=True)
+
+
+class Review(BaseModel):
+    """A learner's draft shared with their manager or tutor, who reads it against the checklist
+    of DESIGN rule 10, comments on each question and says whether it is ready to submit.
+
+    The invitation goes to an email address; the review binds to the account that holds that
+    address, verified. Sharing is never required, and the learner can revoke it at any time."""
+
+    class Verdict(models.TextChoices):
+        READY = "ready", _("Ready to submit")
+        NEEDS_WORK = "needs_work", _("Needs work")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="reviews")
+    invited_email = models.EmailField()
+    # Only a hash of the invitation token is kept: the database alone opens no invitation.
+    token_hash = models.CharField(max_length=64, unique=True)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviews_given",
+    )
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    share_with_issuer = models.BooleanField(default=False)
+    checklist = models.JSONField(default=list, blank=True)
+    overall_note = models.TextField(blank=True)
+    verdict = models.CharField(max_length=20, choices=Verdict.choices, blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ReviewQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "invited_email"],
+                condition=Q(revoked_at__isnull=True),
+                name="one_active_review_per_address",
+            ),
+            models.CheckConstraint(
+                condition=Q(verdict="") | Q(reviewed_at__isnull=False),
+                name="review_verdict_has_date",
+            ),
+        ]
+        indexes = [models.Index(fields=["reviewer", "revoked_at"], name="review_reviewer")]
+
+    def __str__(self) -> str:
+        return f"Review of {self.application.reference} by {self.invited_email}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("reviews:review", kwargs={"public_id": self.public_id})
+
+
+class ReviewComment(BaseModel):
+    """The reviewer's comment on one question of the draft."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="comments")
+    question = models.ForeignKey("catalogue.Question", on_delete=models.PROTECT, related_name="+")
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["review", "question__position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["review", "question"], name="one_comment_per_question"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Comment on {self.question_id} in {self.review_id}"
+
+
+class FollowUp(BaseModel):
+    """What the learner said they would do differently, on their reviewer's list once the badge
+    is awarded. Marked done with a note; never a deadline (DESIGN rule 12)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="followups")
+    award = models.ForeignKey("awards.Award", on_delete=models.CASCADE, related_name="+")
+    actions = models.TextField()
+    done_at = models.DateTimeField(null=True, blank=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["review", "award"], name="one_followup_per_award")
+        ]
+
+    def __str__(self) -> str:
+        return f"Follow-up of {self.award_id} for review {self.review_id}"

@@ -5,6 +5,7 @@ Business rules of applications live here (and the transition table in workflow.p
 
 from __future__ import annotations
 
+import io
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
@@ -134,6 +135,7 @@ class DraftInput:
     links: Mapping[int | None, str]
     transcripts: Mapping[int | None, str]
     intended_actions: str
+    editor: str = ""  # the page (tab) that sent it
 
     def as_data(self) -> dict[str, Any]:
         def keyed(values: Mapping[int | None, str]) -> dict[str, str]:
@@ -181,7 +183,8 @@ def _draft_save(
     application = Application.objects.select_for_update().get(pk=application.pk)
     _require_editable(application)
     attempt = current_attempt(application)
-    if based_on_revision != attempt.revision:
+    same_page = bool(draft.editor) and draft.editor == attempt.last_editor
+    if based_on_revision != attempt.revision and not same_page and _differs(attempt, draft):
         snapshot = DraftSnapshot.objects.create(
             attempt=attempt,
             based_on_revision=based_on_revision,
@@ -199,6 +202,19 @@ def _draft_save(
     return attempt
 
 
+def _differs(attempt: Attempt, draft: DraftInput) -> bool:
+    """Would this save change anything? (A stale save of the same words is harmless.)"""
+    for answer in attempt.answers.all():
+        key = answer.question_id
+        if draft.texts.get(key, answer.text)[:MAX_ANSWER_CHARS] != answer.text:
+            return True
+        if draft.links.get(key, answer.link) != answer.link:
+            return True
+        if draft.transcripts.get(key, answer.transcript)[:MAX_ANSWER_CHARS] != answer.transcript:
+            return True
+    return draft.intended_actions[:MAX_ANSWER_CHARS] != attempt.intended_actions
+
+
 def _apply(attempt: Attempt, draft: DraftInput) -> None:
     answers = {a.question_id: a for a in attempt.answers.all()}
     changed = []
@@ -212,7 +228,8 @@ def _apply(attempt: Attempt, draft: DraftInput) -> None:
     Answer.objects.bulk_update(changed, ["text", "link", "transcript", "updated_at"])
     attempt.intended_actions = draft.intended_actions[:MAX_ANSWER_CHARS]
     attempt.revision += 1
-    attempt.save(update_fields=["intended_actions", "revision", "updated_at"])
+    attempt.last_editor = draft.editor
+    attempt.save(update_fields=["intended_actions", "revision", "last_editor", "updated_at"])
 
 
 @transaction.atomic
@@ -259,7 +276,7 @@ def _release(file: Any, model: type[Answer] | type[Attachment], field: str) -> N
 
 def _answer(attempt: Attempt, question_id: int | None) -> Answer:
     try:
-        return attempt.answers.get(question_id=question_id)
+        return attempt.answers.get(question_id=question_id)  # type: ignore[misc]  # None: whole
     except Answer.DoesNotExist as exc:
         raise ApplicationError(_("That question is not part of this badge.")) from exc
 
@@ -353,6 +370,32 @@ def attachment_add(
         data={"title": attachment.title, "type": checked.content_type},
     )
     return attachment
+
+
+def attachment_add_assessment(
+    *, application: Application, actor: Any, assessment_id: Any
+) -> Attachment:
+    """Attach a completed safeguarding risk assessment (the toolkit) as the completed
+    handout: its action plan PDF, as it stands now."""
+    from rosette.toolkits.selectors import assessment_pdf, assessments_attachable
+
+    attachable = {
+        str(a.public_id): a
+        for a in assessments_attachable(user=actor, badge=application.badge)
+    }
+    assessment = attachable.get(str(assessment_id))
+    if assessment is None:
+        raise ApplicationError(_("That risk assessment cannot be attached to this application."))
+    title = _("Completed handout: %(guide)s for %(setting)s") % {
+        "guide": assessment.guide_version.title,
+        "setting": assessment.setting_name,
+    }
+    return attachment_add(
+        application=application,
+        actor=actor,
+        title=title,
+        upload=io.BytesIO(assessment_pdf(assessment=assessment)),
+    )
 
 
 @transaction.atomic

@@ -76,7 +76,7 @@ def check_media(file: IO[bytes], *, max_bytes: int, max_seconds: int) -> Checked
         raise UploadRejected(f"The recording must be an {MEDIA_NAMES} file.")
     try:
         parsed = mutagen.File(file)
-    except Exception as exc:  # noqa: BLE001 - a corrupt file can raise anything inside mutagen
+    except Exception as exc:
         raise UploadRejected("The recording could not be read: it may be damaged.") from exc
     finally:
         file.seek(0)

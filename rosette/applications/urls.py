@@ -29,6 +29,11 @@ urlpatterns = [
         name="media",
     ),
     path(
+        "applications/<uuid:public_id>/files/from-toolkit/",
+        views.attach_assessment,
+        name="attach_assessment",
+    ),
+    path(
         "applications/<uuid:public_id>/files/<uuid:attachment_id>/",
         views.attachment_download,
         name="attachment_download",

@@ -6,6 +6,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -59,7 +60,10 @@ def keep_text_when_signed_out(view: Any) -> Any:
 def start(request: HttpRequest, *, slug: str) -> HttpResponse:
     badge = badge_for_public(slug=slug)
     try:
-        application = services.application_start(learner=request.user, badge=badge)
+        application = services.application_start(
+            learner=request.user,  # type: ignore[arg-type]  # @access: signed in
+            badge=badge,
+        )
     except services.ApplicationError as exc:
         messages.error(request, str(exc))
         return redirect(badge)
@@ -104,7 +108,18 @@ def _edit_context(
         "prerequisites": application.badge.prerequisites.all(),
         "attachments": list(attempt.attachments.all()),
         "reviews": _reviews(application),
+        "attachable": _attachable(request, application),
     }
+
+
+def _attachable(request: HttpRequest, application: Application) -> list[Any]:
+    """Completed toolkit risk assessments the learner could attach as the handout."""
+    from rosette.toolkits.selectors import assessments_attachable, guides_for_badge
+
+    return [
+        {"assessment": a, "guides": guides_for_badge(badge=application.badge)}
+        for a in assessments_attachable(user=request.user, badge=application.badge)
+    ]
 
 
 def _reviews(application: Application) -> list[Any]:
@@ -198,9 +213,10 @@ def edit(request: HttpRequest, *, public_id: Any) -> HttpResponse:
                         title=attachment_form.cleaned_data["attachment_title"],
                         upload=attachment_form.cleaned_data["attachment"],
                     )
-                    attachment_form = None
                 except (uploads.UploadRejected, services.ApplicationError) as exc:
                     attachment_form.add_error("attachment", str(exc))
+                else:
+                    attachment_form = None
         if not form.errors and attachment_form is None:
             if request.POST.get("action") == "check":
                 return redirect("applications:check", public_id=application.public_id)
@@ -217,15 +233,14 @@ def edit(request: HttpRequest, *, public_id: Any) -> HttpResponse:
             for error in field_errors:
                 form.add_error(field, error)
     context = _edit_context(request, application, form, attachment_form)
-    return render(request, "applications/edit.html", context, status=400)
+    return render(request, "applications/edit.html", context)
 
 
+@require_POST
 @keep_text_when_signed_out
 @access(Rule.OWNER)
 def autosave(request: HttpRequest, *, public_id: Any) -> HttpResponse:
     """Saves the draft as the learner types (htmx). Answers with a status line."""
-    if request.method != "POST":
-        raise Http404
     application = selectors.application_for_learner(user=request.user, public_id=public_id)
     attempt = services.current_attempt(application)
     form = EvidenceForm(request.POST, version=application.version, attempt=attempt)
@@ -319,22 +334,23 @@ def check(request: HttpRequest, *, public_id: Any) -> HttpResponse:
 
 
 def _check_page(
-    request: HttpRequest, application: Application, form: DeclarationForm, status: int = 200
+    request: HttpRequest, application: Application, form: DeclarationForm
 ) -> HttpResponse:
     attempt = services.current_attempt(application)
+    checks = services.answer_checks(attempt)
     return render(
         request,
         "applications/check.html",
         {
             "application": application,
             "attempt": attempt,
-            "checks": services.answer_checks(attempt),
+            "checks": checks,
+            "findings_left": any(c.findings for c in checks),
             "problems": services.submission_problems(application=application),
             "declaration_points": services.declaration_text(application.badge.issuer).split("\n"),
             "form": form,
             "attachments": list(attempt.attachments.all()),
         },
-        status=status,
     )
 
 
@@ -346,7 +362,7 @@ def submit(request: HttpRequest, *, public_id: Any) -> HttpResponse:
         return redirect(application)  # a second click of the same button
     form = DeclarationForm(request.POST)
     if not form.is_valid():
-        return _check_page(request, application, form, status=400)
+        return _check_page(request, application, form)
     try:
         application = services.application_submit(
             application=application,
@@ -356,7 +372,7 @@ def submit(request: HttpRequest, *, public_id: Any) -> HttpResponse:
             ai_use=form.cleaned_data.get("ai_use", ""),
         )
     except services.SubmissionRefused:
-        return _check_page(request, application, form, status=400)
+        return _check_page(request, application, form)
     except (services.ApplicationError, TransitionError) as exc:
         messages.error(request, str(exc))
         return redirect(application)
@@ -427,6 +443,24 @@ def dismiss_finding(request: HttpRequest, *, public_id: Any) -> HttpResponse:
 
 @require_POST
 @access(Rule.OWNER)
+def attach_assessment(request: HttpRequest, *, public_id: Any) -> HttpResponse:
+    application = selectors.application_for_learner(user=request.user, public_id=public_id)
+    try:
+        attachment = services.attachment_add_assessment(
+            application=application,
+            actor=request.user,
+            assessment_id=request.POST.get("assessment", ""),
+        )
+        messages.success(request, _("Attached: %(title)s.") % {"title": attachment.title})
+    except (services.ApplicationError, uploads.UploadRejected) as exc:
+        messages.error(request, str(exc))
+    return redirect(
+        reverse("applications:edit", kwargs={"public_id": public_id}) + "#files-heading"
+    )
+
+
+@require_POST
+@access(Rule.OWNER)
 def attachment_remove(request: HttpRequest, *, public_id: Any, attachment_id: Any) -> HttpResponse:
     attachment = selectors.attachment_for_learner(user=request.user, public_id=attachment_id)
     if str(attachment.attempt.application.public_id) != str(public_id):
@@ -458,7 +492,7 @@ def media_remove(request: HttpRequest, *, public_id: Any, question: str) -> Http
 @access(Rule.OWNER)
 def attachment_download(
     request: HttpRequest, *, public_id: Any, attachment_id: Any
-) -> HttpResponse:
+) -> HttpResponseBase:
     attachment = selectors.attachment_for_learner(user=request.user, public_id=attachment_id)
     if str(attachment.attempt.application.public_id) != str(public_id):
         raise Http404
@@ -466,7 +500,7 @@ def attachment_download(
 
 
 @access(Rule.OWNER)
-def media(request: HttpRequest, *, public_id: Any, answer_id: int) -> HttpResponse:
+def media(request: HttpRequest, *, public_id: Any, answer_id: int) -> HttpResponseBase:
     application = selectors.application_for_learner(user=request.user, public_id=public_id)
     answer = get_object_or_404(
         services.Answer, pk=answer_id, attempt__application=application, media__gt=""
@@ -474,14 +508,14 @@ def media(request: HttpRequest, *, public_id: Any, answer_id: int) -> HttpRespon
     return _download(answer.media, answer.media_type, None)
 
 
-def _download(file: Any, content_type: str, title: str | None) -> HttpResponse:
+def _download(file: Any, content_type: str, title: str | None) -> HttpResponseBase:
     """Serve stored evidence with its sniffed type, never as something a browser would run."""
     extension = uploads.EXTENSIONS.get(content_type, "")
     response = FileResponse(
         file.open("rb"),
         content_type=content_type,
         as_attachment=title is not None,
-        filename=f"{title}{extension}" if title else None,
+        filename=f"{title}{extension}" if title else "",
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"

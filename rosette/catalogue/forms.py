@@ -21,7 +21,7 @@ class CatalogueFilterForm(forms.Form):
         for name in ("issuer", "category", "pathway"):
             field = self.fields[name]
             assert isinstance(field, forms.ChoiceField)
-            field.choices = [("", _("All"))] + choices[name]
+            field.choices = [("", _("All")), *choices[name]]
 
     def filters(self) -> CatalogueFilters:
         """The filters to apply: the valid ones only, so a bad value never hides results."""

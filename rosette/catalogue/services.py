@@ -127,6 +127,7 @@ def issuer_create(
     url: str = "",
     assessment_days: int = 28,
     image: tuple[str, bytes] | None = None,
+    privacy_policy: str = Issuer.PrivacyPolicy.BLOCK,
 ) -> Issuer:
     """Register an issuing organisation."""
     issuer = Issuer(
@@ -136,6 +137,7 @@ def issuer_create(
         description=description,
         url=url,
         assessment_days=assessment_days,
+        privacy_policy=privacy_policy,
     )
     if image is not None:
         issuer.image.save(image[0], ContentFile(image[1]), save=False)

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 
 from rosette.catalogue import selectors
@@ -44,22 +45,22 @@ def issuer_detail(request: HttpRequest, *, slug: str) -> HttpResponse:
 
 
 @access(Rule.PUBLIC)
-def badge_image(request: HttpRequest, *, slug: str) -> HttpResponse:
+def badge_image(request: HttpRequest, *, slug: str) -> HttpResponseBase:
     badge = selectors.badge_for_public(slug=slug)
     return _serve_image(badge.image)
 
 
 @access(Rule.PUBLIC)
-def issuer_image(request: HttpRequest, *, slug: str) -> HttpResponse:
+def issuer_image(request: HttpRequest, *, slug: str) -> HttpResponseBase:
     issuer = get_object_or_404(Issuer, slug=slug)
     return _serve_image(issuer.image)
 
 
-def _serve_image(file: FieldFile) -> HttpResponse:
+def _serve_image(file: FieldFile) -> HttpResponseBase:
     """Serve an uploaded PNG or SVG image safely: fixed type, no script even in an SVG."""
     if not file:
         raise Http404
-    name = file.name.lower()
+    name = (file.name or "").lower()
     content_type = "image/svg+xml" if name.endswith(".svg") else "image/png"
     response = FileResponse(file.open("rb"), content_type=content_type)
     response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
@@ -68,7 +69,7 @@ def _serve_image(file: FieldFile) -> HttpResponse:
 
 
 @access(Rule.PUBLIC)
-def material_download(request: HttpRequest, *, public_id: str) -> HttpResponse:
+def material_download(request: HttpRequest, *, public_id: str) -> HttpResponseBase:
     material = get_object_or_404(
         LearningMaterial.objects.filter(badge__status="published"), public_id=public_id
     )

@@ -16,7 +16,8 @@ from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 
 from rosette.accounts import roles
 
@@ -38,7 +39,7 @@ _CHECKS: dict[Rule, Callable[[Any], bool]] = {
     Rule.SITE_ADMIN: roles.is_site_admin,
 }
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 
 
 def access(rule: Rule) -> Callable[[View], View]:
@@ -46,7 +47,7 @@ def access(rule: Rule) -> Callable[[View], View]:
 
     def decorate(view: View) -> View:
         @functools.wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if rule is not Rule.PUBLIC:
                 if not request.user.is_authenticated:
                     return redirect_to_login(request.get_full_path())

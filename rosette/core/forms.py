@@ -87,10 +87,11 @@ def widget_kind(bound_field: BoundField) -> str:
     widget = bound_field.field.widget
     if widget.is_hidden:
         return "hidden"
-    if isinstance(widget, forms.RadioSelect):
-        return "radios"
+    # CheckboxSelectMultiple subclasses RadioSelect, so it must be recognised first.
     if isinstance(widget, forms.CheckboxSelectMultiple):
         return "checkboxes"
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
     if isinstance(widget, forms.CheckboxInput):
         return "checkbox"
     if isinstance(widget, forms.FileInput):

@@ -49,7 +49,7 @@ function updateCount(textarea) {
   const words = countWords(textarea.value);
   clearTimeout(timers.get(textarea));
   timers.set(textarea, setTimeout(() => {
-    counter.textContent = words === 1 ? `1 word of ${min} needed` : `${words} words of ${min} needed`;
+    counter.textContent = words === 1 ? counter.dataset.one : counter.dataset.many.replace("WORDS", String(words));
     counter.classList.toggle("rosette-word-count--met", words >= min);
     counter.classList.toggle("rosette-word-count--under", words < min);
   }, 600));
@@ -73,11 +73,16 @@ function offerRestore() {
   }
   const banner = document.createElement("div");
   banner.className = "ds_inset-text rosette-restore";
-  banner.innerHTML = '<div class="ds_inset-text__text"><p><strong>This device has text that was not saved.</strong> It may be from when you lost your connection.</p></div>';
+  const text = document.createElement("div");
+  text.className = "ds_inset-text__text";
+  const message = document.createElement("p");
+  message.textContent = autosave.dataset.restoreText;
+  text.appendChild(message);
+  banner.appendChild(text);
   const button = document.createElement("button");
   button.type = "button";
   button.className = "ds_button ds_button--secondary ds_button--small";
-  button.textContent = "Restore the unsaved text";
+  button.textContent = autosave.dataset.restoreButton;
   button.addEventListener("click", () => {
     Object.entries(saved.values).forEach(([name, value]) => {
       const field = form.querySelector(`[name="${CSS.escape(name)}"]`);
@@ -105,12 +110,12 @@ if (form && autosave) {
   document.body.addEventListener("htmx:sendError", (event) => {
     if (event.detail.elt !== autosave) return;
     keepOnDevice();
-    status.textContent = "Not saved: you seem to be offline. Your text is kept on this device and will be saved when you are back online.";
+    status.textContent = status.dataset.offline;
   });
   document.body.addEventListener("htmx:responseError", (event) => {
     if (event.detail.elt !== autosave) return;
     keepOnDevice();
-    status.textContent = "Not saved: something went wrong on our side. Your text is kept on this device; we will try again as you type, or press Save draft.";
+    status.textContent = status.dataset.error;
   });
   window.addEventListener("online", () => autosave.dispatchEvent(new Event("change", { bubbles: true })));
   form.addEventListener("submit", keepOnDevice);

@@ -97,7 +97,11 @@ def _open_page(browser: Browser, live_server: Any, page_log: PageLog, width: int
     page.page_log = page_log  # type: ignore[attr-defined]
     yield page
     context.close()
-    unchecked = [url for url in page_log.loaded if url not in page_log.checked]
+    unchecked = [
+        url
+        for url in page_log.loaded
+        if url not in page_log.checked and not url.startswith("about:")
+    ]
     assert unchecked == [], f"pages loaded but never checked with axe: {unchecked}"
     real_errors = [e for e in page_log.errors if "favicon" not in e]
     assert real_errors == [], f"browser console errors: {real_errors}"

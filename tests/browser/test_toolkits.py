@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 
 import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from rosette.accounts.models import User
+from rosette.applications.models import Attachment
 from rosette.core.demo.loader import DEMO_PASSWORD, load_demo
 from rosette.toolkits import services
 from rosette.toolkits.models import Guide, RiskAssessment
@@ -116,6 +118,19 @@ def test_support_worker_completes_the_video_guide_and_downloads_the_plan(
     page.get_by_role("link", name="Your risk assessments").first.click()
     expect(page.get_by_role("link", name=SETTING)).to_be_visible()
     axe(page, screenshot="toolkit-list")
+
+    # The completed assessment goes with a Video chats application as the completed handout.
+    page.goto("/badges/oss-video-chats/")
+    axe(page)
+    page.get_by_role("button", name="Start application").click()
+    axe(page)
+    page.get_by_role("button", name=re.compile("Attach as the completed handout")).click()
+    expect(
+        page.get_by_role("link", name=f"Completed handout: Video-based services for {SETTING}")
+    ).to_be_visible()
+    axe(page, screenshot="toolkit-attached")
+    attachment = Attachment.objects.get()
+    assert attachment.content_type == "application/pdf"
 
 
 def test_the_pages_work_at_phone_width_and_a_manager_reads_a_shared_plan(

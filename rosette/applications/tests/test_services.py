@@ -99,6 +99,7 @@ def test_submitting_sets_the_due_date_and_stores_the_declaration(
     with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
         submitted = submit(application, ai_use="")
     assert submitted.status == Application.Status.SUBMITTED
+    assert submitted.due_at and submitted.submitted_at
     assert submitted.due_at - submitted.submitted_at == timedelta(days=28)
     attempt = services.current_attempt(submitted)
     assert "written or recorded by me" in attempt.declaration_text
@@ -119,7 +120,7 @@ def test_submitting_twice_submits_once(application: Application) -> None:
 
 def test_a_save_from_an_older_revision_is_kept_not_applied(application: Application) -> None:
     attempt = services.current_attempt(application)
-    question = attempt.answers.exclude(question=None).first().question_id  # type: ignore[union-attr]
+    question = _first_question(attempt)
     services.draft_save(
         application=application,
         actor=application.learner,
@@ -164,7 +165,7 @@ def test_a_failed_save_loses_nothing_already_saved(
 
     # Fault injection: the answers are written, then saving the attempt fails.
     monkeypatch.setattr(Attempt, "save", fail)
-    question = attempt.answers.exclude(question=None).first().question_id  # type: ignore[union-attr]
+    question = _first_question(attempt)
     with pytest.raises(OSError):
         services.draft_save(
             application=application,
@@ -291,3 +292,9 @@ def test_a_returned_application_is_revised_into_a_new_attempt(application: Appli
     texts = {a.question_id: a.text for a in second.answers.all()}
     assert texts == {a.question_id: a.text for a in first.answers.all()}
     assert any(texts.values())
+
+
+def _first_question(attempt: Attempt) -> int:
+    answer = attempt.answers.exclude(question=None).order_by("question__position").first()
+    assert answer is not None and answer.question_id is not None
+    return answer.question_id

@@ -14,6 +14,8 @@ SSSC: dict[str, Any] = {
     "name": "Scottish Social Services Council",
     "email": "openbadges@sssc.example",
     "url": "https://www.sssc.uk.com/",
+    # The SSSC's rule: evidence that could identify someone is declined (DESIGN rule 5).
+    "privacy_policy": "decline",
     "description": (
         "Our work means the people of Scotland can count on social work, social care and "
         "children and young people services being provided by a trusted, skilled, confident "

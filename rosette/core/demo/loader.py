@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 
 from rosette.accounts.models import User
 from rosette.accounts.services import user_create
+from rosette.awards.demo import load_demo_awards
 from rosette.catalogue import services as catalogue
 from rosette.catalogue.models import Badge, Category, Issuer, IssuerStaff
 from rosette.core.demo import badges as content
@@ -55,7 +56,11 @@ def load_demo() -> DemoReport:
     issuer = _issuer(report, users)
     _catalogue(report, issuer)
     _team(report, users)
+    _assessment_queue(report, issuer)
     load_demo_guides()  # the safeguarding toolkit's guides (C10)
+    report.created += load_demo_awards(  # the learner's badges, through the real services (C6)
+        learner=users["learner"], assessor=users["assessor"], manager=users["manager"]
+    )
     return report
 
 
@@ -160,3 +165,55 @@ def _team(report: DemoReport, users: dict[str, User]) -> None:
                 organisation=organisation, user=user, role=role, actor=users["manager"]
             )
             teams.membership_accept(membership=membership, actor=user)
+
+
+# Demo learners whose applications wait in the assessment queue, so the demo assessor has work.
+QUEUE_LEARNERS = [
+    ("ailsa@example.org", "Ailsa Carer", "getting-started-with-open-badges"),
+    ("tam@example.org", "Tam Support Worker", "getting-started-with-open-badges"),
+    ("priya@example.org", "Priya Student", "writing-evidence-for-open-badge-applications"),
+]
+QUEUE_EVIDENCE = (
+    "Working through the activities helped me think about how I learn at work. I used to "
+    "see training as something that happens on a course, but a badge asks me to show what "
+    "I have learned and how it changes my practice. I read the guidance, looked at examples "
+    "of good evidence and talked with colleagues in a team meeting about what we each want "
+    "to learn this year. I wrote about people by their role only, never by name, and I kept "
+    "out anything that could identify the people we support. Next I want to reflect more "
+    "often, keep short notes after supervision, and share what I learn with the team so that "
+    "the learning is used and not forgotten."
+)
+
+
+def _assessment_queue(report: DemoReport, issuer: Issuer) -> None:
+    """A few submitted applications from extra demo learners, through the real services."""
+    from rosette.applications import services as applications
+    from rosette.applications.models import Application
+
+    for email, name, slug in QUEUE_LEARNERS:
+        learner = User.objects.filter(email=email).first()
+        if learner is None:
+            learner = user_create(email=email, name=name, password=DEMO_PASSWORD, verified=True)
+            report.created.append(f"account {email}")
+        badge = Badge.objects.get(slug=slug, issuer=issuer)
+        if Application.objects.filter(learner=learner, badge=badge).exists():
+            continue
+        application = applications.application_start(learner=learner, badge=badge)
+        attempt = applications.current_attempt(application)
+        applications.draft_save(
+            application=application,
+            actor=learner,
+            based_on_revision=attempt.revision,
+            draft=applications.DraftInput(
+                texts={
+                    a.question_id: QUEUE_EVIDENCE for a in attempt.answers.all() if a.question_id
+                },
+                links={},
+                transcripts={},
+                intended_actions="Keep short notes after supervision and share them with the team.",
+            ),
+        )
+        applications.application_submit(
+            application=application, actor=learner, declaration=True, ai_used=False
+        )
+        report.created.append(f"submitted application for {badge.name} from {name}")

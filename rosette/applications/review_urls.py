@@ -1,0 +1,18 @@
+from django.urls import path
+
+from rosette.applications import review_views as views
+
+app_name = "reviews"
+
+urlpatterns = [
+    path("applications/<uuid:public_id>/share/", views.share, name="share"),
+    path(
+        "applications/<uuid:public_id>/share/<uuid:review_id>/stop/",
+        views.revoke,
+        name="revoke",
+    ),
+    path("reviews/", views.reviewer_list, name="list"),
+    path("reviews/invitations/<str:token>/", views.accept, name="accept"),
+    path("reviews/<uuid:public_id>/", views.review_page, name="review"),
+    path("reviews/follow-ups/<uuid:public_id>/", views.followup, name="followup"),
+]

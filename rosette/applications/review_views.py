@@ -1,0 +1,215 @@
+"""Pages of manager review: the learner shares and stops sharing; the reviewer accepts the
+invitation, reads the draft against the checklist, comments, and follows up."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from rosette.applications import review, selectors, services
+from rosette.applications.models import Application, FollowUp, Review
+from rosette.applications.review_forms import (
+    FollowUpForm,
+    InviteForm,
+    ReviewForm,
+    comment_field_name,
+)
+from rosette.core.access import Rule, access
+
+
+def _rule_12() -> dict[str, Any]:
+    return {"not_competence": review.NOT_COMPETENCE, "never_compulsory": review.NEVER_COMPULSORY}
+
+
+# --- the learner ----------------------------------------------------------------------------
+
+
+# Forms with errors come back with 200, the Django way: the page is a good answer to show.
+
+
+def _share_page(request: HttpRequest, application: Application, form: InviteForm) -> HttpResponse:
+    return render(
+        request,
+        "applications/review/share.html",
+        {
+            "application": application,
+            "form": form,
+            "shares": review.shares_of(application=application),
+        },
+    )
+
+
+@access(Rule.OWNER)
+def share(request: HttpRequest, *, public_id: Any) -> HttpResponse:
+    """Ask a manager or tutor to check the draft; see who it is shared with."""
+    application = selectors.application_for_learner(user=request.user, public_id=public_id)
+    if request.method != "POST":
+        return _share_page(request, application, InviteForm())
+    form = InviteForm(request.POST)
+    if not form.is_valid():
+        return _share_page(request, application, form)
+    try:
+        review.review_invite(
+            application=application,
+            actor=request.user,
+            email=form.cleaned_data["email"],
+            share_with_issuer=form.cleaned_data["share_with_issuer"],
+        )
+    except review.ReviewError as exc:
+        form.add_error("email", str(exc))
+        return _share_page(request, application, form)
+    messages.success(
+        request,
+        _("We have sent an invitation to %(email)s.") % {"email": form.cleaned_data["email"]},
+    )
+    return redirect("reviews:share", public_id=application.public_id)
+
+
+@access(Rule.OWNER)
+def revoke(request: HttpRequest, *, public_id: Any, review_id: Any) -> HttpResponse:
+    """Stop sharing the draft with one person (a confirmation page, then POST)."""
+    application = selectors.application_for_learner(user=request.user, public_id=public_id)
+    shared = review.review_for_learner(application=application, public_id=review_id)
+    if request.method == "POST":
+        review.review_revoke(review=shared, actor=request.user)
+        messages.success(
+            request,
+            _("%(email)s can no longer see your draft.") % {"email": shared.invited_email},
+        )
+        return redirect("reviews:share", public_id=application.public_id)
+    return render(
+        request, "applications/review/revoke.html", {"application": application, "share": shared}
+    )
+
+
+# --- the reviewer ---------------------------------------------------------------------------
+
+
+@access(Rule.OWNER)
+def accept(request: HttpRequest, *, token: str) -> HttpResponse:
+    """The invitation link. Signed out, the access rule sends the person to sign in (or sign
+    up) with this page as ``next``; signed in with the invited address, they open the draft."""
+    invitation = review.invitation_for_token(token=token)
+    if invitation.reviewer_id == request.user.pk:
+        return redirect(invitation)
+    problem = review.acceptance_problem(review=invitation, user=request.user)
+    if request.method == "POST" and problem is None:
+        try:
+            accepted = review.review_accept(review=invitation, actor=request.user)
+        except review.WrongAccount as exc:
+            problem = str(exc)
+        else:
+            return redirect(accepted)
+    context = {"invitation": invitation, "application": invitation.application, "problem": problem}
+    return render(
+        request,
+        "applications/review/accept.html",
+        {**context, **_rule_12()},
+        status=403 if problem else 200,
+    )
+
+
+def _review_page(request: HttpRequest, shared: Review, form: ReviewForm | None) -> HttpResponse:
+    application = shared.application
+    attempt = services.current_attempt(application)
+    checks = services.answer_checks(attempt)
+    items = []
+    for check in checks:
+        question = check.answer.question
+        field = form[comment_field_name(question)] if form is not None and question else None
+        items.append({"check": check, "question": question, "field": field})
+    return render(
+        request,
+        "applications/review/review.html",
+        {
+            "review": shared,
+            "application": application,
+            "attempt": attempt,
+            "items": items,
+            "form": form,
+            "dismissals": list(attempt.dismissals.all()),
+            "attachments": list(attempt.attachments.all()),
+            "findings_total": sum(len(c.findings) for c in checks),
+            "changed_since": shared.reviewed_at is not None
+            and attempt.updated_at > shared.reviewed_at,
+            **_rule_12(),
+        },
+    )
+
+
+@access(Rule.OWNER)
+def review_page(request: HttpRequest, *, public_id: Any) -> HttpResponse:
+    """The draft read-only, the badge criteria, the checklist, and the reviewer's comments."""
+    shared = review.review_for_reviewer(user=request.user, public_id=public_id)
+    application = shared.application
+    questions = list(application.version.questions.all())
+    if not application.is_editable:
+        return _review_page(request, shared, None)
+    if request.method != "POST":
+        form = ReviewForm(initial=ReviewForm.initial_for(shared), questions=questions)
+        return _review_page(request, shared, form)
+    form = ReviewForm(request.POST, questions=questions)
+    if not form.is_valid():
+        return _review_page(request, shared, form)
+    try:
+        review.review_submit(
+            review=shared,
+            actor=request.user,
+            comments=form.comments(),
+            checklist=form.cleaned_data["checklist"],
+            overall_note=form.cleaned_data["overall_note"],
+            verdict=form.cleaned_data["verdict"],
+        )
+    except review.ReviewError as exc:
+        messages.error(request, str(exc))
+        return redirect(shared)
+    messages.success(
+        request,
+        _("We have sent your comments to %(name)s.") % {"name": application.learner.name},
+    )
+    return redirect("reviews:list")
+
+
+def _followup_form(followup: FollowUp, data: Any = None) -> FollowUpForm:
+    return FollowUpForm(
+        data,
+        initial={"done": followup.done_at is not None, "note": followup.note},
+        auto_id=f"followup-{followup.public_id}-%s",
+    )
+
+
+@access(Rule.SIGNED_IN)
+def reviewer_list(request: HttpRequest) -> HttpResponse:
+    """Drafts shared with you and your follow-ups. Anyone can be asked to check a draft."""
+    lists = review.lists_for_reviewer(user=request.user)
+    followups = [(f, _followup_form(f)) for f in lists.followups]
+    return render(
+        request,
+        "applications/review/list.html",
+        {"drafts": lists.drafts, "followups": followups, **_rule_12()},
+    )
+
+
+@access(Rule.OWNER)
+def followup(request: HttpRequest, *, public_id: Any) -> HttpResponse:
+    """One follow-up: mark it done and keep a note."""
+    item = review.followup_for_reviewer(user=request.user, public_id=public_id)
+    form = _followup_form(item, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        review.followup_update(
+            followup=item,
+            actor=request.user,
+            done=form.cleaned_data["done"],
+            note=form.cleaned_data["note"],
+        )
+        messages.success(request, _("Your follow-up is saved."))
+        return redirect("reviews:list")
+    return render(
+        request,
+        "applications/review/followup.html",
+        {"followup": item, "form": form, **_rule_12()},
+    )
