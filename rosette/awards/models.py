@@ -1,10 +1,12 @@
-"""Awards: a badge that belongs to a learner."""
+"""Awards: a badge that belongs to a learner, its page, its evidence and its endorsements."""
 
 from __future__ import annotations
 
 import secrets
+import uuid
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -30,14 +32,51 @@ class Award(BaseModel):
         SUSPENDED = "suspended", _("Suspended")
         REVOKED = "revoked", _("Revoked")
 
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("Public: anyone, and search engines may list it")
+        LINK = "link", _("Anyone with the link")
+        PRIVATE = "private", _("Only me")
+
+    class NameDisplay(models.TextChoices):
+        FULL = "full", _("My full name")
+        SHORT = "short", _("My first name and the initial of my last name")
+
     code = models.CharField(max_length=32, unique=True, default=new_award_code, editable=False)
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="awards"
     )
     badge = models.ForeignKey("catalogue.Badge", on_delete=models.PROTECT, related_name="awards")
+    # The application it was awarded for (its version holds the criteria assessed against);
+    # empty for a pathway badge, which is awarded for other awards.
+    application = models.ForeignKey(
+        "applications.Application",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="awards",
+    )
     awarded_at = models.DateTimeField(db_index=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.ACTIVE)
     status_reason = models.TextField(blank=True)
+    status_changed_at = models.DateTimeField(null=True, blank=True)
+    # Suspended by the endorsement rule (rule 15), so a published manager endorsement restores it.
+    suspended_by_rule = models.BooleanField(default=False)
+    visibility = models.CharField(
+        _("who can see this award page"),
+        max_length=20,
+        choices=Visibility.choices,
+        default=Visibility.LINK,
+    )
+    name_display = models.CharField(
+        _("how your name is shown"),
+        max_length=20,
+        choices=NameDisplay.choices,
+        default=NameDisplay.FULL,
+    )
+    endorsements_open = models.BooleanField(_("let people endorse this badge"), default=True)
+    # A badge with a BadgeEndorsementRule needs a manager's endorsement by this date.
+    endorsement_due_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    endorsement_reminded_at = models.DateTimeField(null=True, blank=True)
 
     objects = AwardQuerySet.as_manager()
 
@@ -56,3 +95,160 @@ class Award(BaseModel):
 
     def get_absolute_url(self) -> str:
         return reverse("awards:award_detail", kwargs={"code": self.code})
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.ACTIVE
+
+    @property
+    def recipient_name(self) -> str:
+        """The learner's name as they chose to show it on this award."""
+        name = (self.recipient.name or "").strip()
+        if self.name_display == self.NameDisplay.SHORT and " " in name:
+            words = name.split()
+            return f"{words[0]} {words[-1][0]}."
+        return name or str(_("A learner"))
+
+    @property
+    def takes_endorsements(self) -> bool:
+        """Open to endorsements: the learner allows it, the page can be shared, and the badge
+        is held (a suspended one too: a manager's endorsement may be what restores it)."""
+        return (
+            self.endorsements_open
+            and self.status != self.Status.REVOKED
+            and self.visibility != self.Visibility.PRIVATE
+        )
+
+    def visible_to(self, user: object) -> bool:
+        """Whether this person may see the page at all (private pages: the learner only)."""
+        if self.visibility != self.Visibility.PRIVATE:
+            return True
+        return getattr(user, "pk", None) == self.recipient_id
+
+
+class Evidence(BaseModel):
+    """One piece of the award's evidence as submitted: an answer (text, link, recording with
+    its transcript), an attached file, or, for a pathway badge, a contributing award. The
+    learner can hide it or withdraw it for good; withdrawn evidence is never shown again."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    award = models.ForeignKey(Award, on_delete=models.CASCADE, related_name="evidence")
+    position = models.PositiveSmallIntegerField(default=0)
+    answer = models.ForeignKey(
+        "applications.Answer", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    attachment = models.ForeignKey(
+        "applications.Attachment",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    contribution = models.ForeignKey(
+        Award, null=True, blank=True, on_delete=models.CASCADE, related_name="contributes_to"
+    )
+    visible = models.BooleanField(default=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["award", "position", "pk"]
+        verbose_name_plural = "evidence"
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(answer__isnull=False, attachment__isnull=True, contribution__isnull=True)
+                    | Q(answer__isnull=True, attachment__isnull=False, contribution__isnull=True)
+                    | Q(answer__isnull=True, attachment__isnull=True, contribution__isnull=False)
+                ),
+                name="evidence_is_one_thing",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Evidence {self.position} of {self.award_id}"
+
+    @property
+    def is_shown(self) -> bool:
+        return self.visible and self.withdrawn_at is None
+
+    @property
+    def has_file(self) -> bool:
+        return bool(self.attachment_id) or bool(self.answer and self.answer.media)
+
+
+class EndorsementQuerySet(models.QuerySet["Endorsement"]):
+    def published(self) -> EndorsementQuerySet:
+        return self.filter(status=Endorsement.Status.PUBLISHED)
+
+    def confirmed(self) -> EndorsementQuerySet:
+        return self.exclude(status=Endorsement.Status.UNCONFIRMED)
+
+
+class Endorsement(BaseModel):
+    """A message someone left on an award page. It is published only once the endorser has
+    confirmed their email address and the learner has chosen to publish it."""
+
+    class Relationship(models.TextChoices):
+        MANAGER = "manager", _("Manager")
+        COLLEAGUE = "colleague", _("Colleague")
+        TUTOR = "tutor", _("Tutor or practice educator")
+        OTHER = "other", _("Other")
+
+    class Status(models.TextChoices):
+        UNCONFIRMED = "unconfirmed", _("Waiting for the endorser to confirm their email")
+        PENDING = "pending", _("Waiting for you to publish or hide it")
+        PUBLISHED = "published", _("Published")
+        HIDDEN = "hidden", _("Hidden")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    award = models.ForeignKey(Award, on_delete=models.CASCADE, related_name="endorsements")
+    name = models.CharField(_("your name"), max_length=100)
+    email = models.EmailField(_("your email address"))
+    relationship = models.CharField(max_length=20, choices=Relationship.choices)
+    message = models.TextField(_("your endorsement"))
+    # Set when a signed-in manager endorses from their team page (their address is verified).
+    endorser = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="endorsements_given",
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.UNCONFIRMED)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    # What the privacy screener found in the message: [{"label", "text", "reason"}].
+    findings = models.JSONField(default=list, blank=True)
+    # The learner's reason for publishing despite the findings (recorded, shown to nobody else).
+    findings_dismissed = models.TextField(blank=True)
+
+    objects = EndorsementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["award", "status"], name="endorsement_award_status")]
+
+    def __str__(self) -> str:
+        return f"Endorsement of {self.award_id} by {self.name}"
+
+    @property
+    def is_from_manager(self) -> bool:
+        return self.relationship == self.Relationship.MANAGER
+
+
+class BadgeEndorsementRule(BaseModel):
+    """A badge whose holders need a manager's endorsement within ``days`` of the award, or
+    the award is suspended until one is published (DESIGN rule 15)."""
+
+    badge = models.OneToOneField(
+        "catalogue.Badge", on_delete=models.CASCADE, related_name="endorsement_rule"
+    )
+    days = models.PositiveSmallIntegerField(
+        _("days to get a manager's endorsement"), default=91, validators=[MinValueValidator(1)]
+    )
+
+    class Meta:
+        ordering = ["badge"]
+
+    def __str__(self) -> str:
+        return f"{self.badge} needs a manager's endorsement within {self.days} days"

@@ -468,11 +468,12 @@ class _MainThread:
 
     def serve(self, done: Future[Any], deadline: float) -> Any:
         while True:
-            if done.done():
-                return done.result()
+            # The deadline is checked first, so a check past it is always stopped.
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise VerifyTimeout
+            if done.done():
+                return done.result()
             try:
                 item = self.requests.get(timeout=remaining)
             except queue.Empty:

@@ -355,11 +355,12 @@ def test_intended_actions_become_follow_ups_after_the_award(
 ) -> None:
     shared = accepted(application, manager)
     write_actions(application, "Talk to the team about video call settings.")
-    award = award_create(
-        recipient=application.learner, badge=badge, actor=None, application=application
-    )
     with django_capture_on_commit_callbacks(execute=True):
-        [followup] = review.followups_create_for_award(application=application, award=award)
+        # Awarding the badge turns the intended actions into the reviewer's follow-up.
+        award = award_create(
+            recipient=application.learner, badge=badge, actor=None, application=application
+        )
+    [followup] = FollowUp.objects.filter(review=shared)
     assert followup.review == shared
     assert followup.actions == "Talk to the team about video call settings."
     assert mail.outbox[-1].to == [manager.email]

@@ -48,7 +48,9 @@ def handout_pdf(guide: dict[str, Any]) -> bytes:
 
 
 @transaction.atomic
-def load_demo() -> DemoReport:
+def load_demo(*, awards: bool | None = None) -> DemoReport:
+    """``awards``: give the demo learner their badges (C6). By default only in development
+    (DEBUG), so that test journeys that load the demo start from a learner with no badges."""
     if not settings.DEBUG and not getattr(settings, "ROSETTE_ALLOW_DEMO", False):
         raise RuntimeError("The demo world is for development and testing only.")
     report = DemoReport()
@@ -56,11 +58,12 @@ def load_demo() -> DemoReport:
     issuer = _issuer(report, users)
     _catalogue(report, issuer)
     _team(report, users)
+    if settings.DEBUG if awards is None else awards:
+        report.created += load_demo_awards(  # the learner's badges, decided before the queue fills
+            learner=users["learner"], assessor=users["assessor"], manager=users["manager"]
+        )
     _assessment_queue(report, issuer)
     load_demo_guides()  # the safeguarding toolkit's guides (C10)
-    report.created += load_demo_awards(  # the learner's badges, through the real services (C6)
-        learner=users["learner"], assessor=users["assessor"], manager=users["manager"]
-    )
     return report
 
 

@@ -1,0 +1,368 @@
+"""Reads of awards, shaped for pages, and the access helpers that guard them (STYLE point 3).
+
+A private award page is a 404 to everyone but the learner: the same response as a code that
+does not exist, after the same single indexed lookup.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+
+from rosette.accounts import roles
+from rosette.awards.models import Award, Endorsement, Evidence
+from rosette.catalogue.models import Badge, BadgeVersion, Issuer
+
+NOT_COMPETENCE = "Badges show learning, not competence. They never replace mandatory training."
+
+
+def _awards() -> QuerySet[Award]:
+    return Award.objects.select_related("recipient", "badge__issuer", "application__version")
+
+
+# --- access helpers ----------------------------------------------------------------------------
+
+
+def award_for_viewer(*, code: str, user: Any) -> Award:
+    """The award behind a page, if this person may see it; 404 otherwise."""
+    award = _awards().filter(code=code).first()
+    if award is None or not award.visible_to(user):
+        raise Http404
+    return award
+
+
+def award_for_recipient(*, code: str, user: Any) -> Award:
+    """The learner's own award; 404 for anyone else."""
+    award = _awards().filter(code=code).first()
+    if award is None or award.recipient_id != getattr(user, "pk", None):
+        raise Http404
+    return award
+
+
+def _managed_staff(user: Any) -> QuerySet[Any]:
+    """Ids of the people who are active staff where this person is an active manager."""
+    from rosette.teams.models import Membership
+
+    organisations = Membership.objects.filter(
+        user=user, role=Membership.Role.MANAGER, status=Membership.Status.ACTIVE
+    ).values("organisation")
+    return Membership.objects.filter(
+        organisation__in=organisations,
+        role=Membership.Role.STAFF,
+        status=Membership.Status.ACTIVE,
+    ).values("user")
+
+
+def award_for_manager(*, code: str, user: Any) -> Award:
+    """An award of someone the manager manages, unless its page is private; 404 otherwise."""
+    award = (
+        _awards()
+        .filter(code=code, recipient__in=_managed_staff(user))
+        .exclude(visibility=Award.Visibility.PRIVATE)
+        .exclude(recipient=user)
+        .first()
+    )
+    if award is None:
+        raise Http404
+    return award
+
+
+def issuer_for_admin(*, slug: str, user: Any) -> Issuer:
+    issuer = get_object_or_404(Issuer, slug=slug)
+    if not roles.is_issuer_admin(user, issuer):
+        raise Http404
+    return issuer
+
+
+def award_for_issuer_admin(*, issuer: Issuer, code: str) -> Award:
+    award = _awards().filter(code=code, badge__issuer=issuer).first()
+    if award is None:
+        raise Http404
+    return award
+
+
+def evidence_for_viewer(*, award: Award, public_id: Any, user: Any) -> Evidence:
+    """A file of the award's evidence, if the viewer may see it: the learner always (unless
+    withdrawn); others only while the evidence is shown and the award is not revoked."""
+    try:
+        evidence = award.evidence.select_related("answer", "attachment").get(public_id=public_id)
+    except (Evidence.DoesNotExist, ValueError) as exc:
+        raise Http404 from exc
+    is_owner = award.recipient_id == getattr(user, "pk", None)
+    if evidence.withdrawn_at is not None or not evidence.has_file:
+        raise Http404
+    if not is_owner and (not evidence.visible or award.status == Award.Status.REVOKED):
+        raise Http404
+    return evidence
+
+
+# --- the award page ----------------------------------------------------------------------------
+
+
+def version_of(award: Award) -> BadgeVersion | None:
+    """The version the application was assessed under (else the badge's current one)."""
+    if award.application is not None:
+        return award.application.version
+    from rosette.catalogue.selectors import current_version
+
+    return current_version(award.badge)
+
+
+def absolute(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def linkedin_url(award: Award) -> str:
+    """LinkedIn's "add to profile" link, with the certification filled in. Only a link."""
+    query = {
+        "startTask": "CERTIFICATION_NAME",
+        "name": award.badge.name,
+        "organizationName": award.badge.issuer.name,
+        "issueYear": award.awarded_at.year,
+        "issueMonth": award.awarded_at.month,
+        "certUrl": absolute(award.get_absolute_url()),
+        "certId": award.code,
+    }
+    return "https://www.linkedin.com/profile/add?" + urlencode(query)
+
+
+@dataclass(frozen=True)
+class Links:
+    page: str
+    image: str
+    credential: str
+    assertion: str
+    certificate: str
+    linkedin: str
+
+
+def links_for(award: Award) -> Links:
+    return Links(
+        page=absolute(award.get_absolute_url()),
+        image=reverse("credentials:ob3_baked_png", kwargs={"code": award.code}),
+        credential=reverse("credentials:ob3_credential", kwargs={"code": award.code}),
+        assertion=reverse("credentials:ob2_assertion", kwargs={"code": award.code}),
+        certificate=reverse("awards:certificate", kwargs={"code": award.code}),
+        linkedin=linkedin_url(award),
+    )
+
+
+@dataclass(frozen=True)
+class AwardPage:
+    award: Award
+    version: BadgeVersion | None
+    evidence: list[Evidence]
+    endorsements: list[Endorsement]
+    is_owner: bool
+    links: Links
+    pending: int = 0
+    hidden_evidence: int = 0
+
+    @property
+    def og_image(self) -> str:
+        return absolute(self.links.image)
+
+    @property
+    def show_evidence(self) -> bool:
+        """A revoked award keeps no evidence public."""
+        return self.is_owner or self.award.status != Award.Status.REVOKED
+
+    @property
+    def can_endorse(self) -> bool:
+        return not self.is_owner and self.award.takes_endorsements
+
+
+def _evidence(award: Award) -> QuerySet[Evidence]:
+    return award.evidence.select_related(
+        "answer__question", "attachment", "contribution__badge"
+    ).order_by("position", "pk")
+
+
+def award_page(*, award: Award, user: Any) -> AwardPage:
+    """Everything an award page shows to this viewer."""
+    is_owner = award.recipient_id == getattr(user, "pk", None)
+    items = [e for e in _evidence(award) if e.withdrawn_at is None]
+    shown = [e for e in items if is_owner or e.visible]
+    if not is_owner and award.status == Award.Status.REVOKED:
+        shown = []
+    pending = (
+        award.endorsements.filter(status=Endorsement.Status.PENDING).count() if is_owner else 0
+    )
+    return AwardPage(
+        award=award,
+        version=version_of(award),
+        evidence=shown,
+        endorsements=list(award.endorsements.published().order_by("confirmed_at"))
+        if award.status != Award.Status.REVOKED
+        else [],
+        is_owner=is_owner,
+        links=links_for(award),
+        pending=pending,
+        hidden_evidence=sum(1 for e in items if not e.visible),
+    )
+
+
+def evidence_for_settings(award: Award) -> list[Evidence]:
+    return list(_evidence(award))
+
+
+def endorsements_for_learner(award: Award) -> list[Endorsement]:
+    """Confirmed endorsements, waiting ones first. Unconfirmed ones are not the learner's
+    business yet (and may never be confirmed)."""
+    order: dict[str, int] = {"pending": 0, "published": 1}
+    rows = list(award.endorsements.confirmed().select_related("endorser"))
+    return sorted(rows, key=lambda e: (order.get(e.status, 2), -e.created_at.timestamp()))
+
+
+def endorsement_for_learner(*, award: Award, public_id: Any) -> Endorsement:
+    try:
+        return award.endorsements.confirmed().get(public_id=public_id)
+    except (Endorsement.DoesNotExist, ValueError) as exc:
+        raise Http404 from exc
+
+
+# --- lists -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Progress:
+    pathway: Badge
+    held: list[Badge]
+    missing: list[Badge]
+    required: int
+    total: int
+
+    @property
+    def held_count(self) -> int:
+        return min(len(self.held), self.required)
+
+    @property
+    def complete(self) -> bool:
+        return len(self.held) >= self.required
+
+
+def pathway_progress(
+    *, user: Any, badges: list[Badge] | None = None, started_only: bool = True
+) -> list[Progress]:
+    """How far this person is towards each pathway badge (those given, or all published ones).
+    Three queries whatever the number of pathways."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    held = set(Award.objects.current().filter(recipient=user).values_list("badge_id", flat=True))
+    pathways = Badge.objects.published().pathways()
+    if badges is not None:
+        pathways = pathways.filter(pk__in=[b.pk for b in badges])
+    pathways = pathways.prefetch_related(
+        Prefetch("components", queryset=Badge.objects.order_by("position", "name"))
+    ).order_by("position", "name")
+    result = []
+    for pathway in pathways:
+        components = list(pathway.components.all())
+        if not components:
+            continue
+        have = [c for c in components if c.id in held]
+        if started_only and not have:
+            continue
+        if pathway.id in held:  # held: nothing left to go "towards"
+            continue
+        required = min(pathway.components_required or len(components), len(components))
+        result.append(
+            Progress(
+                pathway=pathway,
+                held=have,
+                missing=[c for c in components if c.id not in held],
+                required=required,
+                total=len(components),
+            )
+        )
+    return result
+
+
+def awards_for_learner(*, user: Any) -> list[Award]:
+    """All the learner's awards, revoked ones too, for their badges page (one query)."""
+    return list(
+        Award.objects.filter(recipient=user)
+        .select_related("badge__issuer")
+        .annotate(
+            pending_endorsements=Count(
+                "endorsements", filter=Q(endorsements__status=Endorsement.Status.PENDING)
+            )
+        )
+        .order_by("-awarded_at")
+    )
+
+
+def team_awards(*, user: Any) -> list[Award]:
+    """Awards of the people this manager manages (not private pages), newest first."""
+    return list(
+        Award.objects.current()
+        .filter(recipient__in=_managed_staff(user))
+        .exclude(visibility=Award.Visibility.PRIVATE)
+        .exclude(recipient=user)
+        .select_related("recipient", "badge__issuer")
+        .annotate(endorsed_by_me=Count("endorsements", filter=Q(endorsements__endorser=user)))
+        .order_by("-awarded_at")[:200]
+    )
+
+
+def issuer_awards(*, issuer: Issuer, status: str = "") -> QuerySet[Award]:
+    """The issuer's awards, newest first, for the admin's list (paginated by the view)."""
+    qs = Award.objects.filter(badge__issuer=issuer).select_related("recipient", "badge")
+    if status in Award.Status.values:
+        qs = qs.filter(status=status)
+    return qs.order_by("-awarded_at", "-pk")
+
+
+# --- the certificate ---------------------------------------------------------------------------
+
+
+def qr_svg(url: str) -> SafeString:
+    """A QR code of the URL as inline SVG (segno writes the markup; the URL is ours)."""
+    import segno
+
+    svg = segno.make(url, error="m").svg_inline(scale=3, border=2, omitsize=False)
+    return mark_safe(svg)  # noqa: S308 - generated by segno from our own URL
+
+
+def certificate_pdf(*, award: Award) -> bytes:
+    """The award as a printable certificate: name, badge, issuer, date, page URL and QR code."""
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
+    from rosette.credentials.selectors import badge_png
+
+    url = absolute(award.get_absolute_url())
+    image = base64.b64encode(badge_png(award.badge)).decode()
+    html = render_to_string(
+        "awards/certificate.html",
+        {
+            "award": award,
+            "url": url,
+            "qr": qr_svg(url),
+            "image": f"data:image/png;base64,{image}",
+            "not_competence": NOT_COMPETENCE,
+        },
+    )
+    # The certificate fetches nothing: its images are inline.
+    fetcher = URLFetcher(allowed_protocols={"data"}, allow_redirects=False)
+    return bytes(HTML(string=html, url_fetcher=fetcher).write_pdf())
+
+
+@dataclass
+class LearnerBadges:
+    awards: list[Award] = field(default_factory=list)
+    progress: list[Progress] = field(default_factory=list)
+
+
+def learner_badges(*, user: Any) -> LearnerBadges:
+    return LearnerBadges(awards=awards_for_learner(user=user), progress=pathway_progress(user=user))
