@@ -94,9 +94,7 @@ FORM_RENDERER = "rosette.core.forms.DesignSystemFormRenderer"
 _sqlite_path = VAR_DIR / "rosette.sqlite3"
 DATABASES: dict[str, dict[str, Any]] = {
     "default": dict(
-        dj_database_url.parse(
-            env_str("DATABASE_URL", f"sqlite:///{_sqlite_path}"), conn_max_age=60
-        )
+        dj_database_url.parse(env_str("DATABASE_URL", f"sqlite:///{_sqlite_path}"), conn_max_age=60)
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

@@ -317,9 +317,7 @@ class ReviewComment(BaseModel):
     class Meta:
         ordering = ["review", "question__position"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["review", "question"], name="one_comment_per_question"
-            )
+            models.UniqueConstraint(fields=["review", "question"], name="one_comment_per_question")
         ]
 
     def __str__(self) -> str:

@@ -380,8 +380,7 @@ def attachment_add_assessment(
     from rosette.toolkits.selectors import assessment_pdf, assessments_attachable
 
     attachable = {
-        str(a.public_id): a
-        for a in assessments_attachable(user=actor, badge=application.badge)
+        str(a.public_id): a for a in assessments_attachable(user=actor, badge=application.badge)
     }
     assessment = attachable.get(str(assessment_id))
     if assessment is None:

@@ -84,7 +84,10 @@ def test_learner_writes_saves_comes_back_and_submits(
     )
 
     # Earn the prerequisites (a shortcut: awarding them is another journey).
-    for slug in ("getting-started-with-open-badges", "writing-evidence-for-open-badge-applications"):
+    for slug in (
+        "getting-started-with-open-badges",
+        "writing-evidence-for-open-badge-applications",
+    ):
         factories.give_badge(worker, Badge.objects.get(slug=slug))
 
     page.get_by_role("button", name="Save and check your answers").click()
@@ -120,9 +123,7 @@ def _qid(page: Page, position: int) -> str:
     return name.removeprefix("text-")
 
 
-def test_two_tabs_never_silently_overwrite_each_other(
-    page: Page, worker: User
-) -> None:
+def test_two_tabs_never_silently_overwrite_each_other(page: Page, worker: User) -> None:
     sign_in(page, "carer@example.org")
     axe(page)
     page.goto("/badges/oss-video-chats/")

@@ -21,7 +21,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def ready_worker() -> None:
     load_demo()
     worker = factories.make_user(email="carer@example.org", name="Sam Carer")
-    for slug in ("getting-started-with-open-badges", "writing-evidence-for-open-badge-applications"):
+    for slug in (
+        "getting-started-with-open-badges",
+        "writing-evidence-for-open-badge-applications",
+    ):
         factories.give_badge(worker, Badge.objects.get(slug=slug))
 
 
@@ -72,7 +75,10 @@ def test_learner_fixes_a_name_dismisses_a_number_and_submits(
     axe(page)
     dismissal = PrivacyDismissal.objects.get()
     assert dismissal.reason.startswith("It is our service's public helpline")
-    assert Application.objects.get(learner__email="carer@example.org").status == Application.Status.SUBMITTED
+    assert (
+        Application.objects.get(learner__email="carer@example.org").status
+        == Application.Status.SUBMITTED
+    )
 
 
 def test_decline_automatically_tells_the_learner_plainly(page: Page, ready_worker: None) -> None:
@@ -87,9 +93,14 @@ def test_decline_automatically_tells_the_learner_plainly(page: Page, ready_worke
     page.get_by_text("I confirm all of the above").click()
     page.get_by_text("No", exact=True).click()
     page.get_by_role("button", name="Submit application").click()
-    expect(page.get_by_text("declined because your evidence could identify a person")).to_be_visible()
+    expect(
+        page.get_by_text("declined because your evidence could identify a person")
+    ).to_be_visible()
     axe(page, screenshot="declined-privacy")
-    assert Application.objects.get(learner__email="carer@example.org").status == Application.Status.DECLINED
+    assert (
+        Application.objects.get(learner__email="carer@example.org").status
+        == Application.Status.DECLINED
+    )
     page.get_by_role("button", name="Start a new application").click()
     axe(page)
     expect(page.get_by_role("textbox", name=re.compile("^Question 1"))).to_have_value("")

@@ -4,9 +4,9 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.db import connection
 from django.urls import reverse
 
 from rosette.accounts.models import User
@@ -46,9 +46,7 @@ def test_start_from_the_badge_page_opens_the_evidence_form(
     assert "you cannot submit it until you hold" in body
 
 
-def test_save_keeps_the_text_and_counts_the_words(
-    client: Client, application: Application
-) -> None:
+def test_save_keeps_the_text_and_counts_the_words(client: Client, application: Application) -> None:
     client.force_login(application.learner)
     response = client.post(
         edit_url(application), {**form_data(application, "three little words"), "action": "save"}
@@ -77,7 +75,9 @@ def test_an_autosave_from_a_stale_tab_goes_to_the_merge_page(
 ) -> None:
     client.force_login(application.learner)
     autosave = reverse("applications:autosave", kwargs={"public_id": application.public_id})
-    client.post(autosave, form_data(application, "from tab one", revision=0), HTTP_HX_REQUEST="true")
+    client.post(
+        autosave, form_data(application, "from tab one", revision=0), HTTP_HX_REQUEST="true"
+    )
     response = client.post(
         autosave, form_data(application, "from tab two", revision=0), HTTP_HX_REQUEST="true"
     )
@@ -111,9 +111,7 @@ def test_text_sent_after_the_session_ended_is_saved_after_signing_in(
     assert "written while my session expired" in body
 
 
-def test_an_upload_refused_keeps_the_typed_text(
-    client: Client, application: Application
-) -> None:
+def test_an_upload_refused_keeps_the_typed_text(client: Client, application: Application) -> None:
     client.force_login(application.learner)
     question = _questions(application)[0]
     fake = SimpleUploadedFile("talk.mp3", b"not really audio at all" * 20, "audio/mpeg")
