@@ -53,6 +53,7 @@ def test_visitor_finds_video_chats_and_reads_what_it_asks(page: Page, demo: None
 def test_filters_and_pages_work_at_phone_width(phone: Page, demo: None) -> None:
     phone.goto("/badges/")
     axe(phone, screenshot="catalogue-phone")
+    phone.get_by_text("Filter by issuer, category or pathway").click()
     phone.get_by_label("Pathway").select_option(label="Online safety and security")
     phone.get_by_role("button", name="Apply").click()
     expect(phone.get_by_text("8 badges", exact=True)).to_be_visible()

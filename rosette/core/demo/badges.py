@@ -228,4 +228,5 @@ ONLINE_SAFETY: dict[str, Any] = {
         "all eight contributing badges."
     ),
     "criteria": "- hold all eight Online safety and security badges",
+    "position": 9,
 }
