@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,24 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     """Remove this process's SQLite test database and its WAL files."""
     for path in _sqlite_test_files():
         path.unlink(missing_ok=True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_connection_outlives_the_session(
+    django_db_setup: None, django_db_blocker: Any
+) -> Iterator[None]:
+    """Before the test database is dropped, end any PostgreSQL session a finished test left
+    behind (a live-server or worker thread's idle connection), so the drop cannot fail."""
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
 
 
 @pytest.fixture(autouse=True)

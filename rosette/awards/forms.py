@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rosette.awards.models import Award, Endorsement, Evidence
+from rosette.awards.services import evidence_findings
 from rosette.core.forms import DesignSystemForm
 
 MESSAGE_MAX = 2000
@@ -21,11 +22,18 @@ def evidence_label(item: Evidence) -> str:
     answer = item.answer
     assert answer is not None
     if answer.question is None:
-        return str(_("Your statement"))
-    return _("Question %(n)s: %(prompt)s") % {
-        "n": answer.question.position,
-        "prompt": answer.question.prompt[:120],
-    }
+        label = str(_("Your statement"))
+    else:
+        label = _("Question %(n)s: %(prompt)s") % {
+            "n": answer.question.position,
+            "prompt": answer.question.prompt[:120],
+        }
+    findings = evidence_findings(answer)
+    if findings:
+        label += " " + _("(could identify someone: %(found)s – check before you show it)") % {
+            "found": ", ".join(f"“{f.text}”" for f in findings[:3])
+        }
+    return label
 
 
 class AwardSettingsForm(DesignSystemForm):

@@ -111,6 +111,21 @@ def _create(
     return award
 
 
+def evidence_findings(answer: Any) -> list[Any]:
+    """What the privacy screener finds in an answer today, less the findings the learner said
+    did not identify anyone when they applied."""
+    from rosette.applications.screening import screen_text
+
+    dismissed = frozenset(
+        answer.attempt.dismissals.filter(question_id=answer.question_id).values_list(
+            "key", flat=True
+        )
+    )
+    return screen_text(answer.text, dismissed_keys=dismissed) + screen_text(
+        answer.transcript, dismissed_keys=dismissed
+    )
+
+
 def _copy_evidence(award: Award, application: Any) -> None:
     """The evidence as submitted: the last attempt's answers that say something, then files."""
     attempt = application.attempts.order_by("-number").first()
@@ -121,7 +136,10 @@ def _copy_evidence(award: Award, application: Any) -> None:
     # The whole statement (no question) after the answers to each question.
     for answer in sorted(answers, key=lambda a: (a.question is None, a.question_id or 0)):
         if answer.text.strip() or answer.link or answer.media:
-            items.append(Evidence(award=award, position=len(items), answer=answer))
+            # Screened again before it is published: evidence that could identify someone
+            # (and that the learner did not explain) starts hidden, for the learner to decide.
+            visible = not evidence_findings(answer)
+            items.append(Evidence(award=award, position=len(items), answer=answer, visible=visible))
     for attachment in attempt.attachments.all():
         items.append(Evidence(award=award, position=len(items), attachment=attachment))
     Evidence.objects.bulk_create(items)

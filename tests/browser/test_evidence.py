@@ -5,18 +5,20 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.core import mail
 from playwright.sync_api import Browser, Page, expect
 
 from rosette.accounts.models import User
 from rosette.applications import services
 from rosette.applications.models import Application
 from rosette.catalogue.models import Badge
-from rosette.core.demo.loader import load_demo
+from rosette.core.demo.loader import DEMO_PASSWORD, load_demo
 from tests import factories
 from tests.browser.conftest import PageLog, _new_context, _watch, axe, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+MANAGER_COMMENT = "Good start. Say why waiting rooms matter for the people we support."
 LEARNED = (
     "I learned that the settings of a video platform matter as much as the platform itself. "
     "Waiting rooms stop people joining a call uninvited, and passcodes keep links that are "
@@ -82,6 +84,40 @@ def test_learner_writes_saves_comes_back_and_submits(
     expect(page.get_by_role("textbox", name=re.compile("^Question 1"))).to_have_value(
         "I learned about waiting rooms and passcodes."
     )
+
+    edit_url = page.url
+
+    # Ask the manager to check the draft; they comment on question 1 from their phone.
+    page.get_by_role("link", name="Ask your manager or tutor to check your draft").click()
+    axe(page)
+    page.get_by_label("Email address of your manager or tutor").fill("manager@example.org")
+    page.get_by_role("button", name="Send the invitation").click()
+    axe(page)
+    link = re.search(r"https?://[^/\s]+(/reviews/invitations/\S+)", str(mail.outbox[-1].body))
+    assert link, mail.outbox[-1].body
+    manager_context = _new_context(browser, live_server.url, 390)  # type: ignore[attr-defined]
+    manager = manager_context.new_page()
+    _watch(manager, log)
+    manager.page_log = log  # type: ignore[attr-defined]
+    manager.goto(link.group(1))
+    axe(manager)
+    manager.get_by_label("Email").fill("manager@example.org")
+    manager.get_by_label("Password").fill(DEMO_PASSWORD)
+    manager.get_by_role("button", name="Sign in").click()
+    axe(manager)
+    manager.get_by_role("button", name="Read the draft").click()
+    axe(manager)
+    manager.get_by_label("Your comment on question 1").fill(MANAGER_COMMENT)
+    manager.locator("label", has_text="There is nothing in it that could identify").click()
+    manager.locator("label", has_text="Needs work").click()
+    manager.get_by_role("button", name=re.compile("Send your comments")).click()
+    axe(manager)
+    manager_context.close()
+
+    # The comment sits beside question 1.
+    page.goto(edit_url)
+    axe(page)
+    expect(page.locator("#question-" + _qid(page, 1))).to_contain_text(MANAGER_COMMENT)
 
     # Earn the prerequisites (a shortcut: awarding them is another journey).
     for slug in (
