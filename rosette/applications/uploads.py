@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, Any
 
 import filetype
 import mutagen
@@ -131,3 +131,22 @@ def _office_type(file: IO[bytes]) -> str:
     finally:
         file.seek(0)
     return ""
+
+
+def serve_evidence(file: Any, content_type: str, title: str | None) -> Any:
+    """Stored evidence as a response: its sniffed type, never something a browser would run
+    or sniff into HTML. A title makes it a download named after it; without one it streams
+    (a recording played in the page)."""
+    from django.http import FileResponse
+
+    extension = EXTENSIONS.get(content_type, "")
+    response = FileResponse(
+        file.open("rb"),
+        content_type=content_type,
+        as_attachment=title is not None,
+        filename=f"{title}{extension}" if title else "",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["X-Robots-Tag"] = "noindex"
+    return response

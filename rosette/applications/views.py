@@ -5,7 +5,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -509,14 +509,4 @@ def media(request: HttpRequest, *, public_id: Any, answer_id: int) -> HttpRespon
 
 
 def _download(file: Any, content_type: str, title: str | None) -> HttpResponseBase:
-    """Serve stored evidence with its sniffed type, never as something a browser would run."""
-    extension = uploads.EXTENSIONS.get(content_type, "")
-    response = FileResponse(
-        file.open("rb"),
-        content_type=content_type,
-        as_attachment=title is not None,
-        filename=f"{title}{extension}" if title else "",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return uploads.serve_evidence(file, content_type, title)  # type: ignore[no-any-return]

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django.contrib import messages
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -206,17 +206,8 @@ def _decide(request: HttpRequest, application: Application, *, check_only: bool)
 
 def _serve(file: Any, content_type: str, title: str | None) -> HttpResponse:
     """Stored evidence with its sniffed type, never as something a browser would run."""
-    extension = uploads.EXTENSIONS.get(content_type, "")
-    response = FileResponse(
-        file.open("rb"),
-        content_type=content_type,
-        as_attachment=title is not None,
-        filename=f"{title}{extension}" if title else "",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     # A streaming response, where views are typed as returning HttpResponse (core.access).
-    return cast(HttpResponse, response)
+    return cast(HttpResponse, uploads.serve_evidence(file, content_type, title))
 
 
 @access(Rule.ASSESSOR)

@@ -5,7 +5,7 @@ from typing import Any
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -107,17 +107,7 @@ def evidence_file(request: HttpRequest, *, code: str, public_id: Any) -> HttpRes
     else:
         assert evidence.answer is not None
         file, content_type, title = evidence.answer.media, evidence.answer.media_type, None
-    extension = uploads.EXTENSIONS.get(content_type, "")
-    response = FileResponse(
-        file.open("rb"),
-        content_type=content_type,
-        as_attachment=title is not None,
-        filename=f"{title}{extension}" if title else "",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["X-Robots-Tag"] = "noindex"
-    return response
+    return uploads.serve_evidence(file, content_type, title)  # type: ignore[no-any-return]
 
 
 @access(Rule.PUBLIC)
