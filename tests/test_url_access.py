@@ -420,7 +420,32 @@ def _award_rule_sample(people: dict[str, User]) -> tuple[dict[str, Any], str | N
     return {"slug": award.badge.issuer.slug, "badge": award.badge.slug}, None
 
 
+def _review_media_sample(people: dict[str, User]) -> tuple[dict[str, Any], str | None]:
+    from rosette.applications import services
+
+    shared = _review_sample(people, accept=True)
+    answer = services.answer_media_attach(
+        application=shared.application, actor=people["learner"], question_id=None, upload=_wav()
+    )
+    return {"public_id": shared.public_id, "answer_id": answer.pk}, "manager"
+
+
+def _review_file_sample(people: dict[str, User]) -> tuple[dict[str, Any], str | None]:
+    from rosette.applications import services
+
+    shared = _review_sample(people, accept=True)
+    attachment = services.attachment_add(
+        application=shared.application,
+        actor=people["learner"],
+        title="Handout",
+        upload=io.BytesIO(b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"),
+    )
+    return {"public_id": shared.public_id, "attachment_id": attachment.public_id}, "manager"
+
+
 SAMPLES: dict[str, Sample] = {
+    "reviews:review_media": _review_media_sample,
+    "reviews:review_file": _review_file_sample,
     "applications:start": _start_sample,
     "applications:detail": _application_sample,
     "applications:edit": _application_sample,

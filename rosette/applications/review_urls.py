@@ -14,5 +14,15 @@ urlpatterns = [
     path("reviews/", views.reviewer_list, name="list"),
     path("reviews/invitations/<str:token>/", views.accept, name="accept"),
     path("reviews/<uuid:public_id>/", views.review_page, name="review"),
+    path(
+        "reviews/<uuid:public_id>/recordings/<int:answer_id>/",
+        views.review_media,
+        name="review_media",
+    ),
+    path(
+        "reviews/<uuid:public_id>/files/<uuid:attachment_id>/",
+        views.review_file,
+        name="review_file",
+    ),
     path("reviews/follow-ups/<uuid:public_id>/", views.followup, name="followup"),
 ]

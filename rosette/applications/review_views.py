@@ -7,17 +7,19 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http.response import HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from rosette.applications import review, selectors, services
-from rosette.applications.models import Application, FollowUp, Review
+from rosette.applications import review, selectors, services, uploads
+from rosette.applications.models import Answer, Application, Attachment, FollowUp, Review
 from rosette.applications.review_forms import (
     FollowUpForm,
     InviteForm,
     ReviewForm,
     comment_field_name,
 )
+from rosette.applications.services import current_attempt
 from rosette.core.access import Rule, access
 
 
@@ -212,4 +214,25 @@ def followup(request: HttpRequest, *, public_id: Any) -> HttpResponse:
         request,
         "applications/review/followup.html",
         {"followup": item, "form": form, **_rule_12()},
+    )
+
+
+@access(Rule.OWNER)
+def review_media(request: HttpRequest, *, public_id: Any, answer_id: int) -> HttpResponseBase:
+    """A recording in the draft, for the reviewer to play (the learner's own view is
+    applications:media)."""
+    shared = review.review_for_reviewer(user=request.user, public_id=public_id)
+    attempt = current_attempt(shared.application)
+    answer = get_object_or_404(Answer, pk=answer_id, attempt=attempt, media__gt="")
+    return uploads.serve_evidence(answer.media, answer.media_type, None)  # type: ignore[no-any-return]
+
+
+@access(Rule.OWNER)
+def review_file(request: HttpRequest, *, public_id: Any, attachment_id: Any) -> HttpResponseBase:
+    """A file attached to the draft, such as the completed handout, for the reviewer."""
+    shared = review.review_for_reviewer(user=request.user, public_id=public_id)
+    attempt = current_attempt(shared.application)
+    attachment = get_object_or_404(Attachment, public_id=attachment_id, attempt=attempt)
+    return uploads.serve_evidence(  # type: ignore[no-any-return]
+        attachment.file, attachment.content_type, attachment.title
     )

@@ -514,3 +514,47 @@ def test_a_new_reviewer_signs_up_confirms_their_address_and_lands_on_the_invitat
     response = client.post(match.group(1))
     assert response["Location"] == url
     assert client.get(url).status_code == 200
+
+
+def test_the_reviewer_can_play_recordings_and_open_files_of_the_draft(
+    client: Client, application: Application, manager: User, outsider: User
+) -> None:
+    import io
+    import wave
+
+    from rosette.applications import services
+
+    shared = accepted(application, manager)
+    sound = io.BytesIO()
+    with wave.open(sound, "wb") as recording:
+        recording.setnchannels(1)
+        recording.setsampwidth(2)
+        recording.setframerate(8000)
+        recording.writeframes(b"\x00\x00" * 8000)
+    sound.seek(0)
+    answer = services.answer_media_attach(
+        application=application, actor=application.learner, question_id=None, upload=sound
+    )
+    pdf = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
+    attachment = services.attachment_add(
+        application=application, actor=application.learner, title="Handout", upload=io.BytesIO(pdf)
+    )
+    media_url = reverse(
+        "reviews:review_media", kwargs={"public_id": shared.public_id, "answer_id": answer.pk}
+    )
+    file_url = reverse(
+        "reviews:review_file",
+        kwargs={"public_id": shared.public_id, "attachment_id": attachment.public_id},
+    )
+    client.force_login(manager)
+    page = client.get(reverse("reviews:review", kwargs={"public_id": shared.public_id}))
+    assert media_url in page.content.decode()
+    assert file_url in page.content.decode()
+    response = client.get(media_url)
+    assert response["Content-Type"] == "audio/x-wav"
+    assert b"".join(response.streaming_content).startswith(b"RIFF")  # type: ignore[attr-defined]
+    response = client.get(file_url)
+    assert b"".join(response.streaming_content) == pdf  # type: ignore[attr-defined]
+    client.force_login(outsider)
+    assert client.get(media_url).status_code == 404
+    assert client.get(file_url).status_code == 404
