@@ -40,6 +40,7 @@ from .jsonsafe import load_json
 from .keys import VerificationKey, build_did_document, did_web_document_url, did_web_from_url
 from .models import AwardCredential, IssuerKey, StatusList
 from .ob2 import (
+    Ob2Evidence,
     build_assertion,
     build_badge_class,
     build_issuer,
@@ -169,9 +170,29 @@ def ob2_assertion_document(credential: AwardCredential) -> dict[str, Any]:
         salt=credential.salt,
         issued_on=award.awarded_at,
         image=absolute("credentials:ob2_baked_png", code=award.code),
+        evidence=[
+            Ob2Evidence(
+                id=award_page_url(award),
+                name=EVIDENCE_NAME,
+                narrative=EVIDENCE_NARRATIVE,
+                genre="Award page",
+            )
+        ],
     )
     document["recipient"]["identity"] = credential.recipient_identity
     return document
+
+
+# The evidence itself stays on the award page, where the learner decides who sees it and can
+# withdraw it; a signed credential that travels cannot be taken back, so it points there.
+EVIDENCE_NAME = "Award page and evidence"
+EVIDENCE_NARRATIVE = (
+    "The learner's evidence, as assessed, is on their award page, shown as they choose."
+)
+
+
+def award_page_url(award: Award) -> str:
+    return absolute("awards:award_detail", code=award.code)
 
 
 def ob2_revocation_list_document(issuer: Issuer) -> dict[str, Any]:

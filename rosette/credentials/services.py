@@ -24,6 +24,7 @@ from .models import AwardCredential, IssuerKey, StatusList
 from .ob3 import (
     AchievementInfo,
     CredentialInfo,
+    EvidenceItem,
     IssuerProfile,
     RecipientInfo,
     build_open_badge_credential,
@@ -221,6 +222,14 @@ def _credential_info(
         recipient=RecipientInfo(email=email, salt=salt, name=award.recipient.name or None),
         valid_from=award.awarded_at,
         awarded=award.awarded_at,
+        evidence=(
+            EvidenceItem(
+                id=selectors.award_page_url(award),
+                name=selectors.EVIDENCE_NAME,
+                narrative=selectors.EVIDENCE_NARRATIVE,
+                genre="Award page",
+            ),
+        ),
         status=status,
     )
 

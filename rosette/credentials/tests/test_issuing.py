@@ -263,3 +263,19 @@ def test_only_the_issuers_own_admins_see_its_keys(
     assert client.get(f"/issuers/{issuer.slug}/keys/").status_code == 404
     client.force_login(outsider)
     assert client.get(f"/issuers/{issuer.slug}/keys/").status_code == 403
+
+
+def test_credentials_point_to_the_award_page_for_their_evidence(
+    client: Client, learner: User
+) -> None:
+    from rosette.credentials.services import credential_issue
+    from rosette.credentials.tests.django_helpers import make_award
+
+    credential = credential_issue(award=make_award(recipient=learner))
+    code = credential.award.code
+    ob3 = client.get(f"/credentials/{code}.json").json()
+    ob2 = client.get(f"/ob2/assertions/{code}.json").json()
+    page = f"http://127.0.0.1:8000/awards/{code}/"
+    assert [e["id"] for e in ob3["evidence"]] == [page]
+    assert "Evidence" in ob3["evidence"][0]["type"]
+    assert [e["id"] for e in ob2["evidence"]] == [page]
