@@ -217,3 +217,18 @@ def test_a_lost_connection_keeps_the_words_on_the_device(page: Page, worker: Use
     application = Application.objects.get(learner=worker)
     answers = services.current_attempt(application).answers.exclude(question=None)
     assert any("Typed on the bus with no signal." in a.text for a in answers)
+
+
+def test_the_evidence_form_fits_a_phone(phone: Page, worker: User) -> None:
+    sign_in(phone, "carer@example.org")
+    axe(phone)
+    phone.goto("/badges/oss-video-chats/")
+    axe(phone)
+    phone.get_by_role("button", name="Start application").click()
+    phone.get_by_role("textbox", name=re.compile("^Question 1")).fill(
+        "I spoke to Mrs McDonald about waiting rooms."
+    )
+    phone.get_by_role("button", name="Save draft").click()
+    expect(phone.locator(".rosette-findings")).to_contain_text("Mrs McDonald")
+    axe(phone, screenshot="evidence-form-phone")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 320
