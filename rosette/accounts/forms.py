@@ -19,7 +19,3 @@ class SignupForm(forms.Form):
     def signup(self, request: Any, user: Any) -> None:
         user.name = self.cleaned_data["name"].strip()
         user.save(update_fields=["name"])
-
-
-class ProfileForm(forms.Form):
-    name = forms.CharField(label=_("Full name"), max_length=150)

@@ -193,12 +193,11 @@ class Attachment(BaseModel):
 
 
 class DraftSnapshot(models.Model):
-    """Text that could not be saved over the draft (a conflict, or a save sent after the
-    session ended) is kept here, so that no word is ever lost."""
+    """Text that could not be saved over the draft, because the draft had changed elsewhere,
+    is kept here, so that no word is ever lost."""
 
     class Reason(models.TextChoices):
         CONFLICT = "conflict", _("Changed elsewhere")
-        SIGNED_OUT = "signed_out", _("Sent while signed out")
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="snapshots")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from django.db.models import Prefetch
@@ -85,7 +84,3 @@ def attempts_with_evidence(application: Application) -> list[Attempt]:
             "answers__question", "attachments", "dismissals"
         )
     )
-
-
-def last_saved(attempt: Attempt) -> datetime | None:
-    return attempt.updated_at if attempt.revision else None

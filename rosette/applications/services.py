@@ -484,22 +484,28 @@ def answer_checks(attempt: Attempt) -> list[AnswerCheck]:
     return checks
 
 
-def submission_problems(*, application: Application) -> list[Problem]:
-    """Everything that stops this application being submitted, each naming its field."""
-    problems = []
-    attempt = current_attempt(application)
-    version = application.version
+def missing_prerequisites(application: Application) -> list[Badge]:
+    """The badges the learner must hold before this application can be submitted."""
     held = held_badge_ids(application.learner)
-    for badge in application.badge.prerequisites.order_by("name"):
-        if badge.id not in held:
-            problems.append(
-                Problem(
-                    "prerequisites",
-                    _("You need the “%(name)s” badge before you can apply for this one.")
-                    % {"name": badge.name},
-                )
-            )
-    checks = answer_checks(attempt)
+    return [b for b in application.badge.prerequisites.order_by("name") if b.id not in held]
+
+
+def submission_problems(
+    *, application: Application, checks: list[AnswerCheck] | None = None
+) -> list[Problem]:
+    """Everything that stops this application being submitted, each naming its field.
+    ``checks`` are the current attempt's answer checks, when the caller has them already."""
+    problems = [
+        Problem(
+            "prerequisites",
+            _("You need the “%(name)s” badge before you can apply for this one.")
+            % {"name": badge.name},
+        )
+        for badge in missing_prerequisites(application)
+    ]
+    version = application.version
+    if checks is None:
+        checks = answer_checks(current_attempt(application))
     total_words = 0
     any_alternative = False
     for check in checks:
@@ -580,7 +586,8 @@ def application_submit(
     )
     if locked.status == Application.Status.SUBMITTED:
         return locked  # the first click already did it
-    problems = submission_problems(application=locked)
+    checks = answer_checks(current_attempt(locked))
+    problems = submission_problems(application=locked, checks=checks)
     if not declaration:
         problems.append(Problem("declaration", _("Confirm the declaration to submit.")))
     if ai_used is None:
@@ -601,7 +608,7 @@ def application_submit(
     attempt.declaration_text = declaration_text(issuer)
     attempt.ai_used, attempt.ai_use = ai_used, ai_use.strip() if ai_used else ""
     attempt.save()
-    findings = [f for c in answer_checks(attempt) for f in c.findings]
+    findings = [f for c in checks for f in c.findings]
     if findings and issuer.privacy_policy == Issuer.PrivacyPolicy.DECLINE:
         return _decline_identifying(locked, findings)
     send_email_on_commit(

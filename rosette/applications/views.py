@@ -21,9 +21,12 @@ from rosette.applications.forms import (
     EvidenceForm,
 )
 from rosette.applications.models import Application, DraftSnapshot
+from rosette.applications.review import reviews_for_learner
 from rosette.applications.workflow import TransitionError
+from rosette.assessment.selectors import projected_decision_date
 from rosette.catalogue.selectors import badge_for_public
 from rosette.core.access import Rule, access
+from rosette.toolkits.selectors import assessments_attachable
 
 STASH_KEY = "rosette:draft-stash"
 
@@ -100,34 +103,42 @@ def _edit_context(
         "attachment_form": attachment_form or AttachmentForm(),
         "items": items,
         "findings_total": sum(len(c.findings) for c in checks.values()),
-        "missing_prerequisites": [
-            p
-            for p in services.submission_problems(application=application)
-            if p.field == "prerequisites"
-        ],
-        "prerequisites": application.badge.prerequisites.all(),
+        "missing_prerequisites": services.missing_prerequisites(application),
         "attachments": list(attempt.attachments.all()),
-        "reviews": _reviews(application),
+        "reviews": reviews_for_learner(application=application),
         "attachable": _attachable(request, application),
     }
 
 
 def _attachable(request: HttpRequest, application: Application) -> list[Any]:
     """Completed toolkit risk assessments the learner could attach as the handout."""
-    from rosette.toolkits.selectors import assessments_attachable, guides_for_badge
-
     return [
-        {"assessment": a, "guides": guides_for_badge(badge=application.badge)}
+        {"assessment": a}
         for a in assessments_attachable(user=request.user, badge=application.badge)
     ]
 
 
-def _reviews(application: Application) -> list[Any]:
+def _conflict_url(application: Application, conflict: services.DraftConflict) -> str:
+    return reverse(
+        "applications:conflict",
+        kwargs={"public_id": application.public_id, "snapshot_id": conflict.snapshot.public_id},
+    )
+
+
+def _save_draft(
+    request: HttpRequest, application: Application, form: EvidenceForm
+) -> HttpResponse | None:
+    """Save the form's text; on a conflict, the page where the learner merges the two."""
     try:
-        from rosette.applications.review import reviews_for_learner
-    except ImportError:  # pragma: no cover - review module arrives with manager review
-        return []
-    return reviews_for_learner(application=application)
+        services.draft_save(
+            application=application,
+            actor=request.user,
+            based_on_revision=form.cleaned_data["revision"],
+            draft=form.draft(),
+        )
+    except services.DraftConflict as conflict:
+        return redirect(_conflict_url(application, conflict))
+    return None
 
 
 def _restore_stash(request: HttpRequest, application: Application) -> HttpResponse | None:
@@ -143,19 +154,9 @@ def _restore_stash(request: HttpRequest, application: Application) -> HttpRespon
     form = EvidenceForm(query, version=application.version, attempt=attempt)
     if not form.is_valid():
         return None
-    try:
-        services.draft_save(
-            application=application,
-            actor=request.user,
-            based_on_revision=form.cleaned_data["revision"],
-            draft=form.draft(),
-        )
-    except services.DraftConflict as conflict:
-        return redirect(
-            "applications:conflict",
-            public_id=application.public_id,
-            snapshot_id=conflict.snapshot.public_id,
-        )
+    conflict = _save_draft(request, application, form)
+    if conflict is not None:
+        return conflict
     messages.success(request, _("We saved the text you typed before you were signed out."))
     return redirect("applications:edit", public_id=application.public_id)
 
@@ -179,19 +180,9 @@ def edit(request: HttpRequest, *, public_id: Any) -> HttpResponse:
     form = EvidenceForm(request.POST, request.FILES, version=application.version, attempt=attempt)
     attachment_form = None
     if form.is_valid():
-        try:
-            services.draft_save(
-                application=application,
-                actor=request.user,
-                based_on_revision=form.cleaned_data["revision"],
-                draft=form.draft(),
-            )
-        except services.DraftConflict as conflict:
-            return redirect(
-                "applications:conflict",
-                public_id=application.public_id,
-                snapshot_id=conflict.snapshot.public_id,
-            )
+        conflict = _save_draft(request, application, form)
+        if conflict is not None:
+            return conflict
         for question_id, upload in form.media_uploads().items():
             key = "whole" if question_id is None else str(question_id)
             try:
@@ -261,10 +252,7 @@ def autosave(request: HttpRequest, *, public_id: Any) -> HttpResponse:
         )
     except services.DraftConflict as conflict:
         response = HttpResponse(status=204)
-        response["HX-Redirect"] = reverse(
-            "applications:conflict",
-            kwargs={"public_id": application.public_id, "snapshot_id": conflict.snapshot.public_id},
-        )
+        response["HX-Redirect"] = _conflict_url(application, conflict)
         return response
     except services.ApplicationError as exc:
         return render(request, "applications/_save_status.html", {"error": str(exc)})
@@ -346,7 +334,7 @@ def _check_page(
             "attempt": attempt,
             "checks": checks,
             "findings_left": any(c.findings for c in checks),
-            "problems": services.submission_problems(application=application),
+            "problems": services.submission_problems(application=application, checks=checks),
             "declaration_points": services.declaration_text(application.badge.issuer).split("\n"),
             "form": form,
             "attachments": list(attempt.attachments.all()),
@@ -389,17 +377,9 @@ def detail(request: HttpRequest, *, public_id: Any) -> HttpResponse:
             "application": application,
             "attempts": selectors.attempts_with_evidence(application),
             "queue_position": selectors.queue_position(application),
-            "projected": _projected(application),
+            "projected": projected_decision_date(application=application),
         },
     )
-
-
-def _projected(application: Application) -> Any:
-    try:
-        from rosette.assessment.selectors import projected_decision_date
-    except ImportError:  # pragma: no cover - arrives with assessment
-        return None
-    return projected_decision_date(application=application)
 
 
 @access(Rule.OWNER)

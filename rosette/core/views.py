@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from rosette.accounts import roles
+from rosette.applications.selectors import applications_for_home
 from rosette.core import selectors
 from rosette.core.access import Rule, access
 
@@ -20,7 +21,10 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "core/home.html",
-        {"home": selectors.home_for(user=request.user), "roles": roles.role_names(request.user)},
+        {
+            "applications": applications_for_home(user=request.user),
+            "roles": roles.role_names(request.user),
+        },
     )
 
 
