@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
-    path("", include("rosette.core.urls")),
+    path("", include("rosette.home.urls")),
     path("", include("rosette.catalogue.urls")),
     path("", include("rosette.credentials.urls")),
     path("", include("rosette.applications.urls")),

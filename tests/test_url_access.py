@@ -18,9 +18,9 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from rosette.accounts.models import User
+from rosette.catalogue.artwork import rosette_svg
 from rosette.catalogue.models import Badge, Issuer
 from rosette.core.access import Rule, rule_of
-from rosette.core.demo.images import rosette_svg
 from tests import factories
 
 # Views we did not write: what they allow, by route prefix.
@@ -118,7 +118,7 @@ def _own_issuer_sample(people: dict[str, User]) -> tuple[dict[str, Any], str | N
 
 
 def _guide_sample(people: dict[str, User]) -> tuple[dict[str, Any], str | None]:
-    from rosette.core.demo.video_guide import VIDEO_GUIDE
+    from rosette.demo.video_guide import VIDEO_GUIDE
     from rosette.toolkits import services
 
     guide = services.guide_import(spec={**VIDEO_GUIDE, "slug": "walk-guide"}, actor=None)

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "rosette.applications",
     "rosette.assessment",
     "rosette.toolkits",
+    "rosette.home",
+    "rosette.demo",
 ]
 
 MIDDLEWARE = [
@@ -127,7 +129,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "home:home"
 
 # django-allauth: email is the only identifier; several verified emails per account (rule 16).
 ACCOUNT_LOGIN_METHODS = {"email"}

@@ -392,7 +392,7 @@ def withdraw(request: HttpRequest, *, public_id: Any) -> HttpResponse:
             messages.error(request, str(exc))
             return redirect(application)
         messages.success(request, _("Your application is withdrawn."))
-        return redirect("core:home")
+        return redirect("home:home")
     return render(request, "applications/withdraw.html", {"application": application})
 
 

@@ -27,9 +27,9 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageDraw, ImageFont
 
 from rosette.awards.models import Award
+from rosette.catalogue.artwork import initials, rosette_svg
 from rosette.catalogue.models import Badge, Issuer
 from rosette.catalogue.selectors import current_version
-from rosette.core.demo.images import initials, rosette_svg
 
 from .baking import bake_png, bake_svg, extract_badge
 from .dataintegrity import Canonicalizer, Problem

@@ -11,15 +11,15 @@ from django.template.loader import render_to_string
 
 from rosette.accounts.models import User
 from rosette.accounts.services import user_create
-from rosette.awards.demo import load_demo_awards
 from rosette.catalogue import services as catalogue
+from rosette.catalogue.artwork import rosette_svg
 from rosette.catalogue.models import Badge, Category, Issuer, IssuerStaff
-from rosette.core.demo import badges as content
-from rosette.core.demo.images import rosette_svg
-from rosette.core.demo.video_guide import ATTRIBUTION, VIDEO_GUIDE
+from rosette.demo import badges as content
+from rosette.demo.awards import load_demo_awards
+from rosette.demo.toolkits import load_demo_guides
+from rosette.demo.video_guide import ATTRIBUTION, VIDEO_GUIDE
 from rosette.teams import services as teams
 from rosette.teams.models import Membership, Organisation
-from rosette.toolkits.demo import load_demo_guides
 
 # Development only: the demo accounts' shared password, printed by `make run`.
 DEMO_PASSWORD = "rosette-demo-2026"  # noqa: S105
@@ -41,9 +41,7 @@ def handout_pdf(guide: dict[str, Any]) -> bytes:
     """The guide as a printable PDF handout (it becomes interactive in the toolkit)."""
     from weasyprint import HTML
 
-    html = render_to_string(
-        "core/demo/guide_handout.html", {"guide": guide, "attribution": ATTRIBUTION}
-    )
+    html = render_to_string("demo/guide_handout.html", {"guide": guide, "attribution": ATTRIBUTION})
     return bytes(HTML(string=html).write_pdf())
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rosette.catalogue.models import Badge, Issuer
-from rosette.core.demo.video_guide import VIDEO_GUIDE
+from rosette.demo.video_guide import VIDEO_GUIDE
 from rosette.toolkits import services
 from rosette.toolkits.models import Guide
 

@@ -1,8 +1,8 @@
 from django.urls import path
 
-from rosette.core import views
+from rosette.home import views
 
-app_name = "core"
+app_name = "home"
 
 urlpatterns = [
     path("", views.landing, name="landing"),

@@ -7,20 +7,20 @@ from django.views.decorators.cache import never_cache
 
 from rosette.accounts import roles
 from rosette.applications.selectors import applications_for_home
-from rosette.core import selectors
 from rosette.core.access import Rule, access
+from rosette.home import selectors
 
 
 @access(Rule.PUBLIC)
 def landing(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/landing.html", {"featured": selectors.featured_badges()})
+    return render(request, "home/landing.html", {"featured": selectors.featured_badges()})
 
 
 @access(Rule.SIGNED_IN)
 def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
-        "core/home.html",
+        "home/home.html",
         {
             "applications": applications_for_home(user=request.user),
             "roles": roles.role_names(request.user),
@@ -30,12 +30,12 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @access(Rule.PUBLIC)
 def accessibility(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/accessibility.html")
+    return render(request, "home/accessibility.html")
 
 
 @access(Rule.PUBLIC)
 def privacy(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/privacy.html")
+    return render(request, "home/privacy.html")
 
 
 @never_cache

@@ -176,7 +176,7 @@ def guide_import(
     is_sample: bool = False,
     badges: Iterable[Any] = (),
 ) -> Guide:
-    """Create and publish a guide from structured data (rosette/core/demo/video_guide.py's
+    """Create and publish a guide from structured data (rosette/demo/video_guide.py's
     shape). Does nothing if a guide with that slug exists already."""
     existing = Guide.objects.filter(slug=spec["slug"]).first()
     if existing is not None:

@@ -14,10 +14,10 @@ from playwright.sync_api import Browser, Page, expect
 
 from rosette.accounts.models import User
 from rosette.applications import services as applications
-from rosette.awards.demo import VC1, VC2
 from rosette.awards.models import Award
 from rosette.catalogue.models import Badge, IssuerStaff
-from rosette.core.demo.loader import DEMO_PASSWORD, load_demo
+from rosette.demo.awards import VC1, VC2
+from rosette.demo.loader import DEMO_PASSWORD, load_demo
 from tests import factories
 from tests.browser.conftest import PageLog, _new_context, _watch, axe, sign_in
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from rosette.core.demo.loader import load_demo
+from rosette.demo.loader import load_demo
 from tests.browser.conftest import axe
 
 pytestmark = pytest.mark.django_db(transaction=True)

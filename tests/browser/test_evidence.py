@@ -12,7 +12,7 @@ from rosette.accounts.models import User
 from rosette.applications import services
 from rosette.applications.models import Application
 from rosette.catalogue.models import Badge
-from rosette.core.demo.loader import DEMO_PASSWORD, load_demo
+from rosette.demo.loader import DEMO_PASSWORD, load_demo
 from tests import factories
 from tests.browser.conftest import PageLog, _new_context, _watch, axe, sign_in
 

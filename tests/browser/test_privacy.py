@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from rosette.applications.models import Application, PrivacyDismissal
 from rosette.catalogue.models import Badge, Issuer
-from rosette.core.demo.loader import load_demo
+from rosette.demo.loader import load_demo
 from tests import factories
 from tests.browser.conftest import axe, sign_in
 from tests.browser.test_evidence import LEARNED, SECURE

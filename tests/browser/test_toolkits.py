@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from rosette.accounts.models import User
 from rosette.applications.models import Attachment
-from rosette.core.demo.loader import DEMO_PASSWORD, load_demo
+from rosette.demo.loader import DEMO_PASSWORD, load_demo
 from rosette.toolkits import services
 from rosette.toolkits.models import Guide, RiskAssessment
 from tests.browser.conftest import axe

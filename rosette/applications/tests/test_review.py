@@ -367,7 +367,7 @@ def test_intended_actions_become_follow_ups_after_the_award(
     assert review.followups_create_for_award(application=application, award=award) == []
 
     client.force_login(manager)
-    home = client.get(reverse("core:home")).content.decode()
+    home = client.get(reverse("home:home")).content.decode()
     assert "Follow-ups" in home
     assert "Talk to the team about video call settings." in home
     assert "Badges show learning, not competence, and never replace mandatory training." in home
@@ -437,7 +437,7 @@ def test_the_reviewers_list_costs_the_same_queries_for_many_rows(
         response = client.get(url)
     assert response.content.decode().count("Other action") == 7
     assert len(many) == len(few)
-    home = reverse("core:home")
+    home = reverse("home:home")
     with CaptureQueriesContext(connection) as home_queries:
         client.get(home)
     _shared_drafts(manager, 2)
@@ -448,7 +448,7 @@ def test_the_reviewers_list_costs_the_same_queries_for_many_rows(
 
 def test_people_nobody_asked_see_nothing_of_reviews_at_home(client: Client, outsider: User) -> None:
     client.force_login(outsider)
-    home = client.get(reverse("core:home")).content.decode()
+    home = client.get(reverse("home:home")).content.decode()
     assert "Drafts shared with you" not in home
     assert FollowUp.objects.count() == 0
 

@@ -188,7 +188,7 @@ def test_home_lists_applications_by_state(
     client: Client, application: Application, learner: User
 ) -> None:
     client.force_login(learner)
-    body = client.get(reverse("core:home")).content.decode()
+    body = client.get(reverse("home:home")).content.decode()
     assert "Drafts" in body
     assert "Video chats" in body
 
@@ -200,7 +200,7 @@ def test_home_query_count_does_not_grow_with_applications(
 
     def count() -> int:
         with CaptureQueriesContext(connection) as ctx:
-            client.get(reverse("core:home"))
+            client.get(reverse("home:home"))
         return len(ctx.captured_queries)
 
     services.application_start(learner=learner, badge=factories.make_badge())

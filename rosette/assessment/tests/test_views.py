@@ -381,10 +381,10 @@ def test_admins_change_the_settings(client: Client, issuer_admin: User, issuer: 
 
 def test_home_links_assessors_to_the_queue(client: Client, assessor: User, learner: User) -> None:
     client.force_login(assessor)
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("home:home"))
     assert reverse("assessment:home") in response.content.decode()
     client.force_login(learner)
-    assert reverse("assessment:home") not in client.get(reverse("core:home")).content.decode()
+    assert reverse("assessment:home") not in client.get(reverse("home:home")).content.decode()
 
 
 def test_moderation_pages(

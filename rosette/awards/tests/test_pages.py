@@ -293,6 +293,6 @@ def test_badge_and_home_pages_show_pathway_progress(
     assert "3 of 8 towards" in html
     html = client.get(oss.get_absolute_url()).content.decode()
     assert "3 of 8 towards" in html
-    html = client.get(reverse("core:home")).content.decode()
+    html = client.get(reverse("home:home")).content.decode()
     assert "3 of 8 towards" in html
     assert components[0].name in html

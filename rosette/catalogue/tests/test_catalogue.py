@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from rosette.catalogue.models import Badge, Category
-from rosette.core.demo.loader import load_demo
+from rosette.demo.loader import load_demo
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -34,11 +34,11 @@ def test_pages_carry_a_strict_content_security_policy(client: Client) -> None:
 
 @pytest.mark.django_db
 def test_home_needs_a_signed_in_person(client: Client, learner: User) -> None:
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("home:home"))
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
     client.force_login(learner)
-    body = client.get(reverse("core:home")).content.decode()
+    body = client.get(reverse("home:home")).content.decode()
     assert "Hello, Morag" in body
     assert "You do not have any badges yet." in body
 
@@ -51,11 +51,11 @@ def test_assessor_without_mfa_is_sent_to_set_it_up(client: Client, learner: User
     issuer = factories.make_issuer()
     IssuerStaff.objects.create(issuer=issuer, user=learner, role=IssuerStaff.Role.ASSESSOR)
     client.force_login(learner)
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("home:home"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("mfa_activate_totp"))
     factories.give_mfa(learner)
-    assert client.get(reverse("core:home")).status_code == 200
+    assert client.get(reverse("home:home")).status_code == 200
 
 
 def test_environment_values_are_parsed_strictly(monkeypatch: pytest.MonkeyPatch) -> None:

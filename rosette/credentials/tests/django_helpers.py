@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from rosette.accounts.models import User
 from rosette.awards.models import Award
+from rosette.catalogue.artwork import rosette_svg
 from rosette.catalogue.models import Badge
-from rosette.core.demo.images import rosette_svg
 from tests import factories
 
 

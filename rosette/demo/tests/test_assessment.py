@@ -6,7 +6,7 @@ from rosette.accounts.models import User
 from rosette.applications.models import Application
 from rosette.assessment import services
 from rosette.catalogue.models import Issuer
-from rosette.core.demo.loader import load_demo
+from rosette.demo.loader import load_demo
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from rosette.accounts.models import User
 from rosette.awards import selectors
 from rosette.awards.models import Award
-from rosette.core.demo.loader import load_demo
+from rosette.demo.loader import load_demo
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from rosette.accounts.models import User
-from rosette.core.demo.video_guide import VIDEO_GUIDE
+from rosette.demo.video_guide import VIDEO_GUIDE
 from rosette.toolkits import services
 from rosette.toolkits.models import Guide, GuideVersion, RiskAssessment
 from tests import factories

@@ -8,12 +8,12 @@ from django.core import mail
 from django.core.management import call_command
 
 from rosette.accounts.models import User
-from rosette.core.demo.video_guide import VIDEO_GUIDE
 from rosette.core.models import AuditEvent
+from rosette.demo.toolkits import LONE_WORKING_GUIDE
+from rosette.demo.video_guide import VIDEO_GUIDE
 from rosette.teams import services as teams
 from rosette.teams.models import Membership
 from rosette.toolkits import selectors, services
-from rosette.toolkits.demo import LONE_WORKING_GUIDE
 from rosette.toolkits.models import Guide, GuideVersion, RiskAssessment
 from rosette.toolkits.services import EntryInput
 from rosette.toolkits.tasks import send_review_reminders

@@ -2,7 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from rosette.core.demo.loader import DEMO_ACCOUNTS, DEMO_PASSWORD, load_demo
+from rosette.demo.loader import DEMO_ACCOUNTS, DEMO_PASSWORD, load_demo
 
 
 class Command(BaseCommand):
