@@ -1,7 +1,15 @@
 from django.apps import AppConfig
 
+from rosette.core import hooks
+
 
 class AccountsConfig(AppConfig):
     name = "rosette.accounts"
     label = "accounts"
     verbose_name = "Accounts"
+
+    def ready(self) -> None:
+        # Roles read models: importable only once the app registry is ready.
+        from rosette.accounts import roles
+
+        hooks.holds_role.connect(roles.holds)

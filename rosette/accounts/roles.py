@@ -7,10 +7,12 @@ Site admins are Django superusers. One account may hold any combination.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any
 
-if TYPE_CHECKING:
-    from rosette.catalogue.models import Issuer
+from rosette.catalogue.models import Issuer, IssuerStaff
+from rosette.core.access import Rule
+from rosette.teams.models import Membership
 
 
 def _signed_in(user: Any) -> bool:
@@ -23,8 +25,6 @@ def is_site_admin(user: Any) -> bool:
 
 def issuers_assessed_by(user: Any) -> list[Issuer]:
     """Issuers for which this user may assess (assessors and issuer admins both may)."""
-    from rosette.catalogue.models import Issuer, IssuerStaff
-
     if not _signed_in(user):
         return []
     return list(
@@ -36,8 +36,6 @@ def issuers_assessed_by(user: Any) -> list[Issuer]:
 
 
 def issuers_administered_by(user: Any) -> list[Issuer]:
-    from rosette.catalogue.models import Issuer, IssuerStaff
-
     if not _signed_in(user):
         return []
     if user.is_superuser:
@@ -46,8 +44,6 @@ def issuers_administered_by(user: Any) -> list[Issuer]:
 
 
 def is_assessor(user: Any, issuer: Issuer | None = None) -> bool:
-    from rosette.catalogue.models import IssuerStaff
-
     if not _signed_in(user):
         return False
     qs = IssuerStaff.objects.filter(user=user)
@@ -57,8 +53,6 @@ def is_assessor(user: Any, issuer: Issuer | None = None) -> bool:
 
 
 def is_issuer_admin(user: Any, issuer: Issuer | None = None) -> bool:
-    from rosette.catalogue.models import IssuerStaff
-
     if not _signed_in(user):
         return False
     if user.is_superuser:
@@ -70,8 +64,6 @@ def is_issuer_admin(user: Any, issuer: Issuer | None = None) -> bool:
 
 
 def is_manager(user: Any) -> bool:
-    from rosette.teams.models import Membership
-
     if not _signed_in(user):
         return False
     return Membership.objects.filter(
@@ -82,6 +74,19 @@ def is_manager(user: Any) -> bool:
 def needs_mfa(user: Any) -> bool:
     """Assessors, issuer admins and site admins must use multi-factor authentication."""
     return is_site_admin(user) or is_assessor(user)
+
+
+_ROLE_CHECKS: dict[Rule, Callable[[Any], bool]] = {
+    Rule.MANAGER: is_manager,
+    Rule.ASSESSOR: is_assessor,
+    Rule.ISSUER_ADMIN: is_issuer_admin,
+    Rule.SITE_ADMIN: is_site_admin,
+}
+
+
+def holds(*, user: Any, role: Rule) -> bool:
+    """Whether the person holds the role an access rule names (answers core.hooks.holds_role)."""
+    return _ROLE_CHECKS[role](user)
 
 
 def role_names(user: Any) -> list[str]:

@@ -19,7 +19,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 
-from rosette.accounts import roles
+from rosette.core import hooks
 
 
 class Rule(enum.StrEnum):
@@ -32,12 +32,8 @@ class Rule(enum.StrEnum):
     SITE_ADMIN = "site_admin"
 
 
-_CHECKS: dict[Rule, Callable[[Any], bool]] = {
-    Rule.MANAGER: roles.is_manager,
-    Rule.ASSESSOR: roles.is_assessor,
-    Rule.ISSUER_ADMIN: roles.is_issuer_admin,
-    Rule.SITE_ADMIN: roles.is_site_admin,
-}
+# The rules that name a role; the accounts app says who holds one (core.hooks.holds_role).
+ROLE_RULES = frozenset({Rule.MANAGER, Rule.ASSESSOR, Rule.ISSUER_ADMIN, Rule.SITE_ADMIN})
 
 View = Callable[..., HttpResponseBase]
 
@@ -51,8 +47,7 @@ def access(rule: Rule) -> Callable[[View], View]:
             if rule is not Rule.PUBLIC:
                 if not request.user.is_authenticated:
                     return redirect_to_login(request.get_full_path())
-                check = _CHECKS.get(rule)
-                if check is not None and not check(request.user):
+                if rule in ROLE_RULES and not hooks.holds_role.call(user=request.user, role=rule):
                     raise PermissionDenied
             return view(request, *args, **kwargs)
 
