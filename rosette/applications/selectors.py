@@ -9,7 +9,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 
 from rosette.applications.models import Application, Attachment, Attempt
-from rosette.catalogue.models import Question
+from rosette.catalogue.models import Badge, Question
 
 
 def application_for_learner(*, user: Any, public_id: Any) -> Application:
@@ -33,6 +33,11 @@ def attachment_for_learner(*, user: Any, public_id: Any) -> Attachment:
         )
     except (Attachment.DoesNotExist, ValueError) as exc:
         raise Http404 from exc
+
+
+def open_application_for(*, user: Any, badge: Badge) -> Application | None:
+    """The signed-in person's open application for the badge (answers the catalogue's hook)."""
+    return Application.objects.open().filter(learner=user, badge=badge).first()
 
 
 def queue_position(application: Application) -> int | None:

@@ -234,6 +234,11 @@ def endorsement_for_learner(*, award: Award, public_id: Any) -> Endorsement:
 # --- lists -------------------------------------------------------------------------------------
 
 
+def badge_ids_held_by(*, user: Any) -> set[int]:
+    """Ids of the badges this signed-in person currently holds (answers the catalogue's hook)."""
+    return set(Award.objects.current().filter(recipient=user).values_list("badge_id", flat=True))
+
+
 @dataclass(frozen=True)
 class Progress:
     pathway: Badge

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
 
-from rosette.awards.models import Award
+from rosette.catalogue import hooks
 from rosette.catalogue.models import Badge, BadgeVersion, Category, Issuer, Question
 
 
@@ -15,7 +16,7 @@ def held_badge_ids(user: Any) -> set[int]:
     """Ids of the badges this person currently holds (none for an anonymous visitor)."""
     if not user.is_authenticated:
         return set()
-    return set(Award.objects.current().filter(recipient=user).values_list("badge_id", flat=True))
+    return hooks.held_badge_ids.call(user=user)
 
 
 def current_version(badge: Badge) -> BadgeVersion | None:
@@ -121,17 +122,13 @@ def badge_page(*, badge: Badge, user: Any) -> BadgePage:
 
 
 def _open_application(badge: Badge, user: Any) -> Any:
-    from rosette.applications.models import Application
-
     if not user.is_authenticated:
         return None
-    return Application.objects.open().filter(learner=user, badge=badge).first()
+    return hooks.open_application.call(user=user, badge=badge)
 
 
 def badge_for_public(*, slug: str) -> Badge:
     """A published badge by slug, or 404."""
-    from django.shortcuts import get_object_or_404
-
     return get_object_or_404(
         Badge.objects.published().select_related("issuer", "category"), slug=slug
     )
