@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from rosette.applications import selectors, services, uploads
+from rosette.applications import hooks, selectors, services, uploads
 from rosette.applications.forms import (
     AttachmentForm,
     DeclarationForm,
@@ -23,7 +23,6 @@ from rosette.applications.forms import (
 from rosette.applications.models import Application, DraftSnapshot
 from rosette.applications.review import reviews_for_learner
 from rosette.applications.workflow import TransitionError
-from rosette.assessment.selectors import projected_decision_date
 from rosette.catalogue.selectors import badge_for_public
 from rosette.core.access import Rule, access
 from rosette.toolkits.selectors import assessments_attachable
@@ -377,7 +376,7 @@ def detail(request: HttpRequest, *, public_id: Any) -> HttpResponse:
             "application": application,
             "attempts": selectors.attempts_with_evidence(application),
             "queue_position": selectors.queue_position(application),
-            "projected": projected_decision_date(application=application),
+            "projected": hooks.projected_decision_date.call(application=application),
         },
     )
 
