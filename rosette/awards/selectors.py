@@ -21,6 +21,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from rosette.accounts import roles
 from rosette.awards.models import Award, Endorsement, Evidence
+from rosette.catalogue.artwork import badge_png
 from rosette.catalogue.models import Badge, BadgeVersion, Issuer
 
 NOT_COMPETENCE = "Badges show learning, not competence. They never replace mandatory training."
@@ -343,8 +344,6 @@ def certificate_pdf(*, award: Award) -> bytes:
     """The award as a printable certificate: name, badge, issuer, date, page URL and QR code."""
     from weasyprint import HTML
     from weasyprint.urls import URLFetcher
-
-    from rosette.credentials.selectors import badge_png
 
     url = absolute(award.get_absolute_url())
     image = base64.b64encode(badge_png(award.badge)).decode()

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from rosette.accounts.models import User
+from rosette.awards import hooks
 from rosette.awards.models import Award, BadgeEndorsementRule, Endorsement, Evidence
 from rosette.catalogue.models import Badge
 from rosette.core.email import send_email_on_commit
@@ -189,19 +190,11 @@ def _tell_learner_pathway(award: Award) -> None:
 
 
 def _issue_credential(award: Award) -> None:
-    try:
-        from rosette.credentials.services import credential_issue_later
-    except ImportError:  # pragma: no cover - credentials are a separate app
-        return
-    credential_issue_later(award=award)
+    hooks.issue_credential.call(award=award)
 
 
 def _sync_credential(award: Award) -> None:
-    try:
-        from rosette.credentials.services import credential_status_sync
-    except ImportError:  # pragma: no cover
-        return
-    credential_status_sync(award=award)
+    hooks.sync_credential_status.call(award=award)
 
 
 def _follow_up(application: Any, award: Award) -> None:

@@ -1,7 +1,16 @@
 from django.apps import AppConfig
 
+from rosette.awards import hooks as awards
+
 
 class CredentialsConfig(AppConfig):
     name = "rosette.credentials"
     label = "credentials"
     verbose_name = "Credentials"
+
+    def ready(self) -> None:
+        # Services read models: importable only once the app registry is ready.
+        from rosette.credentials import services
+
+        awards.issue_credential.connect(services.credential_issue_later)
+        awards.sync_credential_status.connect(services.credential_status_sync)

@@ -1,7 +1,8 @@
 """State changes of credentials: keys, issuing an award's credentials, status list bits.
 
-The award code calls :func:`credential_issue` (or :func:`credential_issue_later`) when an award
-is created, and :func:`credential_status_sync` after it is revoked, suspended or restored.
+Awards sit below credentials, so they ask through ``rosette.awards.hooks``: this app answers
+with :func:`credential_issue_later` when an award is created, and :func:`credential_status_sync`
+after it is revoked, suspended or restored (``CredentialsConfig.ready``).
 """
 
 from __future__ import annotations
