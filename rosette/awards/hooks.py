@@ -12,7 +12,7 @@ from collections.abc import Callable
 from rosette.core.hooks import Hook
 
 #: ``issue_credential(award=)``: issue the award's credentials once the transaction commits.
-#: Answered by ``rosette.credentials.services.credential_issue_later``.
+#: Answered by ``rosette.credentials.tasks.credential_issue_later``.
 issue_credential: Hook[Callable[..., object]] = Hook("issue the credentials of a new award")
 
 #: ``sync_credential_status(award=)``: make the award's credential status say what its status

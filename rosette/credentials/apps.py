@@ -9,8 +9,8 @@ class CredentialsConfig(AppConfig):
     verbose_name = "Credentials"
 
     def ready(self) -> None:
-        # Services read models: importable only once the app registry is ready.
-        from rosette.credentials import services
+        # Services and tasks read models: importable only once the app registry is ready.
+        from rosette.credentials import services, tasks
 
-        awards.issue_credential.connect(services.credential_issue_later)
+        awards.issue_credential.connect(tasks.credential_issue_later)
         awards.sync_credential_status.connect(services.credential_status_sync)

@@ -1,8 +1,9 @@
 """State changes of credentials: keys, issuing an award's credentials, status list bits.
 
 Awards sit below credentials, so they ask through ``rosette.awards.hooks``: this app answers
-with :func:`credential_issue_later` when an award is created, and :func:`credential_status_sync`
-after it is revoked, suspended or restored (``CredentialsConfig.ready``).
+with ``tasks.credential_issue_later`` (which runs :func:`credential_issue` in the background)
+when an award is created, and :func:`credential_status_sync` after it is revoked, suspended or
+restored (``CredentialsConfig.ready``).
 """
 
 from __future__ import annotations
@@ -286,15 +287,6 @@ def credential_issue(*, award: Award) -> AwardCredential:
         data={"key": key.fragment, "list": number, "index": index},
     )
     return credential
-
-
-def credential_issue_later(*, award: Award) -> None:
-    """Issue the award's credentials in a background task once the current transaction
-    commits (the award row must be visible to the worker)."""
-    from .tasks import issue_credential_task
-
-    award_id = award.pk
-    transaction.on_commit(lambda: issue_credential_task.enqueue(award_id=award_id))
 
 
 @transaction.atomic

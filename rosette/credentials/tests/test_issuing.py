@@ -19,7 +19,7 @@ from rosette.credentials.baking import extract_badge
 from rosette.credentials.models import AwardCredential, IssuerKey, StatusList
 from rosette.credentials.recipient import hash_email
 from rosette.credentials.statuslist import StatusBitstring
-from rosette.credentials.tasks import issue_credential_task
+from rosette.credentials.tasks import credential_issue_later, issue_credential_task
 from rosette.credentials.verify import verify_credential
 
 from .django_helpers import make_award, set_status
@@ -83,7 +83,7 @@ def test_issue_later_runs_the_task_after_commit(
     award: Award, django_capture_on_commit_callbacks: Any
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
-        services.credential_issue_later(award=award)
+        credential_issue_later(award=award)
     assert AwardCredential.objects.filter(award=award).exists()
 
 
