@@ -44,6 +44,7 @@ import django  # noqa: E402 - needs the repository root on sys.path
 
 django.setup()
 
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
@@ -136,8 +137,6 @@ def build_world() -> dict[str, Any]:
         user = user_create(email=email, name=email, password="bench-password-1", verified=True)  # noqa: S106
         catalogue.issuer_staff_add(issuer=issuer, user=user, role=role, actor=None)
         people[role] = user
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-
     for user in people.values():
         TOTP.activate(user, generate_totp_secret())
     services.decline_reasons_ensure(issuer=issuer)

@@ -10,6 +10,6 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         # Roles read models: importable only once the app registry is ready.
-        from rosette.accounts import roles
+        from rosette.accounts import roles  # noqa: PLC0415
 
         hooks.holds_role.connect(roles.holds)

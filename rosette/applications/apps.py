@@ -10,6 +10,6 @@ class ApplicationsConfig(AppConfig):
 
     def ready(self) -> None:
         # Selectors read models: importable only once the app registry is ready.
-        from rosette.applications import selectors
+        from rosette.applications import selectors  # noqa: PLC0415
 
         catalogue.open_application.connect(selectors.open_application_for)

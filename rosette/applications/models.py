@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from rosette.applications.uploads import EXTENSIONS
 from rosette.core.models import BaseModel
 
 _REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
@@ -160,8 +161,6 @@ class Answer(BaseModel):
 
     @property
     def storage_extension(self) -> str:
-        from rosette.applications.uploads import EXTENSIONS
-
         return EXTENSIONS.get(self.media_type, "")
 
 
@@ -187,8 +186,6 @@ class Attachment(BaseModel):
 
     @property
     def storage_extension(self) -> str:
-        from rosette.applications.uploads import EXTENSIONS
-
         return EXTENSIONS.get(self.content_type, "")
 
 

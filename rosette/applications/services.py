@@ -30,6 +30,7 @@ from rosette.catalogue.models import Badge, Issuer
 from rosette.catalogue.selectors import current_version, held_badge_ids
 from rosette.core.email import send_email_on_commit
 from rosette.core.models import record_event
+from rosette.toolkits.selectors import assessment_pdf, assessments_attachable
 
 # The declaration of shared/seeds/000_…, shown at submission and stored with each attempt.
 DECLARATION_VERSION = "2026-11"
@@ -377,8 +378,6 @@ def attachment_add_assessment(
 ) -> Attachment:
     """Attach a completed safeguarding risk assessment (the toolkit) as the completed
     handout: its action plan PDF, as it stands now."""
-    from rosette.toolkits.selectors import assessment_pdf, assessments_attachable
-
     attachable = {
         str(a.public_id): a for a in assessments_attachable(user=actor, badge=application.badge)
     }

@@ -5,11 +5,13 @@ under a random name, never executed, and served only as a download or a typed me
 from __future__ import annotations
 
 import io
+import zipfile
 from dataclasses import dataclass
 from typing import IO, Any
 
 import filetype
 import mutagen
+from django.http import FileResponse
 
 MEDIA_TYPES = {
     "audio/mpeg": ".mp3",
@@ -115,8 +117,6 @@ def _tail(file: IO[bytes]) -> bytes:
 
 def _office_type(file: IO[bytes]) -> str:
     """A ZIP is a Word or OpenDocument file only if it says so inside."""
-    import zipfile
-
     try:
         with zipfile.ZipFile(file) as archive:
             names = set(archive.namelist()[:200])
@@ -137,8 +137,6 @@ def serve_evidence(file: Any, content_type: str, title: str | None) -> Any:
     """Stored evidence as a response: its sniffed type, never something a browser would run
     or sniff into HTML. A title makes it a download named after it; without one it streams
     (a recording played in the page)."""
-    from django.http import FileResponse
-
     extension = EXTENSIONS.get(content_type, "")
     response = FileResponse(
         file.open("rb"),

@@ -10,7 +10,7 @@ class AssessmentConfig(AppConfig):
 
     def ready(self) -> None:
         # Selectors read models: importable only once the app registry is ready.
-        from rosette.assessment import selectors
+        from rosette.assessment import selectors  # noqa: PLC0415
 
         applications.projected_decision_date.connect(selectors.projected_decision_date)
         applications.attempt_feedback.connect(selectors.attempt_feedback)

@@ -20,7 +20,9 @@ from django.http import Http404
 from django.utils import timezone
 
 from rosette.accounts import roles
+from rosette.accounts.models import User
 from rosette.applications.models import Answer, Application, Attempt
+from rosette.applications.review import reviews_shared_with_issuer
 from rosette.applications.selectors import queue_position
 from rosette.applications.wordcount import count_words
 from rosette.assessment.diff import TextDiff, text_diff
@@ -208,8 +210,6 @@ def claim_held_by(*, user: Any, issuer: Issuer, now: datetime | None = None) -> 
 
 
 def assessors_of(issuer: Issuer) -> list[Any]:
-    from rosette.accounts.models import User
-
     return list(
         User.objects.filter(
             issuer_roles__issuer=issuer,
@@ -316,14 +316,7 @@ def assessment_view(*, application: Application) -> AssessmentView:
 
 
 def shared_manager_reviews(*, application: Application) -> list[Any]:
-    """Manager reviews the learner shared with the issuer (C4), when that module is present.
-    The hook: ``rosette.applications.review.reviews_shared_with_issuer(application=...)``."""
-    try:
-        from rosette.applications.review import (  # type: ignore[import-not-found,unused-ignore]
-            reviews_shared_with_issuer,
-        )
-    except ImportError:  # pragma: no cover - arrives with manager review
-        return []
+    """Manager reviews the learner shared with the issuer (C4)."""
     return list(reviews_shared_with_issuer(application=application))
 
 

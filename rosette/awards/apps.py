@@ -10,6 +10,6 @@ class AwardsConfig(AppConfig):
 
     def ready(self) -> None:
         # Selectors read models: importable only once the app registry is ready.
-        from rosette.awards import selectors
+        from rosette.awards import selectors  # noqa: PLC0415
 
         catalogue.held_badge_ids.connect(selectors.badge_ids_held_by)

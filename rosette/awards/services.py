@@ -25,12 +25,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from rosette.accounts import roles
 from rosette.accounts.models import User
+from rosette.applications.review import followups_create_for_award
+from rosette.applications.screening import screen_text
 from rosette.awards import hooks
 from rosette.awards.models import Award, BadgeEndorsementRule, Endorsement, Evidence
 from rosette.catalogue.models import Badge
 from rosette.core.email import send_email_on_commit
 from rosette.core.models import record_event
+from rosette.privacy import TextTooLong, screen
+from rosette.teams.models import Membership
 
 # Endorsement abuse limits (DESIGN rule 8, STYLE point 14).
 ENDORSEMENTS_PER_ADDRESS_PER_DAY = 3
@@ -115,8 +120,6 @@ def _create(
 def evidence_findings(answer: Any) -> list[Any]:
     """What the privacy screener finds in an answer today, less the findings the learner said
     did not identify anyone when they applied."""
-    from rosette.applications.screening import screen_text
-
     dismissed = frozenset(
         answer.attempt.dismissals.filter(question_id=answer.question_id).values_list(
             "key", flat=True
@@ -199,10 +202,6 @@ def _sync_credential(award: Award) -> None:
 
 def _follow_up(application: Any, award: Award) -> None:
     """The learner's intended actions go on the list of the managers who checked the draft."""
-    try:
-        from rosette.applications.review import followups_create_for_award
-    except ImportError:  # pragma: no cover - manager review is a separate module
-        return
     if application.reviews.exists():
         followups_create_for_award(application=application, award=award)
 
@@ -314,8 +313,6 @@ def endorsement_rate_limit(*, award: Award, email: str) -> None:
 def screen_message(text: str, *, known_names: Sequence[str] = ()) -> list[dict[str, str]]:
     """What the privacy screener finds in an endorsement, as stored with it. The learner's and
     the endorser's own names are on the page already, so naming them is no finding."""
-    from rosette.privacy import TextTooLong, screen
-
     try:
         findings = screen(text)
     except TextTooLong:  # the form refuses such text; be safe anyway
@@ -548,8 +545,6 @@ def _restore_if_rule_met(award: Award) -> None:
 
 def managers_of(user: Any) -> list[Any]:
     """The active managers of the organisations where this person is active staff."""
-    from rosette.teams.models import Membership
-
     organisations = Membership.objects.filter(
         user=user, role=Membership.Role.STAFF, status=Membership.Status.ACTIVE
     ).values("organisation")
@@ -698,8 +693,6 @@ def _set_status(award: Award, status: str, *, actor: Any, reason: str, action: s
 def award_status_change(*, award: Award, actor: Any, action: str, reason: str) -> Award:
     """An issuer admin suspends, revokes or restores an award, with a reason that the award
     page shows. Revoking is final. The credential's status lists follow."""
-    from rosette.accounts import roles
-
     award = (
         Award.objects.select_for_update()
         .select_related("badge__issuer", "recipient")

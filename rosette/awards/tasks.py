@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from rosette.awards.services import endorsement_reminders_send
+
 
 @task()
 def endorsement_reminders() -> dict[str, int]:
     """Remind of required manager endorsements and suspend overdue awards (rule 15)."""
-    from rosette.awards.services import endorsement_reminders_send
-
     report = endorsement_reminders_send()
     return {"reminded": report.reminded, "suspended": report.suspended}

@@ -7,10 +7,11 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from rosette.applications import uploads
 from rosette.awards import selectors, services
 from rosette.awards.forms import (
     HONEYPOT,
@@ -94,8 +95,6 @@ def endorsement_confirm(request: HttpRequest, *, token: str) -> HttpResponse:
 @access(Rule.PUBLIC)
 def evidence_file(request: HttpRequest, *, code: str, public_id: Any) -> HttpResponseBase:
     """A recording or file of the evidence, served as evidence: never run, never inline HTML."""
-    from rosette.applications import uploads
-
     award = selectors.award_for_viewer(code=code, user=request.user)
     evidence = selectors.evidence_for_viewer(award=award, public_id=public_id, user=request.user)
     if evidence.attachment is not None:
@@ -322,8 +321,6 @@ def issuer_award_status(request: HttpRequest, *, slug: str, code: str) -> HttpRe
 @access(Rule.ISSUER_ADMIN)
 def issuer_endorsement_rule(request: HttpRequest, *, slug: str, badge: str) -> HttpResponse:
     """Require a manager's endorsement of a badge within a number of days (rule 15)."""
-    from django.shortcuts import get_object_or_404
-
     issuer = selectors.issuer_for_admin(slug=slug, user=request.user)
     badge_obj = get_object_or_404(issuer.badges, slug=badge)
     rule = BadgeEndorsementRule.objects.filter(badge=badge_obj).first()

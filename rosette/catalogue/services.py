@@ -10,7 +10,14 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from rosette.catalogue.models import Badge, BadgeVersion, Issuer, LearningMaterial, Question
+from rosette.catalogue.models import (
+    Badge,
+    BadgeVersion,
+    Issuer,
+    IssuerStaff,
+    LearningMaterial,
+    Question,
+)
 from rosette.core.models import record_event
 
 
@@ -149,8 +156,6 @@ def issuer_create(
 @transaction.atomic
 def issuer_staff_add(*, issuer: Any, user: Any, role: str, actor: Any) -> Any:
     """Make a person an assessor or admin of an issuer (they will be asked to set up MFA)."""
-    from rosette.catalogue.models import IssuerStaff
-
     staff, created = IssuerStaff.objects.get_or_create(issuer=issuer, user=user, role=role)
     if created:
         record_event(

@@ -24,7 +24,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 )
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from cryptography.hazmat.primitives.serialization import (
+    Encoding,
+    NoEncryption,
+    PrivateFormat,
+    PublicFormat,
+)
 
 from .contexts import DID_V1, MULTIKEY_V1
 from .errors import DIDError, KeyDecryptionError, KeyMaterialError
@@ -111,8 +116,6 @@ class SigningKey:
 
     def seed(self) -> bytes:
         """The 32-byte private seed. Only for :func:`encrypt_private_key`; never log it."""
-        from cryptography.hazmat.primitives.serialization import NoEncryption, PrivateFormat
-
         return self._key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
 
     def secret_multibase(self) -> str:

@@ -8,6 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from rosette.applications import services as applications
+from rosette.applications import workflow
+from rosette.assessment import services as assessment
 from rosette.awards import services
 from rosette.awards.models import Award
 from rosette.catalogue.models import Badge
@@ -114,8 +116,6 @@ def _earn(learner: Any, badge: Badge, texts: list[str], assessor: Any) -> Award:
     application = applications.application_submit(
         application=application, actor=learner, declaration=True, ai_used=False
     )
-    from rosette.applications import workflow
-    from rosette.assessment import services as assessment
 
     claimed = assessment.claim_next(issuer=badge.issuer, assessor=assessor)
     if claimed is not None and claimed.pk == application.pk:

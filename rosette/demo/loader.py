@@ -11,6 +11,8 @@ from django.template.loader import render_to_string
 
 from rosette.accounts.models import User
 from rosette.accounts.services import user_create
+from rosette.applications import services as applications
+from rosette.applications.models import Application
 from rosette.catalogue import services as catalogue
 from rosette.catalogue.artwork import rosette_svg
 from rosette.catalogue.models import Badge, Category, Issuer, IssuerStaff
@@ -39,7 +41,7 @@ class DemoReport:
 
 def handout_pdf(guide: dict[str, Any]) -> bytes:
     """The guide as a printable PDF handout (it becomes interactive in the toolkit)."""
-    from weasyprint import HTML
+    from weasyprint import HTML  # noqa: PLC0415 - heavy (about 1 s, 40 MB): only PDFs load it
 
     html = render_to_string("demo/guide_handout.html", {"guide": guide, "attribution": ATTRIBUTION})
     return bytes(HTML(string=html).write_pdf())
@@ -188,8 +190,6 @@ QUEUE_EVIDENCE = (
 
 def _assessment_queue(report: DemoReport, issuer: Issuer) -> None:
     """A few submitted applications from extra demo learners, through the real services."""
-    from rosette.applications import services as applications
-    from rosette.applications.models import Application
 
     for email, name, slug in QUEUE_LEARNERS:
         learner = User.objects.filter(email=email).first()

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from rosette.core.models import BaseModel
+from rosette.teams.models import Membership
 
 
 def _lines(text: str) -> list[str]:
@@ -141,8 +142,6 @@ class RiskAssessmentQuerySet(models.QuerySet["RiskAssessment"]):
 
     def shared_with_manager(self, user: Any) -> RiskAssessmentQuerySet:
         """Assessments shared with organisations this person actively manages."""
-        from rosette.teams.models import Membership
-
         organisations = Membership.objects.filter(
             user=user, role=Membership.Role.MANAGER, status=Membership.Status.ACTIVE
         ).values("organisation_id")

@@ -249,7 +249,7 @@ def assessment_summary(*, assessment: RiskAssessment, history: int = 20) -> Asse
 
 def assessment_pdf(*, assessment: RiskAssessment) -> bytes:
     """The completed assessment (heat map and action plan) as a printable PDF."""
-    from weasyprint import HTML
+    from weasyprint import HTML  # noqa: PLC0415 - heavy (about 1 s, 40 MB): only PDFs load it
 
     summary = assessment_summary(assessment=assessment, history=0)
     html = render_to_string("toolkits/assessment_pdf.html", {"summary": summary})

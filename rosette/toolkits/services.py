@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from rosette import privacy
 from rosette.core.models import AuditEvent, record_event
+from rosette.teams.models import Membership
 from rosette.toolkits.models import (
     ChecklistItem,
     Contributor,
@@ -412,8 +413,6 @@ def assessment_complete(*, assessment: RiskAssessment, actor: Any) -> RiskAssess
 
 
 def _active_organisation_ids(user: Any) -> set[int]:
-    from rosette.teams.models import Membership
-
     return set(
         Membership.objects.filter(user=user, status=Membership.Status.ACTIVE).values_list(
             "organisation_id", flat=True

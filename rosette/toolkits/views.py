@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from rosette.accounts.models import User
 from rosette.accounts.roles import is_manager
 from rosette.core.access import Rule, access
-from rosette.teams.models import Organisation
+from rosette.teams.models import Membership, Organisation
 from rosette.toolkits import selectors, services
 from rosette.toolkits.forms import AssessmentForm, InviteForm, SettingForm, ShareForm
 from rosette.toolkits.models import ChecklistItem, RiskAssessment
@@ -309,8 +309,6 @@ def assessment_pdf(request: HttpRequest, *, public_id: str) -> HttpResponse:
 
 
 def _organisations_of(user: Any) -> list[Organisation]:
-    from rosette.teams.models import Membership
-
     return list(
         Organisation.objects.filter(
             memberships__user=user, memberships__status=Membership.Status.ACTIVE
