@@ -3,11 +3,11 @@ speed per statement, and speed relative to a plain regex pass over the same text
 
 Usage (from the repository root)::
 
-    .venv/bin/python bench/privacy_bench.py [path/to/corpus.jsonl]
+    .venv/bin/python bench/privacy_bench.py [--check] [path/to/corpus.jsonl]
 
 The corpus defaults to ``../shared/pii/dev.jsonl``; its ``score.py`` must sit beside it. Prints
-scores and ratios; exits 1 if a target is missed, so CI can run it. Timings are printed, never
-asserted.
+scores and ratios; exits 1 if a target is missed. With ``--check`` (what .ci/run uses) only the
+scores count: timings are printed, never asserted, on a shared CI machine.
 """
 
 from __future__ import annotations
@@ -52,7 +52,9 @@ def _median_ms(func: object, texts: list[str], rounds: int = 5) -> float:
 
 def main(argv: list[str]) -> int:
     """Run the benchmark; return the process exit code."""
-    corpus = Path(argv[1]) if len(argv) > 1 else ROOT.parent / "shared" / "pii" / "dev.jsonl"
+    check = "--check" in argv
+    paths = [a for a in argv[1:] if a != "--check"]
+    corpus = Path(paths[0]) if paths else ROOT.parent / "shared" / "pii" / "dev.jsonl"
     scorer = corpus.parent / "score.py"
     with tempfile.TemporaryDirectory() as tmp:
         metrics_path = Path(tmp) / "metrics.json"
@@ -87,7 +89,7 @@ def main(argv: list[str]) -> int:
         print(f"{name:>15}: {value:6.3f} ({kind} {bound}) {'ok' if ok else 'MISSED'}")
         if not ok:
             missed.append(name)
-    if outside_ms >= MEDIAN_MS_TARGET:
+    if outside_ms >= MEDIAN_MS_TARGET and not check:
         missed.append("median_ms")
     if missed:
         print("targets missed: " + ", ".join(missed))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+from collections.abc import Callable
 
 import pytest
 from django.apps import apps
@@ -13,7 +14,7 @@ from rosette.core.hooks import Hook
 
 
 def test_a_hook_nobody_answers_fails_loudly() -> None:
-    hook: Hook[object] = Hook("a question for this test")
+    hook: Hook[Callable[[], int]] = Hook("a question for this test")
     with pytest.raises(ImproperlyConfigured, match="a question for this test"):
         hook.call()
 
@@ -25,7 +26,7 @@ def test_a_hook_has_one_answer() -> None:
     def other() -> int:
         return 2
 
-    hook: Hook[object] = Hook("one answer")
+    hook: Hook[Callable[[], int]] = Hook("one answer")
     hook.connect(answer)
     hook.connect(answer)  # the same app starting again is fine
     with pytest.raises(ImproperlyConfigured, match="Two functions"):
