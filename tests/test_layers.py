@@ -206,14 +206,6 @@ def _template_uses(path: Path) -> tuple[list[str], list[str]]:
     return libraries, folders
 
 
-# Template tags through which the catalogue's badge page shows what apps above it know. Known and
-# kept for now (docs/adr/0012-layers.md, "What is left"); the list may only shrink.
-TEMPLATE_EXCEPTIONS = {
-    "rosette/catalogue/templates/catalogue/badge_detail.html uses awards",  # pathway_progress
-    "rosette/catalogue/templates/catalogue/badge_detail.html uses toolkits",  # guide_links
-}
-
-
 def test_templates_keep_the_layers_too() -> None:
     """A template may load tags from, and include templates of, its own app or apps below it."""
     floor = {app: n for n, apps in enumerate(_layers()) for app in apps}
@@ -233,4 +225,4 @@ def test_templates_keep_the_layers_too() -> None:
         for other in used - {app}:
             if floor[other] <= floor[app]:
                 wrong.append(f"{path.relative_to(ROOT)} uses {other}")
-    assert set(wrong) == TEMPLATE_EXCEPTIONS
+    assert wrong == []

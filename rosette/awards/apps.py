@@ -13,3 +13,4 @@ class AwardsConfig(AppConfig):
         from rosette.awards import selectors  # noqa: PLC0415
 
         catalogue.held_badge_ids.connect(selectors.badge_ids_held_by)
+        catalogue.pathway_progress_html.connect(selectors.pathway_progress_html)

@@ -294,6 +294,18 @@ def pathway_progress(
     return result
 
 
+def pathway_progress_html(*, user: Any, badge: Badge) -> str:
+    """For a signed-in viewer of a badge page: "3 of 8 towards …" for the pathways this badge
+    belongs to (or for this badge, if it is a pathway badge), unless the pathway is already held.
+    Answers the catalogue's hook."""
+    progress: list[Progress] = []
+    if user.is_authenticated:
+        pathways = [badge] if badge.is_pathway else list(badge.pathways.published())
+        if pathways:
+            progress = pathway_progress(user=user, badges=pathways, started_only=False)
+    return render_to_string("awards/_badge_progress.html", {"progress": progress})
+
+
 def awards_for_learner(*, user: Any) -> list[Award]:
     """All the learner's awards, revoked ones too, for their badges page (one query)."""
     return list(

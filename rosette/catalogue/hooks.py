@@ -1,7 +1,8 @@
 """What the catalogue asks of the apps above it (docs/adr/0012-layers.md).
 
 The catalogue knows nothing of who applies or who holds a badge, yet a badge page says whether
-you hold it and offers to continue your application: the awards and applications apps answer.
+you hold it, how far you are towards its pathways, offers to continue your application and links
+to the toolkit's online handouts: the awards, applications and toolkits apps answer.
 """
 
 from __future__ import annotations
@@ -18,3 +19,12 @@ held_badge_ids: Hook[Callable[..., set[int]]] = Hook("which badges does this per
 #: ``open_application(user=, badge=) -> Application | None``: the signed-in person's open
 #: application for the badge. Answered by ``rosette.applications.selectors.open_application_for``.
 open_application: Hook[Callable[..., Any]] = Hook("this person's open application for a badge")
+
+#: ``pathway_progress_html(user=, badge=) -> str``: for a signed-in viewer, "3 of 8 towards …"
+#: for the pathways the badge belongs to (or the badge itself, if a pathway), as HTML. Answered
+#: by ``rosette.awards.selectors.pathway_progress_html``.
+pathway_progress_html: Hook[Callable[..., str]] = Hook("how far is this person towards pathways")
+
+#: ``guide_links_html(badge=) -> str``: links to complete the badge's handouts online, as HTML.
+#: Answered by ``rosette.toolkits.selectors.guide_links_html``.
+guide_links_html: Hook[Callable[..., str]] = Hook("which toolkit guides go with this badge")

@@ -93,10 +93,21 @@ class BadgePage:
     materials: list[Any]
     held: bool
     open_application: Any = None
+    viewer: Any = None
 
     @property
     def missing_prerequisites(self) -> list[Badge]:
         return [p.badge for p in self.prerequisites if not p.held]
+
+    @property
+    def pathway_progress(self) -> str:
+        """HTML from the awards app, read only where the page shows it."""
+        return hooks.pathway_progress_html.call(user=self.viewer, badge=self.badge)
+
+    @property
+    def guide_links(self) -> str:
+        """HTML from the toolkits app, read only where the page shows it."""
+        return hooks.guide_links_html.call(badge=self.badge)
 
 
 def badge_page(*, badge: Badge, user: Any) -> BadgePage:
@@ -118,6 +129,7 @@ def badge_page(*, badge: Badge, user: Any) -> BadgePage:
         materials=list(badge.materials.all()),
         held=badge.id in held,
         open_application=_open_application(badge, user),
+        viewer=user,
     )
 
 

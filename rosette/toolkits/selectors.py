@@ -120,6 +120,12 @@ def guides_for_badge(*, badge: Any) -> list[tuple[Guide, GuideVersion]]:
     return [(g, v) for g, v in guide_list() if g.pk in guides]
 
 
+def guide_links_html(*, badge: Any) -> str:
+    """ "Complete the handout online" links for the guides among a badge's materials, for its
+    catalogue page (answers the catalogue's hook)."""
+    return render_to_string("toolkits/_guide_links.html", {"guides": guides_for_badge(badge=badge)})
+
+
 def assessments_attachable(*, user: Any, badge: Any) -> list[RiskAssessment]:
     """Completed assessments (owned by or contributed to by ``user``) of guides linked to
     ``badge``: what a learner may attach to an application as the completed handout."""
