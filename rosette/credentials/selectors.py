@@ -210,11 +210,11 @@ def ob2_revocation_list_document(issuer: Issuer) -> dict[str, Any]:
 
 # --- status lists ------------------------------------------------------------------------------
 
-_LIST_NAME = re.compile(r"^(revocation|suspension)(?:-([1-9][0-9]{0,5}))?$")
+_LIST_NAME = re.compile(r"^(revocation|suspension|validity)(?:-([1-9][0-9]{0,5}))?$")
 
 
 def status_list_for(*, slug: str, name: str) -> StatusList:
-    """The status list at ``/status/<slug>/<name>.json`` (``revocation``, ``suspension-2``…)."""
+    """The status list at ``/status/<slug>/<name>.json`` (``validity``, ``suspension-2``…)."""
     match = _LIST_NAME.match(name)
     if not match:
         raise Http404
