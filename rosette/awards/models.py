@@ -125,6 +125,21 @@ class Award(BaseModel):
             return True
         return getattr(user, "pk", None) == self.recipient_id
 
+    def documents_visible_to(self, user: object, *, carry_name: bool) -> bool:
+        """Whether this person may fetch the award's hosted credential documents (ADR 0008).
+
+        The learner always may. Anyone else ("anyone with the link") may while the page is not
+        private, and a document that carries the learner's full name (the signed OB 3.0
+        credential and its baked images) only while the page shows the full name too: no hosted
+        document shows a stranger more of the learner than the page does. The OB 2.0 assertion
+        carries no name (a salted hash of the email), so it stays checkable with a short name.
+        """
+        if getattr(user, "pk", None) == self.recipient_id:
+            return True
+        if self.visibility == self.Visibility.PRIVATE:
+            return False
+        return not carry_name or self.name_display == self.NameDisplay.FULL
+
 
 class Evidence(BaseModel):
     """One piece of the award's evidence as submitted: an answer (text, link, recording with

@@ -138,22 +138,48 @@ def linkedin_url(award: Award) -> str:
 
 @dataclass(frozen=True)
 class Links:
+    """The award page's links. Each credential document is ``None`` when this viewer may not
+    fetch it (``Award.documents_visible_to``, ADR 0008); URLs are absolute."""
+
     page: str
-    image: str
-    credential: str
-    assertion: str
     certificate: str
     linkedin: str
+    ob3_png: str | None = None
+    ob3_svg: str | None = None
+    ob3_json: str | None = None
+    ob2_png: str | None = None
+    ob2_json: str | None = None
+
+    @property
+    def alternates(self) -> list[tuple[str, str]]:
+        """(title, URL) of the credential documents, best first, for the page's
+        ``<link rel="alternate">``: what a verifier given the page's address follows."""
+        documents = (
+            ("Open Badges 3.0 credential", self.ob3_json),
+            ("Open Badges 2.0 assertion", self.ob2_json),
+        )
+        return [(title, url) for title, url in documents if url]
+
+    @property
+    def any_download(self) -> bool:
+        return any((self.ob3_png, self.ob3_svg, self.ob3_json, self.ob2_png, self.ob2_json))
 
 
-def links_for(award: Award) -> Links:
+def links_for(award: Award, user: Any = None) -> Links:
+    def url(name: str) -> str:
+        return absolute(reverse(name, kwargs={"code": award.code}))
+
+    named = award.documents_visible_to(user, carry_name=True)
+    hashed = award.documents_visible_to(user, carry_name=False)
     return Links(
         page=absolute(award.get_absolute_url()),
-        image=reverse("credentials:ob3_baked_png", kwargs={"code": award.code}),
-        credential=reverse("credentials:ob3_credential", kwargs={"code": award.code}),
-        assertion=reverse("credentials:ob2_assertion", kwargs={"code": award.code}),
         certificate=reverse("awards:certificate", kwargs={"code": award.code}),
         linkedin=linkedin_url(award),
+        ob3_png=url("credentials:ob3_baked_png") if named else None,
+        ob3_svg=url("credentials:ob3_baked_svg") if named else None,
+        ob3_json=url("credentials:ob3_credential") if named else None,
+        ob2_png=url("credentials:ob2_baked_png") if hashed else None,
+        ob2_json=url("credentials:ob2_assertion") if hashed else None,
     )
 
 
@@ -170,7 +196,25 @@ class AwardPage:
 
     @property
     def og_image(self) -> str:
-        return absolute(self.links.image)
+        """For link previews: a baked badge image that a stranger (a crawler) may fetch."""
+        public = links_for(self.award)
+        return (
+            public.ob3_png
+            or public.ob2_png
+            or absolute(reverse("catalogue:badge_image", kwargs={"slug": self.award.badge.slug}))
+        )
+
+    @property
+    def show_downloads(self) -> bool:
+        """The credential files, for those who may fetch them (a revoked badge's: the learner)."""
+        return self.links.any_download and (
+            self.is_owner or self.award.status != Award.Status.REVOKED
+        )
+
+    @property
+    def downloads_owner_only(self) -> bool:
+        """Whether some files offered to the learner are not offered to people they share with."""
+        return self.is_owner and not self.award.documents_visible_to(None, carry_name=True)
 
     @property
     def show_evidence(self) -> bool:
@@ -206,7 +250,7 @@ def award_page(*, award: Award, user: Any) -> AwardPage:
         if award.status != Award.Status.REVOKED
         else [],
         is_owner=is_owner,
-        links=links_for(award),
+        links=links_for(award, user),
         pending=pending,
         hidden_evidence=sum(1 for e in items if not e.visible),
     )
