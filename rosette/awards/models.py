@@ -22,8 +22,23 @@ def new_award_code() -> str:
 
 class AwardQuerySet(models.QuerySet["Award"]):
     def current(self) -> AwardQuerySet:
-        """Awards that count: not revoked (a suspended award is still held, but flagged)."""
+        """Awards not revoked: a person's one award of a badge, whether valid now or suspended
+        (the partial unique constraint ``one_current_award_per_badge``). Not what counts as
+        held: that is :meth:`valid_now`."""
         return self.exclude(status=Award.Status.REVOKED)
+
+    def valid_now(self) -> AwardQuerySet:
+        """Awards that count as held: neither suspended nor revoked. The one rule for every
+        place that asks whether someone holds a badge: prerequisites, pathway badges and the
+        progress towards them, the badge page's "You hold this", the checks before an
+        application is submitted, and ``award_create`` (ADR 0008)."""
+        return self.filter(status=Award.Status.ACTIVE)
+
+    def held_by(self, user: object) -> AwardQuerySet:
+        """The awards this person holds now (none for an anonymous visitor)."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.valid_now().filter(recipient=user)
 
 
 class Award(BaseModel):
@@ -61,6 +76,9 @@ class Award(BaseModel):
     status_changed_at = models.DateTimeField(null=True, blank=True)
     # Suspended by the endorsement rule (rule 15), so a published manager endorsement restores it.
     suspended_by_rule = models.BooleanField(default=False)
+    # A pathway badge suspended with a badge it was built from (its rule no longer met); it is
+    # restored when the rule is met again (rosette/awards/pathways.py).
+    suspended_by_pathway = models.BooleanField(default=False)
     visibility = models.CharField(
         _("who can see this award page"),
         max_length=20,
@@ -98,6 +116,7 @@ class Award(BaseModel):
 
     @property
     def is_active(self) -> bool:
+        """Held: valid now, neither suspended nor revoked (``AwardQuerySet.valid_now``)."""
         return self.status == self.Status.ACTIVE
 
     @property
@@ -139,6 +158,14 @@ class Award(BaseModel):
         if self.visibility == self.Visibility.PRIVATE:
             return False
         return not carry_name or self.name_display == self.NameDisplay.FULL
+
+
+# What an issuer admin may do to an award: the statuses it may be in, and the status it gets.
+STATUS_ACTIONS: dict[str, tuple[frozenset[str], str]] = {
+    "suspend": (frozenset({Award.Status.ACTIVE}), Award.Status.SUSPENDED),
+    "revoke": (frozenset({Award.Status.ACTIVE, Award.Status.SUSPENDED}), Award.Status.REVOKED),
+    "restore": (frozenset({Award.Status.SUSPENDED}), Award.Status.ACTIVE),
+}
 
 
 class Evidence(BaseModel):

@@ -20,7 +20,8 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from rosette.accounts import roles
-from rosette.awards.models import Award, Endorsement, Evidence
+from rosette.awards import pathways
+from rosette.awards.models import STATUS_ACTIONS, Award, Endorsement, Evidence
 from rosette.catalogue.models import Badge, BadgeVersion, Issuer
 
 NOT_COMPETENCE = "Badges show learning, not competence. They never replace mandatory training."
@@ -281,10 +282,11 @@ def endorsement_for_learner(*, award: Award, public_id: Any) -> Endorsement:
 @dataclass(frozen=True)
 class Progress:
     pathway: Badge
-    held: list[Badge]
-    missing: list[Badge]
+    held: list[Badge]  # held now (valid now)
+    missing: list[Badge]  # not held now, suspended ones included
     required: int
     total: int
+    suspended: list[Badge] = field(default_factory=list)  # awarded, but suspended: not counted
 
     @property
     def held_count(self) -> int:
@@ -298,11 +300,14 @@ class Progress:
 def pathway_progress(
     *, user: Any, badges: list[Badge] | None = None, started_only: bool = True
 ) -> list[Progress]:
-    """How far this person is towards each pathway badge (those given, or all published ones).
-    Three queries whatever the number of pathways."""
+    """How far this person is towards each pathway badge (those given, or all published ones),
+    counting only badges held now (ADR 0008). Three queries whatever the number of pathways."""
     if not getattr(user, "is_authenticated", False):
         return []
-    held = set(Award.objects.current().filter(recipient=user).values_list("badge_id", flat=True))
+    statuses = dict(
+        Award.objects.current().filter(recipient=user).values_list("badge_id", "status")
+    )
+    held = {badge for badge, status in statuses.items() if status == Award.Status.ACTIVE}
     pathways = Badge.objects.published().pathways()
     if badges is not None:
         pathways = pathways.filter(pk__in=[b.pk for b in badges])
@@ -327,6 +332,7 @@ def pathway_progress(
                 missing=[c for c in components if c.id not in held],
                 required=required,
                 total=len(components),
+                suspended=[c for c in components if statuses.get(c.id) == Award.Status.SUSPENDED],
             )
         )
     return result
@@ -365,6 +371,24 @@ def issuer_awards(*, issuer: Issuer, status: str = "") -> QuerySet[Award]:
     if status in Award.Status.values:
         qs = qs.filter(status=status)
     return qs.order_by("-awarded_at", "-pk")
+
+
+# --- what a status change brings with it -------------------------------------------------------
+
+
+def status_change_effects(*, award: Award) -> dict[str, list[pathways.Step]]:
+    """For each action an issuer admin may take on this award now (suspend, revoke,
+    restore): what else would change with it, computed by the very plan the service follows
+    (``pathways.plan``), so the status page says before the admin confirms what will happen."""
+    effects: dict[str, list[pathways.Step]] = {}
+    for action, (sources, target) in STATUS_ACTIONS.items():
+        if award.status not in sources:
+            continue
+        state = pathways.holdings(award.recipient)
+        state.change(award, target)
+        became = {award.badge_id} if target == Award.Status.ACTIVE else set()
+        effects[action] = pathways.plan(state, became_valid=became)
+    return effects
 
 
 # --- the certificate ---------------------------------------------------------------------------

@@ -12,10 +12,17 @@ from rosette.catalogue.models import Badge, BadgeVersion, Category, Issuer, Ques
 
 
 def held_badge_ids(user: Any) -> set[int]:
-    """Ids of the badges this person currently holds (none for an anonymous visitor)."""
+    """Ids of the badges this person holds now: neither suspended nor revoked (none for an
+    anonymous visitor). ``AwardQuerySet.valid_now`` is the rule (ADR 0008)."""
+    return set(Award.objects.held_by(user).values_list("badge_id", flat=True))
+
+
+def award_statuses(user: Any) -> dict[int, str]:
+    """The status of this person's award of each badge they have one of (not revoked), by
+    badge id: ``active`` is held, ``suspended`` is not (one query; empty when anonymous)."""
     if not user.is_authenticated:
-        return set()
-    return set(Award.objects.current().filter(recipient=user).values_list("badge_id", flat=True))
+        return {}
+    return dict(Award.objects.current().filter(recipient=user).values_list("badge_id", "status"))
 
 
 def current_version(badge: Badge) -> BadgeVersion | None:
@@ -79,7 +86,16 @@ def filter_choices() -> dict[str, list[tuple[str, str]]]:
 @dataclass(frozen=True)
 class Prerequisite:
     badge: Badge
-    held: bool
+    status: str | None = None  # the viewer's award of it: "active", "suspended" or none
+
+    @property
+    def held(self) -> bool:
+        """Held now: a suspended award does not count (ADR 0008)."""
+        return self.status == Award.Status.ACTIVE
+
+    @property
+    def suspended(self) -> bool:
+        return self.status == Award.Status.SUSPENDED
 
 
 @dataclass(frozen=True)
@@ -90,8 +106,16 @@ class BadgePage:
     pathways: list[Badge]
     components: list[Prerequisite]
     materials: list[Any]
-    held: bool
+    status: str | None  # the viewer's award of this badge: "active", "suspended" or none
     open_application: Any = None
+
+    @property
+    def held(self) -> bool:
+        return self.status == Award.Status.ACTIVE
+
+    @property
+    def suspended(self) -> bool:
+        return self.status == Award.Status.SUSPENDED
 
     @property
     def missing_prerequisites(self) -> list[Badge]:
@@ -100,12 +124,13 @@ class BadgePage:
 
 def badge_page(*, badge: Badge, user: Any) -> BadgePage:
     """Everything the badge page shows, including what the viewer holds."""
-    held = held_badge_ids(user)
+    statuses = award_statuses(user)
     prerequisites = [
-        Prerequisite(badge=b, held=b.id in held) for b in badge.prerequisites.order_by("name")
+        Prerequisite(badge=b, status=statuses.get(b.id))
+        for b in badge.prerequisites.order_by("name")
     ]
     components = [
-        Prerequisite(badge=b, held=b.id in held)
+        Prerequisite(badge=b, status=statuses.get(b.id))
         for b in badge.components.published().order_by("position", "name")
     ]
     return BadgePage(
@@ -115,7 +140,7 @@ def badge_page(*, badge: Badge, user: Any) -> BadgePage:
         pathways=list(badge.pathways.published().order_by("name")),
         components=components,
         materials=list(badge.materials.all()),
-        held=badge.id in held,
+        status=statuses.get(badge.id),
         open_application=_open_application(badge, user),
     )
 
