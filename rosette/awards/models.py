@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
@@ -13,6 +14,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from rosette.core.models import BaseModel
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from rosette.accounts.models import User
 
 
 def new_award_code() -> str:
@@ -34,9 +40,9 @@ class AwardQuerySet(models.QuerySet["Award"]):
         application is submitted, and ``award_create`` (ADR 0008)."""
         return self.filter(status=Award.Status.ACTIVE)
 
-    def held_by(self, user: object) -> AwardQuerySet:
+    def held_by(self, user: User | AnonymousUser) -> AwardQuerySet:
         """The awards this person holds now (none for an anonymous visitor)."""
-        if not getattr(user, "is_authenticated", False):
+        if not user.is_authenticated:
             return self.none()
         return self.valid_now().filter(recipient=user)
 

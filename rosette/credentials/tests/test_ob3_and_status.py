@@ -92,7 +92,11 @@ def test_credential_carries_a_hashed_email_and_optional_learner_did() -> None:
 
 
 def status_lists(
-    key: SigningKey, revoked: set[int], suspended: set[int], *, validity: set[int] = frozenset()
+    key: SigningKey,
+    revoked: set[int],
+    suspended: set[int],
+    *,
+    validity: frozenset[int] | set[int] = frozenset(),
 ) -> dict[str, Any]:
     lists = {}
     for name, purpose, indexes in (
