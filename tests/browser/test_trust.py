@@ -21,6 +21,7 @@ from playwright.sync_api import Page, expect
 from rosette.accounts.models import User
 from rosette.applications import services as applications
 from rosette.applications.models import Application
+from rosette.assessment import services as assessment
 from rosette.awards.models import Award
 from rosette.catalogue import services as catalogue
 from rosette.catalogue.models import Badge, IssuerStaff
@@ -77,8 +78,6 @@ def change_status(page: Page, learner: str, badge: str, choice: str, reason: str
 
 def award_submitted(application: Application) -> None:
     """The assessor takes the queue in order and awards the learner's application."""
-    from rosette.assessment import services as assessment
-
     assessor = User.objects.get(email="assessor@example.org")
     issuer = application.badge.issuer
     while (claimed := assessment.claim_next(issuer=issuer, assessor=assessor)) is not None:

@@ -13,6 +13,7 @@ from rosette.accounts.models import User
 from rosette.awards import selectors, services
 from rosette.awards.models import Award
 from rosette.catalogue.models import Badge, Issuer
+from rosette.credentials.services import credential_issue
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -321,8 +322,6 @@ def _downloads(html: str) -> dict[str, str]:
 def test_the_page_offers_every_format_with_a_note_on_which_to_use(
     client: Client, award: Award, learner: User
 ) -> None:
-    from rosette.credentials.services import credential_issue
-
     credential_issue(award=award)  # what the task does after the award's transaction commits
     expected = {label: path.format(code=award.code) for label, path in FORMATS.items()}
     for viewer in (None, learner):

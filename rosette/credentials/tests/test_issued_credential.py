@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from rosette.accounts.models import User
@@ -154,8 +155,6 @@ def legacy_award(learner: User, issuer: Issuer, badge: Badge) -> Award:
 
 
 def _verify_page(client: Client, credential: str) -> str:
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     upload = SimpleUploadedFile("credential.json", credential.encode())
     return client.post("/verify/", {"file": upload}).content.decode()
 

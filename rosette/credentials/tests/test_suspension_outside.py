@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from rosette.accounts.models import User
@@ -76,8 +77,6 @@ def test_the_verify_page_says_suspended_then_current_then_revoked(
 def test_a_suspended_ob3_file_checks_as_suspended(
     client: Client, award: Award, issuer_admin: User
 ) -> None:
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     download = client.get(f"/credentials/{award.code}.json").content
     award_status_change(award=award, actor=issuer_admin, action="suspend", reason="Under review")
     upload = SimpleUploadedFile("credential.json", download)

@@ -77,6 +77,7 @@ requests.Session.__init__ = _offline_session_init  # type: ignore[method-assign]
 
 
 def main(url: str, email: str | None = None) -> None:
+    # Imported only now, after the patch above: openbadges opens sessions when it is imported.
     from openbadges import verify
 
     profile = {"email": email} if email else None
