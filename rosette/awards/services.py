@@ -164,8 +164,9 @@ def _require_prerequisites(recipient: Any, badge: Badge) -> None:
     missing = [b.name for b in badge.prerequisites.order_by("name") if b.pk not in held]
     if missing:
         raise AwardError(
-            _("%(badge)s needs %(missing)s, and this person does not hold it now (it may be "
-              "suspended or revoked).") % {"badge": badge.name, "missing": ", ".join(missing)}
+            _("%(badge)s needs %(missing)s, which this person does not hold now (never "
+              "awarded, suspended or revoked).")
+            % {"badge": badge.name, "missing": ", ".join(missing)}
         )  # fmt: skip
 
 
