@@ -27,7 +27,7 @@ from rosette.applications.models import (
 )
 from rosette.applications.wordcount import count_words
 from rosette.catalogue.models import Badge, Issuer
-from rosette.catalogue.selectors import current_version, held_badge_ids
+from rosette.catalogue.selectors import award_statuses, current_version, held_badge_ids
 from rosette.core.email import send_email_on_commit
 from rosette.core.models import record_event
 from rosette.toolkits.selectors import assessment_pdf, assessments_attachable
@@ -484,9 +484,21 @@ def answer_checks(attempt: Attempt) -> list[AnswerCheck]:
 
 
 def missing_prerequisites(application: Application) -> list[Badge]:
-    """The badges the learner must hold before this application can be submitted."""
+    """The badges the learner must hold before this application can be submitted: those they
+    do not hold now (never awarded, suspended or revoked: ADR 0008)."""
     held = held_badge_ids(application.learner)
     return [b for b in application.badge.prerequisites.order_by("name") if b.id not in held]
+
+
+def _prerequisite_message(badge: Badge, status: str | None) -> str:
+    if status == "suspended":
+        return _(
+            "Your “%(name)s” badge is suspended, so it does not count until the issuer restores "
+            "it. You need it before you can apply for this one."
+        ) % {"name": badge.name}
+    return _("You need the “%(name)s” badge before you can apply for this one.") % {
+        "name": badge.name
+    }
 
 
 def submission_problems(
@@ -494,13 +506,11 @@ def submission_problems(
 ) -> list[Problem]:
     """Everything that stops this application being submitted, each naming its field.
     ``checks`` are the current attempt's answer checks, when the caller has them already."""
+    missing = missing_prerequisites(application)
+    statuses = award_statuses(application.learner) if missing else {}
     problems = [
-        Problem(
-            "prerequisites",
-            _("You need the “%(name)s” badge before you can apply for this one.")
-            % {"name": badge.name},
-        )
-        for badge in missing_prerequisites(application)
+        Problem("prerequisites", _prerequisite_message(badge, statuses.get(badge.id)))
+        for badge in missing
     ]
     version = application.version
     if checks is None:

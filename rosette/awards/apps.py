@@ -12,5 +12,5 @@ class AwardsConfig(AppConfig):
         # Selectors read models: importable only once the app registry is ready.
         from rosette.awards import selectors  # noqa: PLC0415
 
-        catalogue.held_badge_ids.connect(selectors.badge_ids_held_by)
+        catalogue.award_statuses.connect(selectors.award_statuses_of)
         catalogue.pathway_progress_html.connect(selectors.pathway_progress_html)

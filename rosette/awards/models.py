@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
@@ -14,6 +15,11 @@ from django.utils.translation import gettext_lazy as _
 
 from rosette.core.models import BaseModel
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from rosette.accounts.models import User
+
 
 def new_award_code() -> str:
     """An unguessable public identifier (128 bits), used in the award page's URL."""
@@ -22,8 +28,23 @@ def new_award_code() -> str:
 
 class AwardQuerySet(models.QuerySet["Award"]):
     def current(self) -> AwardQuerySet:
-        """Awards that count: not revoked (a suspended award is still held, but flagged)."""
+        """Awards not revoked: a person's one award of a badge, whether valid now or suspended
+        (the partial unique constraint ``one_current_award_per_badge``). Not what counts as
+        held: that is :meth:`valid_now`."""
         return self.exclude(status=Award.Status.REVOKED)
+
+    def valid_now(self) -> AwardQuerySet:
+        """Awards that count as held: neither suspended nor revoked. The one rule for every
+        place that asks whether someone holds a badge: prerequisites, pathway badges and the
+        progress towards them, the badge page's "You hold this", the checks before an
+        application is submitted, and ``award_create`` (ADR 0008)."""
+        return self.filter(status=Award.Status.ACTIVE)
+
+    def held_by(self, user: User | AnonymousUser) -> AwardQuerySet:
+        """The awards this person holds now (none for an anonymous visitor)."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.valid_now().filter(recipient=user)
 
 
 class Award(BaseModel):
@@ -61,6 +82,9 @@ class Award(BaseModel):
     status_changed_at = models.DateTimeField(null=True, blank=True)
     # Suspended by the endorsement rule (rule 15), so a published manager endorsement restores it.
     suspended_by_rule = models.BooleanField(default=False)
+    # A pathway badge suspended with a badge it was built from (its rule no longer met); it is
+    # restored when the rule is met again (rosette/awards/pathways.py).
+    suspended_by_pathway = models.BooleanField(default=False)
     visibility = models.CharField(
         _("who can see this award page"),
         max_length=20,
@@ -98,6 +122,7 @@ class Award(BaseModel):
 
     @property
     def is_active(self) -> bool:
+        """Held: valid now, neither suspended nor revoked (``AwardQuerySet.valid_now``)."""
         return self.status == self.Status.ACTIVE
 
     @property
@@ -124,6 +149,29 @@ class Award(BaseModel):
         if self.visibility != self.Visibility.PRIVATE:
             return True
         return getattr(user, "pk", None) == self.recipient_id
+
+    def documents_visible_to(self, user: object, *, carry_name: bool) -> bool:
+        """Whether this person may fetch the award's hosted credential documents (ADR 0008).
+
+        The learner always may. Anyone else ("anyone with the link") may while the page is not
+        private, and a document that carries the learner's full name (the signed OB 3.0
+        credential and its baked images) only while the page shows the full name too: no hosted
+        document shows a stranger more of the learner than the page does. The OB 2.0 assertion
+        carries no name (a salted hash of the email), so it stays checkable with a short name.
+        """
+        if getattr(user, "pk", None) == self.recipient_id:
+            return True
+        if self.visibility == self.Visibility.PRIVATE:
+            return False
+        return not carry_name or self.name_display == self.NameDisplay.FULL
+
+
+# What an issuer admin may do to an award: the statuses it may be in, and the status it gets.
+STATUS_ACTIONS: dict[str, tuple[frozenset[str], str]] = {
+    "suspend": (frozenset({Award.Status.ACTIVE}), Award.Status.SUSPENDED),
+    "revoke": (frozenset({Award.Status.ACTIVE, Award.Status.SUSPENDED}), Award.Status.REVOKED),
+    "restore": (frozenset({Award.Status.SUSPENDED}), Award.Status.ACTIVE),
+}
 
 
 class Evidence(BaseModel):

@@ -21,7 +21,8 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from rosette.accounts import roles
-from rosette.awards.models import Award, Endorsement, Evidence
+from rosette.awards import pathways
+from rosette.awards.models import STATUS_ACTIONS, Award, Endorsement, Evidence
 from rosette.catalogue.artwork import badge_png
 from rosette.catalogue.models import Badge, BadgeVersion, Issuer
 from rosette.catalogue.selectors import current_version
@@ -139,22 +140,48 @@ def linkedin_url(award: Award) -> str:
 
 @dataclass(frozen=True)
 class Links:
+    """The award page's links. Each credential document is ``None`` when this viewer may not
+    fetch it (``Award.documents_visible_to``, ADR 0008); URLs are absolute."""
+
     page: str
-    image: str
-    credential: str
-    assertion: str
     certificate: str
     linkedin: str
+    ob3_png: str | None = None
+    ob3_svg: str | None = None
+    ob3_json: str | None = None
+    ob2_png: str | None = None
+    ob2_json: str | None = None
+
+    @property
+    def alternates(self) -> list[tuple[str, str]]:
+        """(title, URL) of the credential documents, best first, for the page's
+        ``<link rel="alternate">``: what a verifier given the page's address follows."""
+        documents = (
+            ("Open Badges 3.0 credential", self.ob3_json),
+            ("Open Badges 2.0 assertion", self.ob2_json),
+        )
+        return [(title, url) for title, url in documents if url]
+
+    @property
+    def any_download(self) -> bool:
+        return any((self.ob3_png, self.ob3_svg, self.ob3_json, self.ob2_png, self.ob2_json))
 
 
-def links_for(award: Award) -> Links:
+def links_for(award: Award, user: Any = None) -> Links:
+    def url(name: str) -> str:
+        return absolute(reverse(name, kwargs={"code": award.code}))
+
+    named = award.documents_visible_to(user, carry_name=True)
+    hashed = award.documents_visible_to(user, carry_name=False)
     return Links(
         page=absolute(award.get_absolute_url()),
-        image=reverse("credentials:ob3_baked_png", kwargs={"code": award.code}),
-        credential=reverse("credentials:ob3_credential", kwargs={"code": award.code}),
-        assertion=reverse("credentials:ob2_assertion", kwargs={"code": award.code}),
         certificate=reverse("awards:certificate", kwargs={"code": award.code}),
         linkedin=linkedin_url(award),
+        ob3_png=url("credentials:ob3_baked_png") if named else None,
+        ob3_svg=url("credentials:ob3_baked_svg") if named else None,
+        ob3_json=url("credentials:ob3_credential") if named else None,
+        ob2_png=url("credentials:ob2_baked_png") if hashed else None,
+        ob2_json=url("credentials:ob2_assertion") if hashed else None,
     )
 
 
@@ -171,7 +198,25 @@ class AwardPage:
 
     @property
     def og_image(self) -> str:
-        return absolute(self.links.image)
+        """For link previews: a baked badge image that a stranger (a crawler) may fetch."""
+        public = links_for(self.award)
+        return (
+            public.ob3_png
+            or public.ob2_png
+            or absolute(reverse("catalogue:badge_image", kwargs={"slug": self.award.badge.slug}))
+        )
+
+    @property
+    def show_downloads(self) -> bool:
+        """The credential files, for those who may fetch them (a revoked badge's: the learner)."""
+        return self.links.any_download and (
+            self.is_owner or self.award.status != Award.Status.REVOKED
+        )
+
+    @property
+    def downloads_owner_only(self) -> bool:
+        """Whether some files offered to the learner are not offered to people they share with."""
+        return self.is_owner and not self.award.documents_visible_to(None, carry_name=True)
 
     @property
     def show_evidence(self) -> bool:
@@ -207,7 +252,7 @@ def award_page(*, award: Award, user: Any) -> AwardPage:
         if award.status != Award.Status.REVOKED
         else [],
         is_owner=is_owner,
-        links=links_for(award),
+        links=links_for(award, user),
         pending=pending,
         hidden_evidence=sum(1 for e in items if not e.visible),
     )
@@ -235,18 +280,20 @@ def endorsement_for_learner(*, award: Award, public_id: Any) -> Endorsement:
 # --- lists -------------------------------------------------------------------------------------
 
 
-def badge_ids_held_by(*, user: Any) -> set[int]:
-    """Ids of the badges this signed-in person currently holds (answers the catalogue's hook)."""
-    return set(Award.objects.current().filter(recipient=user).values_list("badge_id", flat=True))
+def award_statuses_of(*, user: Any) -> dict[int, str]:
+    """The status of this signed-in person's award of each badge, revoked ones left out
+    (answers the catalogue's hook; one query)."""
+    return dict(Award.objects.current().filter(recipient=user).values_list("badge_id", "status"))
 
 
 @dataclass(frozen=True)
 class Progress:
     pathway: Badge
-    held: list[Badge]
-    missing: list[Badge]
+    held: list[Badge]  # held now (valid now)
+    missing: list[Badge]  # not held now, suspended ones included
     required: int
     total: int
+    suspended: list[Badge] = field(default_factory=list)  # awarded, but suspended: not counted
 
     @property
     def held_count(self) -> int:
@@ -260,11 +307,14 @@ class Progress:
 def pathway_progress(
     *, user: Any, badges: list[Badge] | None = None, started_only: bool = True
 ) -> list[Progress]:
-    """How far this person is towards each pathway badge (those given, or all published ones).
-    Three queries whatever the number of pathways."""
+    """How far this person is towards each pathway badge (those given, or all published ones),
+    counting only badges held now (ADR 0008). Three queries whatever the number of pathways."""
     if not getattr(user, "is_authenticated", False):
         return []
-    held = set(Award.objects.current().filter(recipient=user).values_list("badge_id", flat=True))
+    statuses = dict(
+        Award.objects.current().filter(recipient=user).values_list("badge_id", "status")
+    )
+    held = {badge for badge, status in statuses.items() if status == Award.Status.ACTIVE}
     pathways = Badge.objects.published().pathways()
     if badges is not None:
         pathways = pathways.filter(pk__in=[b.pk for b in badges])
@@ -289,6 +339,7 @@ def pathway_progress(
                 missing=[c for c in components if c.id not in held],
                 required=required,
                 total=len(components),
+                suspended=[c for c in components if statuses.get(c.id) == Award.Status.SUSPENDED],
             )
         )
     return result
@@ -339,6 +390,24 @@ def issuer_awards(*, issuer: Issuer, status: str = "") -> QuerySet[Award]:
     if status in Award.Status.values:
         qs = qs.filter(status=status)
     return qs.order_by("-awarded_at", "-pk")
+
+
+# --- what a status change brings with it -------------------------------------------------------
+
+
+def status_change_effects(*, award: Award) -> dict[str, list[pathways.Step]]:
+    """For each action an issuer admin may take on this award now (suspend, revoke,
+    restore): what else would change with it, computed by the very plan the service follows
+    (``pathways.plan``), so the status page says before the admin confirms what will happen."""
+    effects: dict[str, list[pathways.Step]] = {}
+    for action, (sources, target) in STATUS_ACTIONS.items():
+        if award.status not in sources:
+            continue
+        state = pathways.holdings(award.recipient)
+        state.change(award, target)
+        became = {award.badge_id} if target == Award.Status.ACTIVE else set()
+        effects[action] = pathways.plan(state, became_valid=became)
+    return effects
 
 
 # --- the certificate ---------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -29,8 +29,14 @@ from rosette.accounts import roles
 from rosette.accounts.models import User
 from rosette.applications.review import followups_create_for_award
 from rosette.applications.screening import screen_text
-from rosette.awards import hooks
-from rosette.awards.models import Award, BadgeEndorsementRule, Endorsement, Evidence
+from rosette.awards import hooks, pathways
+from rosette.awards.models import (
+    STATUS_ACTIONS,
+    Award,
+    BadgeEndorsementRule,
+    Endorsement,
+    Evidence,
+)
 from rosette.catalogue.models import Badge
 from rosette.core.email import send_email_on_commit
 from rosette.core.models import record_event
@@ -64,16 +70,19 @@ def award_create(*, recipient: Any, badge: Badge, actor: Any, application: Any =
 
     The recipient's row is locked first, so awards to one person are made one at a time: two
     awards that land together cannot both miss, or both make, the pathway badge they complete.
-    Every pathway badge the award completes is awarded here, in the same transaction, with the
-    contributing awards as its evidence. After commit the credential is issued; the reviewing
-    managers' follow-ups (C4) are created here too, and both are idempotent.
+    The badge's prerequisites must be held now (rule 3: neither suspended nor revoked). Every
+    pathway badge the award completes is awarded here, in the same transaction, with the
+    contributing awards as its evidence, and a pathway badge suspended for want of it is
+    restored (``pathways.py``). After commit the credential is issued; the reviewing managers'
+    follow-ups (C4) are created here too, and both are idempotent.
     """
     User.objects.select_for_update().filter(pk=recipient.pk).first()
+    _require_prerequisites(recipient, badge)
     award = _create(recipient=recipient, badge=badge, actor=actor, application=application)
     if application is not None:
         _copy_evidence(award, application)
         _follow_up(application, award)
-    _complete_pathways(recipient, badge)
+    _settle_pathways(recipient, actor=None, became_valid={badge.pk})
     return award
 
 
@@ -149,37 +158,80 @@ def _copy_evidence(award: Award, application: Any) -> None:
     Evidence.objects.bulk_create(items)
 
 
-def _complete_pathways(recipient: Any, badge: Badge) -> None:
-    """Award every pathway badge whose rule (all of, or N of, its components) is now met."""
-    for pathway in badge.pathways.filter(kind=Badge.Kind.PATHWAY).prefetch_related("components"):
-        components = list(pathway.components.all())
-        required = pathway.required_count()
-        if not components or required < 1:
+def _require_prerequisites(recipient: Any, badge: Badge) -> None:
+    held = set(
+        Award.objects.held_by(recipient)
+        .filter(badge__in=badge.prerequisites.all())
+        .values_list("badge_id", flat=True)
+    )
+    missing = [b.name for b in badge.prerequisites.order_by("name") if b.pk not in held]
+    if missing:
+        raise AwardError(
+            _("%(badge)s needs %(missing)s, which this person does not hold now (never "
+              "awarded, suspended or revoked).")
+            % {"badge": badge.name, "missing": ", ".join(missing)}
+        )  # fmt: skip
+
+
+PATHWAY_REASON = "Suspended with %(badges)s: its rule is met only by badges that are held now."
+
+
+def _settle_pathways(recipient: Any, *, actor: Any, became_valid: Collection[int] = ()) -> None:
+    """Make the person's pathway awards follow their rules (``pathways.py``): award those now
+    met, suspend those no longer met, restore those met again. Call with the recipient's row
+    locked, after any change to one of their awards."""
+    state = pathways.holdings(recipient)
+    for step in pathways.plan(state, became_valid=became_valid):
+        if step.action == "create":
+            contributions = list(
+                Award.objects.held_by(recipient)
+                .filter(badge__in=step.pathway.components.all())
+                .order_by("awarded_at")
+            )
+            try:
+                with transaction.atomic():
+                    award = _create(
+                        recipient=recipient,
+                        badge=step.pathway,
+                        actor=None,
+                        application=None,
+                        contributions=contributions,
+                    )
+            except AwardError:  # awarded by a concurrent transaction after all
+                continue
+            _tell_learner_pathway(award)
             continue
-        held = {
-            a.badge_id: a
-            for a in Award.objects.current()
-            .filter(recipient=recipient, badge__in=components)
-            .order_by("awarded_at")
-        }
-        if len(held) < required:
-            continue
-        if Award.objects.current().filter(recipient=recipient, badge=pathway).exists():
-            continue
-        contributions = [held[c.id] for c in components if c.id in held]
-        try:
-            with transaction.atomic():
-                award = _create(
-                    recipient=recipient,
-                    badge=pathway,
-                    actor=None,
-                    application=None,
-                    contributions=contributions,
-                )
-        except AwardError:  # awarded by a concurrent transaction after all
-            continue
-        _tell_learner_pathway(award)
-        _complete_pathways(recipient, pathway)  # a pathway may itself count towards another
+        assert step.award is not None
+        award = Award.objects.select_for_update().select_related("badge").get(pk=step.award.pk)
+        if step.action == "suspend":
+            names = ", ".join(f"“{b.name}”" for b in step.missing)
+            award.suspended_by_pathway = True
+            _set_status(
+                award,
+                Award.Status.SUSPENDED,
+                actor=actor,
+                reason=PATHWAY_REASON % {"badges": names},
+                action="suspend",
+            )
+        else:
+            _set_status(award, Award.Status.ACTIVE, actor=actor, reason="", action="restore")
+            _add_contributions(award)
+
+
+def _add_contributions(award: Award) -> None:
+    """A restored pathway award lists the awards that meet its rule now, as well as those it
+    was first made from."""
+    listed = set(award.evidence.exclude(contribution=None).values_list("contribution", flat=True))
+    position = award.evidence.count()
+    new = (
+        Award.objects.held_by(award.recipient)
+        .filter(badge__in=award.badge.components.all())
+        .exclude(pk__in=listed)
+        .order_by("awarded_at")
+    )
+    Evidence.objects.bulk_create(
+        Evidence(award=award, position=position + n, contribution=c) for n, c in enumerate(new)
+    )
 
 
 def _tell_learner_pathway(award: Award) -> None:
@@ -538,9 +590,11 @@ def has_manager_endorsement(award: Award) -> bool:
 
 
 def _restore_if_rule_met(award: Award) -> None:
+    User.objects.select_for_update().filter(pk=award.recipient_id).first()
     award = Award.objects.select_for_update().get(pk=award.pk)
     if award.status == Award.Status.SUSPENDED and award.suspended_by_rule:
         _set_status(award, Award.Status.ACTIVE, actor=None, reason="", action="restore")
+        _settle_pathways(award.recipient, actor=None, became_valid={award.badge_id})
 
 
 def managers_of(user: Any) -> list[Any]:
@@ -623,6 +677,7 @@ def _remind(award: Award, now: datetime) -> bool:
 
 @transaction.atomic
 def _suspend_by_rule(award: Award) -> bool:
+    User.objects.select_for_update().filter(pk=award.recipient_id).first()
     award = Award.objects.select_for_update().select_related("badge").get(pk=award.pk)
     if award.status != Award.Status.ACTIVE or has_manager_endorsement(award):
         return False
@@ -636,16 +691,11 @@ def _suspend_by_rule(award: Award) -> bool:
         reason=RULE_REASON % {"days": days},
         action="suspend",
     )
+    _settle_pathways(award.recipient, actor=None)
     return True
 
 
 # --- suspension, revocation, restoring ---------------------------------------------------------
-
-_STATUS_SOURCES = {
-    "suspend": {Award.Status.ACTIVE},
-    "revoke": {Award.Status.ACTIVE, Award.Status.SUSPENDED},
-    "restore": {Award.Status.SUSPENDED},
-}
 
 
 def _set_status(award: Award, status: str, *, actor: Any, reason: str, action: str) -> Award:
@@ -655,20 +705,23 @@ def _set_status(award: Award, status: str, *, actor: Any, reason: str, action: s
     award.status_changed_at = timezone.now()
     if status == Award.Status.ACTIVE:
         award.suspended_by_rule = False
+        award.suspended_by_pathway = False
     award.save(
         update_fields=[
             "status",
             "status_reason",
             "status_changed_at",
             "suspended_by_rule",
+            "suspended_by_pathway",
             "updated_at",
         ]
     )
+    cause = "pathway" if award.suspended_by_pathway else "rule" if award.suspended_by_rule else ""
     record_event(
         action=f"awards:award:{action}",
         subject=award,
         actor=actor,
-        data={"from": source, "to": status, "reason": reason},
+        data={"from": source, "to": status, "reason": reason, "cause": cause},
     )
     _sync_credential(award)
     send_email_on_commit(
@@ -692,7 +745,10 @@ def _set_status(award: Award, status: str, *, actor: Any, reason: str, action: s
 @transaction.atomic
 def award_status_change(*, award: Award, actor: Any, action: str, reason: str) -> Award:
     """An issuer admin suspends, revokes or restores an award, with a reason that the award
-    page shows. Revoking is final. The credential's status lists follow."""
+    page shows. Revoking is final. The credential's status lists follow, and so do the
+    person's pathway badges (suspended with it, restored with it: ``pathways.py``); the
+    status page shows those before the admin confirms (``selectors.status_change_effects``)."""
+    User.objects.select_for_update().filter(pk=award.recipient_id).first()
     award = (
         Award.objects.select_for_update()
         .select_related("badge__issuer", "recipient")
@@ -700,23 +756,33 @@ def award_status_change(*, award: Award, actor: Any, action: str, reason: str) -
     )
     if not roles.is_issuer_admin(actor, award.badge.issuer):
         raise PermissionError("Only the issuer's admins can change an award's status.")
-    if action not in _STATUS_SOURCES:
+    if action not in STATUS_ACTIONS:
         raise AwardError(_("Choose what to do."))
-    if award.status not in _STATUS_SOURCES[action]:
+    sources, target = STATUS_ACTIONS[action]
+    if award.status not in sources:
         raise AwardError(
             _("This award is %(status)s, so it cannot be %(done)s.")
             % {"status": award.get_status_display().lower(), "done": _PAST[action]}
         )
     if action != "restore" and not reason.strip():
         raise AwardError(_("Give a reason: the award page shows it."))
-    target = {
-        "suspend": Award.Status.SUSPENDED,
-        "revoke": Award.Status.REVOKED,
-        "restore": Award.Status.ACTIVE,
-    }[action]
+    if action == "restore" and award.badge.is_pathway:
+        state = pathways.holdings(award.recipient)
+        if not pathways.rule_met(award.badge, state.valid()):
+            raise AwardError(
+                _("This pathway badge’s rule is not met by the badges this person holds now, "
+                  "so it cannot be restored. It is restored by itself when the rule is met.")
+            )  # fmt: skip
     if action == "suspend":
         award.suspended_by_rule = False
-    return _set_status(award, target, actor=actor, reason=reason.strip(), action=action)
+        award.suspended_by_pathway = False
+    award = _set_status(award, target, actor=actor, reason=reason.strip(), action=action)
+    _settle_pathways(
+        award.recipient,
+        actor=actor,
+        became_valid={award.badge_id} if target == Award.Status.ACTIVE else (),
+    )
+    return award
 
 
 _PAST = {

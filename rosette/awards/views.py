@@ -313,9 +313,10 @@ def issuer_award_status(request: HttpRequest, *, slug: str, code: str) -> HttpRe
     return render(
         request,
         "awards/issuer_award_status.html",
-        {"issuer": issuer, "award": award, "form": form},
+        {"issuer": issuer, "award": award, "form": form,
+         "effects": selectors.status_change_effects(award=award)},
         status=400 if form.errors else 200,
-    )
+    )  # fmt: skip
 
 
 @access(Rule.ISSUER_ADMIN)

@@ -12,9 +12,10 @@ from typing import Any
 
 from rosette.core.hooks import Hook
 
-#: ``held_badge_ids(user=) -> set[int]``: ids of the badges a signed-in person currently holds.
-#: Answered by ``rosette.awards.selectors.badge_ids_held_by``.
-held_badge_ids: Hook[Callable[..., set[int]]] = Hook("which badges does this person hold")
+#: ``award_statuses(user=) -> dict[int, str]``: for each badge a signed-in person has an award of
+#: (not revoked), its status: ``"active"`` (held now) or ``"suspended"`` (does not count).
+#: Answered by ``rosette.awards.selectors.award_statuses_of``.
+award_statuses: Hook[Callable[..., dict[int, str]]] = Hook("which badges does this person hold")
 
 #: ``open_application(user=, badge=) -> Application | None``: the signed-in person's open
 #: application for the badge. Answered by ``rosette.applications.selectors.open_application_for``.

@@ -11,12 +11,23 @@ from django.shortcuts import get_object_or_404
 from rosette.catalogue import hooks
 from rosette.catalogue.models import Badge, BadgeVersion, Category, Issuer, Question
 
+#: The statuses the awards app reports for a viewer's award of a badge (``catalogue.hooks``).
+HELD = "active"
+SUSPENDED = "suspended"
+
+
+def award_statuses(user: Any) -> dict[int, str]:
+    """The status of this person's award of each badge they have one of (not revoked), by
+    badge id: ``HELD`` counts, ``SUSPENDED`` does not (ADR 0008; empty when anonymous)."""
+    if not user.is_authenticated:
+        return {}
+    return hooks.award_statuses.call(user=user)
+
 
 def held_badge_ids(user: Any) -> set[int]:
-    """Ids of the badges this person currently holds (none for an anonymous visitor)."""
-    if not user.is_authenticated:
-        return set()
-    return hooks.held_badge_ids.call(user=user)
+    """Ids of the badges this person holds now: neither suspended nor revoked (none for an
+    anonymous visitor). ``AwardQuerySet.valid_now`` is the rule (ADR 0008)."""
+    return {badge_id for badge_id, status in award_statuses(user).items() if status == HELD}
 
 
 def current_version(badge: Badge) -> BadgeVersion | None:
@@ -80,7 +91,16 @@ def filter_choices() -> dict[str, list[tuple[str, str]]]:
 @dataclass(frozen=True)
 class Prerequisite:
     badge: Badge
-    held: bool
+    status: str | None = None  # the viewer's award of it: "active", "suspended" or none
+
+    @property
+    def held(self) -> bool:
+        """Held now: a suspended award does not count (ADR 0008)."""
+        return self.status == HELD
+
+    @property
+    def suspended(self) -> bool:
+        return self.status == SUSPENDED
 
 
 @dataclass(frozen=True)
@@ -91,9 +111,17 @@ class BadgePage:
     pathways: list[Badge]
     components: list[Prerequisite]
     materials: list[Any]
-    held: bool
+    status: str | None  # the viewer's award of this badge: "active", "suspended" or none
     open_application: Any = None
     viewer: Any = None
+
+    @property
+    def held(self) -> bool:
+        return self.status == HELD
+
+    @property
+    def suspended(self) -> bool:
+        return self.status == SUSPENDED
 
     @property
     def missing_prerequisites(self) -> list[Badge]:
@@ -112,12 +140,13 @@ class BadgePage:
 
 def badge_page(*, badge: Badge, user: Any) -> BadgePage:
     """Everything the badge page shows, including what the viewer holds."""
-    held = held_badge_ids(user)
+    statuses = award_statuses(user)
     prerequisites = [
-        Prerequisite(badge=b, held=b.id in held) for b in badge.prerequisites.order_by("name")
+        Prerequisite(badge=b, status=statuses.get(b.id))
+        for b in badge.prerequisites.order_by("name")
     ]
     components = [
-        Prerequisite(badge=b, held=b.id in held)
+        Prerequisite(badge=b, status=statuses.get(b.id))
         for b in badge.components.published().order_by("position", "name")
     ]
     return BadgePage(
@@ -127,7 +156,7 @@ def badge_page(*, badge: Badge, user: Any) -> BadgePage:
         pathways=list(badge.pathways.published().order_by("name")),
         components=components,
         materials=list(badge.materials.all()),
-        held=badge.id in held,
+        status=statuses.get(badge.id),
         open_application=_open_application(badge, user),
         viewer=user,
     )

@@ -309,55 +309,11 @@ def _check_one_proof(
     purpose: str,
     canonicalizer: Canonicalizer | None,
 ) -> tuple[list[Problem], str | None, str | None]:
-    if not isinstance(proof, Mapping):
-        return [Problem("malformed-proof", "The proof is not a JSON object.")], None, None
-    proof_type = proof.get("type")
-    if proof_type == DATA_INTEGRITY_PROOF:
-        if proof.get("cryptosuite") != EDDSA_RDFC_2022:
-            return (
-                [
-                    Problem(
-                        "unsupported-cryptosuite",
-                        f"The proof uses the cryptosuite {proof.get('cryptosuite')!r}; only "
-                        f"{EDDSA_RDFC_2022} is supported.",
-                    )
-                ],
-                None,
-                None,
-            )
-        proof_ctx = proof.get("@context")
-        if proof_ctx is not None:
-            wanted = proof_ctx if isinstance(proof_ctx, list) else [proof_ctx]
-            if _contexts(document)[: len(wanted)] != wanted:
-                return (
-                    [Problem("bad-context", "The proof's @context does not match the document.")],
-                    None,
-                    None,
-                )
-    elif proof_type == ED25519_SIGNATURE_2020:
-        if ED25519_2020_V1 not in _contexts(document):
-            return (
-                [
-                    Problem(
-                        "bad-context",
-                        "An Ed25519Signature2020 proof needs the ed25519-2020 context.",
-                    )
-                ],
-                None,
-                None,
-            )
-    else:
-        return (
-            [Problem("unsupported-proof", f"The proof type {proof_type!r} is not supported.")],
-            None,
-            None,
-        )
-    if proof.get("proofPurpose") != purpose:
-        return (
-            [Problem("wrong-purpose", f"The proof's purpose is not {purpose}.")],
-            None,
-            None,
-        )
+    """One proof: its form (a suite we support, its context, its purpose), then its signature
+    over the document with the key it names. Problems, the method's id and its controller."""
+    unfit = _unsupported_form(document, proof, purpose)
+    if unfit is not None:
+        return [unfit], None, None
     method_id = proof.get("verificationMethod")
     if isinstance(method_id, Mapping):
         method_id = method_id.get("id")
@@ -374,18 +330,44 @@ def _check_one_proof(
     except CanonicalizationError as exc:
         return [Problem("bad-context", str(exc))], None, None
     if len(signature) != 64 or not key.verify(signature, data):
-        return (
-            [
-                Problem(
-                    "tampered",
-                    "The signature does not match: the document was changed after signing, "
-                    "or it was signed with a different key.",
-                )
-            ],
-            str(method_id),
-            controller,
-        )
+        return [_TAMPERED], str(method_id), controller
     return [], str(method_id), controller
+
+
+_TAMPERED = Problem(
+    "tampered",
+    "The signature does not match: the document was changed after signing, "
+    "or it was signed with a different key.",
+)
+
+
+def _unsupported_form(document: Mapping[str, Any], proof: Any, purpose: str) -> Problem | None:
+    """Why this proof is not one we can check (suite, context, purpose), or ``None``."""
+    if not isinstance(proof, Mapping):
+        return Problem("malformed-proof", "The proof is not a JSON object.")
+    proof_type = proof.get("type")
+    if proof_type == DATA_INTEGRITY_PROOF:
+        if proof.get("cryptosuite") != EDDSA_RDFC_2022:
+            return Problem(
+                "unsupported-cryptosuite",
+                f"The proof uses the cryptosuite {proof.get('cryptosuite')!r}; only "
+                f"{EDDSA_RDFC_2022} is supported.",
+            )
+        proof_ctx = proof.get("@context")
+        if proof_ctx is not None:
+            wanted = proof_ctx if isinstance(proof_ctx, list) else [proof_ctx]
+            if _contexts(document)[: len(wanted)] != wanted:
+                return Problem("bad-context", "The proof's @context does not match the document.")
+    elif proof_type == ED25519_SIGNATURE_2020:
+        if ED25519_2020_V1 not in _contexts(document):
+            return Problem(
+                "bad-context", "An Ed25519Signature2020 proof needs the ed25519-2020 context."
+            )
+    else:
+        return Problem("unsupported-proof", f"The proof type {proof_type!r} is not supported.")
+    if proof.get("proofPurpose") != purpose:
+        return Problem("wrong-purpose", f"The proof's purpose is not {purpose}.")
+    return None
 
 
 def verify_proof(

@@ -10,9 +10,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from rosette.awards.models import Award
 from rosette.core.models import BaseModel
 
-from .statuslist import STATUS_PURPOSES, StatusBitstring
+from .statuslist import StatusBitstring
 
 
 class IssuerKey(BaseModel):
@@ -50,12 +51,20 @@ class IssuerKey(BaseModel):
 
 
 class StatusList(BaseModel):
-    """One Bitstring Status List of an issuer, for one purpose. Lists come in pairs (one
-    revocation, one suspension, same ``number``); an award has the same index in both."""
+    """One Bitstring Status List of an issuer. Lists come in sets with the same ``number``; an
+    award has the same index in each list of its set (ADR 0008):
+
+    - ``validity``: the bit is set while the award is not valid now (revoked or suspended). It
+      is published with ``statusPurpose`` ``revocation``, and it is the one status entry of
+      every credential issued since credentials carry one entry.
+    - ``revocation`` and ``suspension``: the bit says revoked, or suspended. Credentials issued
+      before carry both entries, so both lists are kept up to date for them.
+    """
 
     class Purpose(models.TextChoices):
         REVOCATION = "revocation", _("Revocation")
         SUSPENSION = "suspension", _("Suspension")
+        VALIDITY = "validity", _("Not valid now (revoked or suspended)")
 
     issuer = models.ForeignKey(
         "catalogue.Issuer", on_delete=models.PROTECT, related_name="status_lists"
@@ -73,7 +82,8 @@ class StatusList(BaseModel):
                 fields=["issuer", "purpose", "number"], name="unique_status_list"
             ),
             models.CheckConstraint(
-                condition=Q(purpose__in=STATUS_PURPOSES), name="status_list_purpose_known"
+                condition=Q(purpose__in=["revocation", "suspension", "validity"]),
+                name="status_list_purpose_known",
             ),
         ]
 
@@ -82,6 +92,19 @@ class StatusList(BaseModel):
 
     def bitstring(self) -> StatusBitstring:
         return StatusBitstring.from_bytes(bytes(self.bits))
+
+    @property
+    def status_purpose(self) -> str:
+        """The ``statusPurpose`` the list is published with (and its entries carry)."""
+        return self.Purpose.REVOCATION if self.purpose == self.Purpose.VALIDITY else self.purpose
+
+    def bit_for(self, award_status: str) -> bool:
+        """What this list's bit says for an award with this status (``Award.Status`` value)."""
+        if self.purpose == self.Purpose.VALIDITY:
+            return award_status != Award.Status.ACTIVE
+        if self.purpose == self.Purpose.REVOCATION:
+            return award_status == Award.Status.REVOKED
+        return award_status == Award.Status.SUSPENDED
 
     @property
     def public_name(self) -> str:

@@ -267,112 +267,129 @@ def verify_hosted_assertion(
     list) nor expired, and, when ``email`` is given, that it was awarded to that email.
     """
     now = now or datetime.now(UTC)
-    given = source if isinstance(source, Mapping) else None
     try:
-        if given is None:
-            if not isinstance(source, str) or not source.startswith("https://"):
-                raise _Fail("malformed", "A hosted assertion is identified by an https URL.")
-            assertion_id = source
-        else:
-            assertion_id = given.get("id")  # type: ignore[assignment]
-            if not isinstance(assertion_id, str) or not assertion_id.startswith(
-                ("https://", "http://")
-            ):
-                raise _Fail("malformed", "The assertion has no URL id, so it cannot be checked.")
+        assertion_id, given = _assertion_to_check(source)
         hosted = _fetch_document(fetch, assertion_id, "assertion")
         if hosted.get("revoked") is True:
-            reason = hosted.get("revocationReason")
-            message = "The issuer has revoked this badge." + (
-                f" Reason: {reason}" if reason else ""
-            )
-            return Ob2Verification(
-                False, (Problem("revoked", message),), assertion=hosted, revoked=True
-            )
-        if given is not None and dict(hosted) != dict(given):
-            raise _Fail(
-                "tampered",
-                "The assertion differs from the one its issuer hosts at its URL.",
-            )
-        assertion = hosted
-        if assertion.get("id") != assertion_id or not _has_type(assertion, "Assertion"):
-            raise _Fail("malformed", "The document at the assertion URL is not that assertion.")
-        verification = assertion.get("verification")
-        if not isinstance(verification, Mapping) or verification.get("type") not in (
-            "hosted",
-            "HostedBadge",
-        ):
-            raise _Fail(
-                "unsupported-verification",
-                "Only hosted Open Badges 2.0 assertions can be verified here.",
-            )
-        badge_ref = assertion.get("badge")
-        if isinstance(badge_ref, str):
-            badge = _fetch_document(fetch, badge_ref, "badge")
-        else:
-            raise _Fail("malformed", "The assertion does not link to its badge by URL.")
-        if not _has_type(badge, "BadgeClass") or badge.get("id") != badge_ref:
-            raise _Fail("malformed", "The badge document is not a BadgeClass.")
-        issuer_ref = badge.get("issuer")
-        if not isinstance(issuer_ref, str):
-            raise _Fail("malformed", "The badge does not link to its issuer by URL.")
-        issuer = _fetch_document(fetch, issuer_ref, "issuer")
-        if not (_has_type(issuer, "Issuer") or _has_type(issuer, "Profile")):
-            raise _Fail("malformed", "The issuer document is not an Issuer Profile.")
-        if issuer.get("id") != issuer_ref:
-            raise _Fail("malformed", "The issuer document does not have the issuer's id.")
-        if not _hosting_allowed(assertion_id, issuer):
-            raise _Fail(
-                "wrong-host",
-                "The assertion is not hosted where its issuer says its assertions live.",
-            )
-        revocation_url = issuer.get("revocationList")
-        if isinstance(revocation_url, str):
-            revocations = _fetch_document(fetch, revocation_url, "revocation list")
-            for entry in revocations.get("revokedAssertions", []) or []:
-                revoked_id = entry.get("id") if isinstance(entry, Mapping) else entry
-                if revoked_id == assertion_id:
-                    reason = entry.get("revocationReason") if isinstance(entry, Mapping) else None
-                    message = "The issuer has revoked this badge." + (
-                        f" Reason: {reason}" if reason else ""
-                    )
-                    return Ob2Verification(
-                        False,
-                        (Problem("revoked", message),),
-                        assertion,
-                        badge,
-                        issuer,
-                        revoked=True,
-                    )
-        expires = _parse_datetime(assertion.get("expires"))
-        if assertion.get("expires") is not None and expires is None:
-            raise _Fail("malformed", "The assertion's expiry date cannot be read.")
-        if expires is not None and expires <= now:
-            return Ob2Verification(
-                False,
-                (Problem("expired", "This badge has expired."),),
-                assertion,
-                badge,
-                issuer,
-                expired=True,
-            )
-        matches: bool | None = None
-        problems: tuple[Problem, ...] = ()
-        if email is not None:
-            recipient = assertion.get("recipient")
-            if not isinstance(recipient, Mapping):
-                raise _Fail("malformed", "The assertion has no recipient.")
-            matches = identity_matches(
-                recipient.get("identity", ""),
-                email,
-                recipient.get("salt"),
-                hashed=recipient.get("hashed") is True,
-            )
-            if not matches:
-                problems = (
-                    Problem("recipient-mismatch", "This badge was not awarded to that email."),
-                )
+            problem = _revoked(hosted.get("revocationReason"))
+            return Ob2Verification(False, (problem,), assertion=hosted, revoked=True)
+        assertion = _hosted_assertion(hosted, given, assertion_id)
+        badge, issuer = _badge_and_issuer(fetch, assertion, assertion_id)
+        listed = _revocation_listed(fetch, issuer, assertion_id)
+        if listed is not None:
+            return Ob2Verification(False, (listed,), assertion, badge, issuer, revoked=True)
+        if _expired(assertion, now):
+            problem = Problem("expired", "This badge has expired.")
+            return Ob2Verification(False, (problem,), assertion, badge, issuer, expired=True)
+        matches, problems = _recipient_check(assertion, email)
         return Ob2Verification(
             not problems, problems, assertion, badge, issuer, recipient_matches=matches
         )
     except _Fail as failure:
         return Ob2Verification(False, (failure.problem,))
+
+
+def _assertion_to_check(source: Mapping[str, Any] | str) -> tuple[str, Mapping[str, Any] | None]:
+    """The URL to check, and the assertion as given (``None`` when given by URL)."""
+    if not isinstance(source, Mapping):
+        if not isinstance(source, str) or not source.startswith("https://"):
+            raise _Fail("malformed", "A hosted assertion is identified by an https URL.")
+        return source, None
+    assertion_id = source.get("id")
+    if not isinstance(assertion_id, str) or not assertion_id.startswith(("https://", "http://")):
+        raise _Fail("malformed", "The assertion has no URL id, so it cannot be checked.")
+    return assertion_id, source
+
+
+def _revoked(reason: Any) -> Problem:
+    message = "The issuer has revoked this badge." + (f" Reason: {reason}" if reason else "")
+    return Problem("revoked", message)
+
+
+def _hosted_assertion(
+    hosted: Mapping[str, Any], given: Mapping[str, Any] | None, assertion_id: str
+) -> Mapping[str, Any]:
+    """The hosted document is the assertion given, and a hosted-verification assertion."""
+    if given is not None and dict(hosted) != dict(given):
+        raise _Fail("tampered", "The assertion differs from the one its issuer hosts at its URL.")
+    if hosted.get("id") != assertion_id or not _has_type(hosted, "Assertion"):
+        raise _Fail("malformed", "The document at the assertion URL is not that assertion.")
+    verification = hosted.get("verification")
+    if not isinstance(verification, Mapping) or verification.get("type") not in (
+        "hosted",
+        "HostedBadge",
+    ):
+        raise _Fail(
+            "unsupported-verification",
+            "Only hosted Open Badges 2.0 assertions can be verified here.",
+        )
+    return hosted
+
+
+def _badge_and_issuer(
+    fetch: Fetch, assertion: Mapping[str, Any], assertion_id: str
+) -> tuple[Mapping[str, Any], Mapping[str, Any]]:
+    """The BadgeClass and Issuer the assertion links to, and the issuer lets it be hosted
+    where it is."""
+    badge_ref = assertion.get("badge")
+    if not isinstance(badge_ref, str):
+        raise _Fail("malformed", "The assertion does not link to its badge by URL.")
+    badge = _fetch_document(fetch, badge_ref, "badge")
+    if not _has_type(badge, "BadgeClass") or badge.get("id") != badge_ref:
+        raise _Fail("malformed", "The badge document is not a BadgeClass.")
+    issuer_ref = badge.get("issuer")
+    if not isinstance(issuer_ref, str):
+        raise _Fail("malformed", "The badge does not link to its issuer by URL.")
+    issuer = _fetch_document(fetch, issuer_ref, "issuer")
+    if not (_has_type(issuer, "Issuer") or _has_type(issuer, "Profile")):
+        raise _Fail("malformed", "The issuer document is not an Issuer Profile.")
+    if issuer.get("id") != issuer_ref:
+        raise _Fail("malformed", "The issuer document does not have the issuer's id.")
+    if not _hosting_allowed(assertion_id, issuer):
+        raise _Fail(
+            "wrong-host",
+            "The assertion is not hosted where its issuer says its assertions live.",
+        )
+    return badge, issuer
+
+
+def _revocation_listed(
+    fetch: Fetch, issuer: Mapping[str, Any], assertion_id: str
+) -> Problem | None:
+    """The "revoked" problem when the issuer's revocation list names the assertion."""
+    revocation_url = issuer.get("revocationList")
+    if not isinstance(revocation_url, str):
+        return None
+    revocations = _fetch_document(fetch, revocation_url, "revocation list")
+    for entry in revocations.get("revokedAssertions", []) or []:
+        revoked_id = entry.get("id") if isinstance(entry, Mapping) else entry
+        if revoked_id == assertion_id:
+            return _revoked(entry.get("revocationReason") if isinstance(entry, Mapping) else None)
+    return None
+
+
+def _expired(assertion: Mapping[str, Any], now: datetime) -> bool:
+    expires = _parse_datetime(assertion.get("expires"))
+    if assertion.get("expires") is not None and expires is None:
+        raise _Fail("malformed", "The assertion's expiry date cannot be read.")
+    return expires is not None and expires <= now
+
+
+def _recipient_check(
+    assertion: Mapping[str, Any], email: str | None
+) -> tuple[bool | None, tuple[Problem, ...]]:
+    """Whether the assertion was awarded to ``email`` (``None`` when none was given)."""
+    if email is None:
+        return None, ()
+    recipient = assertion.get("recipient")
+    if not isinstance(recipient, Mapping):
+        raise _Fail("malformed", "The assertion has no recipient.")
+    matches = identity_matches(
+        recipient.get("identity", ""),
+        email,
+        recipient.get("salt"),
+        hashed=recipient.get("hashed") is True,
+    )
+    if matches:
+        return True, ()
+    return False, (Problem("recipient-mismatch", "This badge was not awarded to that email."),)

@@ -14,17 +14,20 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
+from html.parser import HTMLParser
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.urls import Resolver404, resolve, reverse
+from django.urls import Resolver404, ResolverMatch, resolve, reverse
 from django.utils.translation import gettext_lazy as _
 
 from rosette.awards.models import Award
+from rosette.awards.selectors import links_for
 from rosette.catalogue.artwork import badge_png, badge_svg
 from rosette.catalogue.models import Badge, Issuer
 from rosette.catalogue.selectors import current_version
@@ -116,12 +119,18 @@ def did_document(issuer: Issuer) -> dict[str, Any]:
 # --- OB 2.0 hosted documents -------------------------------------------------------------------
 
 
-def credential_for_code(code: str) -> AwardCredential:
-    """The credential of the award with this (unguessable) code, or 404."""
-    return get_object_or_404(
-        AwardCredential.objects.select_related("award__badge__issuer", "issuer"),
-        award__code=code,
+def credential_for_viewer(*, code: str, user: object, carry_name: bool) -> AwardCredential:
+    """The credential of the award with this (unguessable) code, if this person may fetch the
+    hosted document asked for (``carry_name``: it shows the learner's full name); 404
+    otherwise, the same answer as for a code that does not exist (ADR 0008)."""
+    credential = (
+        AwardCredential.objects.select_related("award__badge__issuer", "issuer")
+        .filter(award__code=code)
+        .first()
     )
+    if credential is None or not credential.award.documents_visible_to(user, carry_name=carry_name):
+        raise Http404
+    return credential
 
 
 def ob2_issuer_document(issuer: Issuer) -> dict[str, Any]:
@@ -156,11 +165,24 @@ def ob2_badge_document(badge: Badge) -> dict[str, Any]:
     )
 
 
+def ob2_revocation_reason(award: Award) -> str | None:
+    """Why the hosted assertion says ``revoked``. OB 2.0 knows only revocation, so a suspended
+    award's assertion is served as revoked, saying it is a suspension (ADR 0008)."""
+    if award.status == Award.Status.SUSPENDED:
+        return SUSPENDED_REASON + (f" Reason: {award.status_reason}" if award.status_reason else "")
+    return award.status_reason or None
+
+
+# English, like every hosted document; the verify page words it for people (VerifyOutcome).
+SUSPENDED_REASON = "Suspended by the issuer: not valid until the issuer restores it."
+
+
 def ob2_assertion_document(credential: AwardCredential) -> dict[str, Any]:
-    """The hosted Assertion, or the revoked document once the award is revoked."""
+    """The hosted Assertion; while the award is not valid now (revoked, or suspended), the
+    revoked document, which has none of the assertion's claims."""
     award = credential.award
-    if award.status == Award.Status.REVOKED:
-        return build_revoked_assertion(id=assertion_url(award), reason=award.status_reason or None)
+    if award.status != Award.Status.ACTIVE:
+        return build_revoked_assertion(id=assertion_url(award), reason=ob2_revocation_reason(award))
     document = build_assertion(
         id=assertion_url(award),
         badge=badge_class_url(award.badge),
@@ -194,25 +216,27 @@ def award_page_url(award: Award) -> str:
 
 
 def ob2_revocation_list_document(issuer: Issuer) -> dict[str, Any]:
+    """The issuer's RevocationList: every assertion not valid now (revoked or suspended)."""
     revoked = (
-        AwardCredential.objects.filter(issuer=issuer, award__status=Award.Status.REVOKED)
+        AwardCredential.objects.filter(issuer=issuer)
+        .exclude(award__status=Award.Status.ACTIVE)
         .select_related("award")
         .order_by("award__code")
     )
     return build_revocation_list(
         id=revocation_list_url(issuer),
         issuer=ob2_issuer_url(issuer),
-        revoked=[(assertion_url(c.award), c.award.status_reason or None) for c in revoked],
+        revoked=[(assertion_url(c.award), ob2_revocation_reason(c.award)) for c in revoked],
     )
 
 
 # --- status lists ------------------------------------------------------------------------------
 
-_LIST_NAME = re.compile(r"^(revocation|suspension)(?:-([1-9][0-9]{0,5}))?$")
+_LIST_NAME = re.compile(r"^(revocation|suspension|validity)(?:-([1-9][0-9]{0,5}))?$")
 
 
 def status_list_for(*, slug: str, name: str) -> StatusList:
-    """The status list at ``/status/<slug>/<name>.json`` (``revocation``, ``suspension-2``…)."""
+    """The status list at ``/status/<slug>/<name>.json`` (``validity``, ``suspension-2``…)."""
     match = _LIST_NAME.match(name)
     if not match:
         raise Http404
@@ -246,49 +270,99 @@ def baked_ob2_png(credential: AwardCredential) -> bytes:
 # --- our own documents, for the verifier -------------------------------------------------------
 
 
+def _site() -> tuple[str, str]:
+    parts = urlsplit(settings.SITE_URL)
+    return parts.netloc.lower(), parts.path.rstrip("/")
+
+
 def is_local_url(url: str) -> bool:
-    return url.startswith(settings.SITE_URL + "/")
+    """Whether ``url`` is on this site (``SITE_URL``'s host, over http or https)."""
+    parts = urlsplit(url.strip())
+    netloc, prefix = _site()
+    return (
+        parts.scheme in ("http", "https")
+        and parts.netloc.lower() == netloc
+        and parts.path.startswith(prefix + "/")
+    )
+
+
+def _resolve_local(url: str) -> ResolverMatch | None:
+    """The view one of our URLs names, forgiving a missing or extra trailing slash (a link
+    copied by hand); the query and fragment are ignored."""
+    path = urlsplit(url.strip()).path[len(_site()[1]) :]
+    for candidate in (path, path + "/", path.rstrip("/")):
+        if not candidate:
+            continue
+        try:
+            return resolve(candidate)
+        except Resolver404:
+            continue
+    return None
+
+
+# What a stranger gets from one of our URLs, by view name (the verify page is a stranger).
+_LOCAL_DOCUMENTS: dict[str, Callable[..., dict[str, Any] | bytes]] = {
+    "credentials:did_document": lambda slug: did_document(get_object_or_404(Issuer, slug=slug)),
+    "credentials:ob2_issuer": lambda slug: ob2_issuer_document(
+        get_object_or_404(Issuer, slug=slug)
+    ),
+    "credentials:ob2_badge": lambda slug: ob2_badge_document(get_object_or_404(Badge, slug=slug)),
+    "credentials:ob2_revocations": lambda slug: ob2_revocation_list_document(
+        get_object_or_404(Issuer, slug=slug)
+    ),
+    "credentials:status_list": lambda slug, name: json.loads(
+        status_list_for(slug=slug, name=name).signed_json
+    ),
+    "credentials:ob2_assertion": lambda code: ob2_assertion_document(
+        credential_for_viewer(code=code, user=None, carry_name=False)
+    ),
+    "credentials:ob2_baked_png": lambda code: baked_ob2_png(
+        credential_for_viewer(code=code, user=None, carry_name=False)
+    ),
+    "credentials:ob3_credential": lambda code: json.loads(
+        credential_for_viewer(code=code, user=None, carry_name=True).ob3_json
+    ),
+    "credentials:ob3_baked_png": lambda code: baked_ob3_png(
+        credential_for_viewer(code=code, user=None, carry_name=True)
+    ),
+    "credentials:ob3_baked_svg": lambda code: baked_ob3_svg(
+        credential_for_viewer(code=code, user=None, carry_name=True)
+    ),
+    # The award page (and the certificate's QR code, which links to it): what its
+    # <link rel="alternate"> offers a stranger, as a verifier elsewhere would follow it.
+    "awards:award_detail": lambda code: local_document(_award_page_alternate(code)),
+    "awards:certificate": lambda code: local_document(_award_page_alternate(code)),
+}
+NOTHING_HERE = "Nothing is published at that address on this site."
 
 
 def local_document(url: str) -> dict[str, Any] | bytes:
-    """What one of our own URLs serves, from the database (JSON as a dict, images as bytes).
+    """What one of our own URLs serves a stranger, from the database (JSON as a dict, images
+    as bytes); an award page or certificate gives the credential document it links to.
 
     Raises :class:`FetchError` when nothing is served there.
     """
-    path = url[len(settings.SITE_URL) :].split("#", 1)[0].split("?", 1)[0]
+    match = _resolve_local(url)
+    if match is None:
+        raise FetchError(NOTHING_HERE)
+    build = _LOCAL_DOCUMENTS.get(match.view_name)
+    if build is None:
+        raise FetchError("That page of this site is not a badge or credential.")
     try:
-        match = resolve(path)
-    except Resolver404:
-        raise FetchError("Nothing is published at that address on this site.") from None
-    kwargs = match.kwargs
-    try:
-        name = match.view_name
-        if name == "credentials:did_document":
-            return did_document(get_object_or_404(Issuer, slug=kwargs["slug"]))
-        if name == "credentials:ob2_issuer":
-            return ob2_issuer_document(get_object_or_404(Issuer, slug=kwargs["slug"]))
-        if name == "credentials:ob2_badge":
-            return ob2_badge_document(get_object_or_404(Badge, slug=kwargs["slug"]))
-        if name == "credentials:ob2_revocations":
-            return ob2_revocation_list_document(get_object_or_404(Issuer, slug=kwargs["slug"]))
-        if name == "credentials:status_list":
-            signed: dict[str, Any] = json.loads(status_list_for(**kwargs).signed_json)
-            return signed
-        if name in ("credentials:ob2_assertion", "credentials:ob3_credential"):
-            credential = credential_for_code(kwargs["code"])
-            if name == "credentials:ob2_assertion":
-                return ob2_assertion_document(credential)
-            document: dict[str, Any] = json.loads(credential.ob3_json)
-            return document
-        if name == "credentials:ob3_baked_png":
-            return baked_ob3_png(credential_for_code(kwargs["code"]))
-        if name == "credentials:ob3_baked_svg":
-            return baked_ob3_svg(credential_for_code(kwargs["code"]))
-        if name == "credentials:ob2_baked_png":
-            return baked_ob2_png(credential_for_code(kwargs["code"]))
+        return build(**match.kwargs)
     except Http404:
-        raise FetchError("Nothing is published at that address on this site.") from None
-    raise FetchError("That page of this site is not a badge or credential.")
+        raise FetchError(NOTHING_HERE) from None
+
+
+def _award_page_alternate(code: str) -> str:
+    """The document a stranger given the award page's address is sent on to."""
+    award = Award.objects.select_related("badge__issuer", "recipient").filter(code=code).first()
+    if award is None or not award.visible_to(None):
+        raise Http404
+    alternates = links_for(award).alternates
+    if not alternates:
+        raise Http404
+    return alternates[0][1]
 
 
 def local_did_document(did: str) -> dict[str, Any] | None:
@@ -451,15 +525,88 @@ class _MainThread:
                 reply.put((False, exc))
 
 
+class _Alternates(HTMLParser):
+    """The ``<link rel="alternate">`` of a web page that point to JSON (a badge page's links
+    to its credential documents)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "link" or len(self.hrefs) >= 10:
+            return
+        values = {name: value or "" for name, value in attrs}
+        rels = values.get("rel", "").lower().split()
+        kind = values.get("type", "").split(";", 1)[0].strip().lower()
+        if "alternate" in rels and kind in JSON_TYPES and values.get("href"):
+            self.hrefs.append(values["href"])
+
+
+def page_alternate(html: bytes, base_url: str) -> str | None:
+    """The first credential document a web page links to as an alternate, made absolute."""
+    parser = _Alternates()
+    parser.feed(html.decode("utf-8", errors="replace"))
+    parser.close()
+    return urljoin(base_url, parser.hrefs[0]) if parser.hrefs else None
+
+
+def local_award_status(url: str) -> tuple[str, str] | None:
+    """(status, reason) of the award whose hosted credential document is at ``url``, when
+    the URL is one of ours; ``None`` otherwise."""
+    match = _resolve_local(url) if is_local_url(url) else None
+    if match is None or match.view_name not in (
+        "credentials:ob2_assertion",
+        "credentials:ob3_credential",
+    ):
+        return None
+    award = Award.objects.filter(code=match.kwargs["code"]).first()
+    return (award.status, award.status_reason) if award else None
+
+
+def with_local_status(
+    report: VerificationReport, status_of: Callable[[str], tuple[str, str] | None]
+) -> VerificationReport:
+    """Say "suspended" rather than "revoked" for one of our own awards that is suspended.
+
+    Neither OB 2.0 (revocation only) nor a credential's one status entry (set while revoked or
+    suspended) can tell a suspension from a revocation; for our own badges we can (ADR 0008).
+    """
+    if "revoked" not in {p.code for p in report.problems}:
+        return report
+    document_id = (report.document or {}).get("id")
+    state = status_of(document_id) if isinstance(document_id, str) else None
+    if state is None or state[0] != Award.Status.SUSPENDED:
+        return report
+    message = "The issuer has suspended this badge; it does not count until it is restored."
+    if state[1]:
+        message += f" Reason: {state[1]}"
+    problems = tuple(
+        Problem("suspended", message) if p.code == "revoked" else p for p in report.problems
+    )
+    return replace(report, problems=problems)
+
+
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+
+
 def _verify_in_worker(source: str | bytes, email: str | None, main: _MainThread) -> Any:
     canonicalizer = Canonicalizer()  # its own context cache: threads never share one
 
-    def get(url: str, *, images: bool = False) -> Any:
+    def get(url: str, *, given: bool = False) -> Any:
+        """A document or image; the address someone gave may also be a web page that links
+        to its credential (a badge's page), which is followed once."""
         if is_local_url(url):
             return main.call(local_document, url)
-        fetched = remote_fetch(url, accept=JSON_TYPES | IMAGE_TYPES if images else JSON_TYPES)
+        accept = JSON_TYPES | IMAGE_TYPES | HTML_TYPES if given else JSON_TYPES
+        fetched = remote_fetch(url, accept=accept)
         if fetched.content_type in IMAGE_TYPES:
             return fetched.body
+        if fetched.content_type in HTML_TYPES:
+            alternate = page_alternate(fetched.body, fetched.url)
+            if alternate is None:
+                raise FetchError("That web page does not link to a badge or credential.")
+            return get(alternate)
         return load_json(fetched.body)
 
     def fetch_json(url: str) -> Any:
@@ -479,7 +626,7 @@ def _verify_in_worker(source: str | bytes, email: str | None, main: _MainThread)
     try:
         document: Any = source
         if isinstance(source, str):
-            document = get(source.strip(), images=True)
+            document = get(source.strip(), given=True)
         if isinstance(document, bytes):
             if document.lstrip().startswith(b"{"):
                 document = load_json(document)
@@ -494,7 +641,7 @@ def _verify_in_worker(source: str | bytes, email: str | None, main: _MainThread)
         return VerificationReport("unknown", False, (Problem("bad-image", str(exc)),))
     except CredentialError as exc:
         return VerificationReport("unknown", False, (Problem("malformed", str(exc)),))
-    return verify_badge(
+    report = verify_badge(
         document,
         fetch=fetch_json,
         resolver=resolver,
@@ -502,6 +649,7 @@ def _verify_in_worker(source: str | bytes, email: str | None, main: _MainThread)
         email=email,
         canonicalizer=canonicalizer,
     )
+    return with_local_status(report, lambda url: main.call(local_award_status, url))
 
 
 def verify_submission(*, source: str | bytes, email: str | None) -> VerifyOutcome:

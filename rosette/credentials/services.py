@@ -34,7 +34,6 @@ from .ob3 import (
 from .recipient import hash_email, new_salt
 from .statuslist import (
     MIN_BITS,
-    STATUS_PURPOSES,
     StatusBitstring,
     allocate_index,
     build_status_list_credential,
@@ -130,7 +129,7 @@ def _resign_status_list(status_list: StatusList, *, key: IssuerKey | None = None
     unsigned = build_status_list_credential(
         list_url=selectors.status_list_url(status_list),
         issuer_id=selectors.issuer_did(issuer),
-        purpose=status_list.purpose,
+        purpose=status_list.status_purpose,
         bitstring=status_list.bitstring(),
         valid_from=timezone.now(),
     )
@@ -140,9 +139,10 @@ def _resign_status_list(status_list: StatusList, *, key: IssuerKey | None = None
 
 
 def _status_lists(issuer: Issuer, number: int) -> dict[str, StatusList]:
-    """Both lists numbered ``number`` for the issuer, created (empty, signed) if need be."""
+    """The issuer's set of lists numbered ``number`` (validity, revocation, suspension),
+    created (empty, signed) if need be."""
     lists = {s.purpose: s for s in StatusList.objects.filter(issuer=issuer, number=number)}
-    for purpose in STATUS_PURPOSES:
+    for purpose in StatusList.Purpose.values:
         if purpose not in lists:
             created = StatusList.objects.create(
                 issuer=issuer,
@@ -156,7 +156,7 @@ def _status_lists(issuer: Issuer, number: int) -> dict[str, StatusList]:
 
 
 def _allocate(issuer: Issuer) -> tuple[int, int]:
-    """A random unused index in the issuer's newest list pair, opening a new pair when full."""
+    """A random unused index in the issuer's newest set of lists, opening a new set when full."""
     number = (
         StatusList.objects.filter(issuer=issuer)
         .order_by("-number")
@@ -177,20 +177,18 @@ def _allocate(issuer: Issuer) -> tuple[int, int]:
 
 
 def _set_bits(credential: AwardCredential, status: str) -> bool:
-    """Make both list bits match ``status``; re-sign what changed. True if anything did."""
+    """Make the award's bit in each list of its set say what ``status`` means for that list;
+    re-sign what changed. True if anything did."""
     lists = _status_lists(credential.issuer, credential.status_list_number)
-    wanted = {
-        "revocation": status == Award.Status.REVOKED,
-        "suspension": status == Award.Status.SUSPENDED,
-    }
     changed = False
-    for purpose, status_list in lists.items():
+    for status_list in lists.values():
         locked = (
             StatusList.objects.select_for_update().select_related("issuer").get(pk=status_list.pk)
         )
         bits = locked.bitstring()
-        if bits.get(credential.status_index) != wanted[purpose]:
-            bits.set(credential.status_index, wanted[purpose])
+        wanted = locked.bit_for(status)
+        if bits.get(credential.status_index) != wanted:
+            bits.set(credential.status_index, wanted)
             locked.bits = bits.to_bytes()
             _resign_status_list(locked)
             changed = True
@@ -242,8 +240,10 @@ def credential_issue(*, award: Award) -> AwardCredential:
 
     Idempotent: an award that has its credential gets it back unchanged. The recipient is the
     learner's primary email at this moment, stored only salted and hashed. The award gets one
-    random index, the same in the issuer's revocation and suspension lists; if the award is
-    already suspended or revoked, the lists say so at once.
+    random index, the same in each of the issuer's lists of a set, and the credential one status
+    entry: the ``validity`` list, published with purpose ``revocation``, whose bit is set while
+    the award is revoked or suspended (ADR 0008). If the award is already suspended or revoked,
+    the lists say so at once.
     """
     award = (
         Award.objects.select_for_update()
@@ -259,14 +259,12 @@ def credential_issue(*, award: Award) -> AwardCredential:
     lists = _status_lists(issuer, number)
     salt = new_salt()
     email = award.recipient.email
-    entries = [
-        status_entry(
-            list_url=selectors.status_list_url(lists[purpose]), index=index, purpose=purpose
-        )
-        for purpose in STATUS_PURPOSES
-    ]
+    validity = lists[StatusList.Purpose.VALIDITY]
+    entry = status_entry(
+        list_url=selectors.status_list_url(validity), index=index, purpose=validity.status_purpose
+    )
     unsigned = build_open_badge_credential(
-        _credential_info(award=award, email=email, salt=salt, status=entries)
+        _credential_info(award=award, email=email, salt=salt, status=[entry])
     )
     signed = _sign(unsigned, issuer=issuer, key=key)
     credential = AwardCredential.objects.create(

@@ -103,6 +103,45 @@ def verify_credential(
     Status List entries (when ``fetch_status_list`` is given) and, with ``email``, the
     recipient's hashed identity."""
     now = now or datetime.now(UTC)
+    parsed = _as_credential(credential)
+    if isinstance(parsed, VerificationReport):
+        return parsed
+    credential = parsed
+    types = set(_as_list(credential.get("type")))
+    kind: Literal["ob3", "vc"] = (
+        "ob3" if {"OpenBadgeCredential", "AchievementCredential"} & types else "vc"
+    )
+    issuer_id = _issuer_id(credential)
+    problems = _proof_problems(credential, issuer_id, resolver, canonicalizer)
+    problems.extend(_validity_problems(credential, now))
+    statuses, status_problems, warnings = _status_checks(
+        credential, issuer_id, fetch_status_list, resolver, now, canonicalizer
+    )
+    problems.extend(status_problems)
+    matches: bool | None = None
+    if email is not None:
+        matches = _subject_matches(credential, email)
+        if not matches:
+            problems.append(
+                Problem("recipient-mismatch", "This credential was not awarded to that email.")
+            )
+    return VerificationReport(
+        kind,
+        not problems,
+        tuple(problems),
+        tuple(dict.fromkeys(warnings)),
+        credential,
+        issuer_id,
+        tuple(statuses),
+        matches,
+    )
+
+
+def _as_credential(
+    credential: Mapping[str, Any] | bytes | str,
+) -> Mapping[str, Any] | VerificationReport:
+    """The credential as a JSON object that claims to be a W3C VC, or the report saying why
+    it is not one."""
     if isinstance(credential, bytes | str):
         try:
             credential = load_json(credential)
@@ -121,22 +160,40 @@ def verify_credential(
             (Problem("malformed", "This is not a W3C Verifiable Credential."),),
             document=credential,
         )
-    kind: Literal["ob3", "vc"] = (
-        "ob3" if {"OpenBadgeCredential", "AchievementCredential"} & set(types) else "vc"
-    )
-    issuer_id = _issuer_id(credential)
-    problems: list[Problem] = []
-    warnings: list[str] = []
+    return credential
+
+
+def _proof_problems(
+    credential: Mapping[str, Any],
+    issuer_id: str | None,
+    resolver: Resolver | None,
+    canonicalizer: Canonicalizer | None,
+) -> list[Problem]:
+    """The proofs verify, with keys the credential's issuer controls."""
     check = verify_proof(credential, resolver=resolver, canonicalizer=canonicalizer)
-    problems.extend(check.problems)
+    problems = list(check.problems)
     if check.verified and any(c != issuer_id for c in check.controllers):
         problems.append(
             Problem(
                 "issuer-mismatch", "The credential was signed by a key its issuer does not control."
             )
         )
-    problems.extend(_validity_problems(credential, now))
+    return problems
+
+
+def _status_checks(
+    credential: Mapping[str, Any],
+    issuer_id: str | None,
+    fetch_status_list: FetchStatusList | None,
+    resolver: Resolver | None,
+    now: datetime,
+    canonicalizer: Canonicalizer | None,
+) -> tuple[list[StatusResult], list[Problem], list[str]]:
+    """Each Bitstring Status List entry read from its (verified) list: the results, the
+    problems (revoked, suspended, or the list unavailable) and what could not be checked."""
     statuses: list[StatusResult] = []
+    problems: list[Problem] = []
+    warnings: list[str] = []
     for entry in _as_list(credential.get("credentialStatus")):
         if not isinstance(entry, Mapping) or entry.get("type") != "BitstringStatusListEntry":
             warnings.append("The credential uses a status method Rosette cannot check.")
@@ -153,30 +210,14 @@ def verify_credential(
             continue
         statuses.append(result)
         if result.active:
-            code = "revoked" if result.purpose == "revocation" else "suspended"
-            message = (
-                "The issuer has revoked this credential."
-                if code == "revoked"
-                else "The issuer has suspended this credential."
-            )
-            problems.append(Problem(code, message))
-    matches: bool | None = None
-    if email is not None:
-        matches = _subject_matches(credential, email)
-        if not matches:
-            problems.append(
-                Problem("recipient-mismatch", "This credential was not awarded to that email.")
-            )
-    return VerificationReport(
-        kind,
-        not problems,
-        tuple(problems),
-        tuple(dict.fromkeys(warnings)),
-        credential,
-        issuer_id,
-        tuple(statuses),
-        matches,
-    )
+            problems.append(_STATUS_PROBLEMS.get(result.purpose, _STATUS_PROBLEMS["suspension"]))
+    return statuses, problems, warnings
+
+
+_STATUS_PROBLEMS = {
+    "revocation": Problem("revoked", "The issuer has revoked this credential."),
+    "suspension": Problem("suspended", "The issuer has suspended this credential."),
+}
 
 
 def _subject_matches(credential: Mapping[str, Any], email: str) -> bool:

@@ -9,6 +9,7 @@ from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
@@ -19,6 +20,7 @@ from rosette.core.access import Rule, access
 from . import selectors, services
 from .forms import VerifyForm
 from .jsonsafe import dump_json
+from .models import AwardCredential
 
 LD_JSON = "application/ld+json"
 
@@ -68,51 +70,67 @@ def ob2_badge(request: HttpRequest, *, slug: str) -> HttpResponse:
     return _json(selectors.ob2_badge_document(badge))
 
 
-@access(Rule.PUBLIC)
-@cache_control(public=True, max_age=60)
-def ob2_assertion(request: HttpRequest, *, code: str) -> HttpResponse:
-    credential = selectors.credential_for_code(code)
-    return _json(selectors.ob2_assertion_document(credential))
-
-
-@access(Rule.PUBLIC)
-def ob2_baked_png(request: HttpRequest, *, code: str) -> HttpResponse:
-    credential = selectors.credential_for_code(code)
-    return _image(
-        selectors.baked_ob2_png(credential),
-        content_type="image/png",
-        filename=f"{credential.award.badge.slug}-openbadge-2.png",
-    )
-
-
-@access(Rule.PUBLIC)
-def ob3_credential(request: HttpRequest, *, code: str) -> HttpResponse:
-    credential = selectors.credential_for_code(code)
-    response = _json(credential.ob3_json)
-    response["Content-Disposition"] = (
-        f'attachment; filename="{credential.award.badge.slug}-credential.json"'
-    )
+def _award_document(
+    response: HttpResponse, credential: AwardCredential, *, carry_name: bool
+) -> HttpResponse:
+    """An award's hosted document may be cached by anyone only if anyone may fetch it; one
+    served because the viewer is the learner is theirs alone (ADR 0008)."""
+    if credential.award.documents_visible_to(None, carry_name=carry_name):
+        patch_cache_control(response, public=True, max_age=60)
+    else:
+        patch_cache_control(response, private=True, no_store=True)
+    patch_vary_headers(response, ["Cookie"])
     return response
 
 
 @access(Rule.PUBLIC)
+def ob2_assertion(request: HttpRequest, *, code: str) -> HttpResponse:
+    credential = selectors.credential_for_viewer(code=code, user=request.user, carry_name=False)
+    response = _json(selectors.ob2_assertion_document(credential))
+    return _award_document(response, credential, carry_name=False)
+
+
+@access(Rule.PUBLIC)
+def ob2_baked_png(request: HttpRequest, *, code: str) -> HttpResponse:
+    credential = selectors.credential_for_viewer(code=code, user=request.user, carry_name=False)
+    response = _image(
+        selectors.baked_ob2_png(credential),
+        content_type="image/png",
+        filename=f"{credential.award.badge.slug}-openbadge-2.png",
+    )
+    return _award_document(response, credential, carry_name=False)
+
+
+@access(Rule.PUBLIC)
+def ob3_credential(request: HttpRequest, *, code: str) -> HttpResponse:
+    credential = selectors.credential_for_viewer(code=code, user=request.user, carry_name=True)
+    response = _json(credential.ob3_json)
+    response["Content-Disposition"] = (
+        f'attachment; filename="{credential.award.badge.slug}-credential.json"'
+    )
+    return _award_document(response, credential, carry_name=True)
+
+
+@access(Rule.PUBLIC)
 def ob3_baked_png(request: HttpRequest, *, code: str) -> HttpResponse:
-    credential = selectors.credential_for_code(code)
-    return _image(
+    credential = selectors.credential_for_viewer(code=code, user=request.user, carry_name=True)
+    response = _image(
         selectors.baked_ob3_png(credential),
         content_type="image/png",
         filename=f"{credential.award.badge.slug}.png",
     )
+    return _award_document(response, credential, carry_name=True)
 
 
 @access(Rule.PUBLIC)
 def ob3_baked_svg(request: HttpRequest, *, code: str) -> HttpResponse:
-    credential = selectors.credential_for_code(code)
-    return _image(
+    credential = selectors.credential_for_viewer(code=code, user=request.user, carry_name=True)
+    response = _image(
         selectors.baked_ob3_svg(credential),
         content_type="image/svg+xml",
         filename=f"{credential.award.badge.slug}.svg",
     )
+    return _award_document(response, credential, carry_name=True)
 
 
 @access(Rule.PUBLIC)

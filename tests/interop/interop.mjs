@@ -1,14 +1,19 @@
 // Independent check of Rosette's credentials against Digital Bazaar's implementation.
 //
-//   node interop.mjs verify < request.json   -> {"verified": bool, "error": string|null}
+//   node interop.mjs verify < request.json   -> {"verified": bool, "error": string|null,
+//                                               "statuses": [{"purpose", "index", "set"}]}
 //   node interop.mjs sign   < request.json   -> the signed credential
 //   node interop.mjs bench  < request.json   -> {"sign_seconds": n, "verify_seconds": n}
 //
 // The request is JSON: {"credential": {...}, "didDocuments": {"did:...": {...}},
 // "seedHex": "...", "verificationMethod": "...", "suite": "eddsa-rdfc-2022" |
-// "Ed25519Signature2020", "created": "2024-01-01T00:00:00Z", "count": n}.
-// The document loader serves only Rosette's local context files and the DID documents in the
-// request: nothing is fetched from the network.
+// "Ed25519Signature2020", "created": "2024-01-01T00:00:00Z", "count": n,
+// "documents": {"https://.../status/x/validity.json": {...}}}.
+// The document loader serves only Rosette's local context files and the DID documents and
+// other documents (status list credentials) in the request: nothing is fetched from the
+// network. A credential with a credentialStatus is verified with its status checked by Digital
+// Bazaar's Bitstring Status List implementation (the list's own proof and issuer included);
+// "statuses" says, per entry, whether its bit is set, as a verifier would read it.
 import {readFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -20,6 +25,7 @@ import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import {Ed25519Signature2020} from '@digitalbazaar/ed25519-signature-2020';
 import {Ed25519VerificationKey2020} from
   '@digitalbazaar/ed25519-verification-key-2020';
+import {checkStatus} from '@digitalbazaar/vc-bitstring-status-list';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const contextsDir = join(here, '..', '..', 'rosette', 'credentials', 'contexts');
@@ -29,10 +35,13 @@ for(const [url, entry] of Object.entries(manifest)) {
   contexts.set(url, JSON.parse(readFileSync(join(contextsDir, entry.file), 'utf8')));
 }
 
-function makeLoader(didDocuments = {}) {
+function makeLoader(didDocuments = {}, documents = {}) {
   return async url => {
     if(contexts.has(url)) {
       return {contextUrl: null, documentUrl: url, document: contexts.get(url)};
+    }
+    if(Object.hasOwn(documents, url)) {
+      return {contextUrl: null, documentUrl: url, document: documents[url]};
     }
     const [base, fragment] = url.split('#');
     const doc = didDocuments[base];
@@ -79,20 +88,24 @@ function verifySuites() {
   return [new DataIntegrityProof({cryptosuite: eddsaRdfc2022}), new Ed25519Signature2020()];
 }
 
-// Status is Rosette's own check (Bitstring Status List); here we only check the proof.
-const checkStatus = async () => ({verified: true});
-
 async function verify(request) {
   const result = await vc.verifyCredential({
     credential: request.credential,
     suite: verifySuites(),
-    documentLoader: makeLoader(request.didDocuments),
+    documentLoader: makeLoader(request.didDocuments, request.documents),
     checkStatus
   });
+  const statusResult = result.statusResult || {};
   const error = result.verified ? null : String(
     (result.error && (result.error.errors || [result.error]).map(e => e.message).join('; ')) ||
+    (statusResult.error && statusResult.error.message) ||
     JSON.stringify(result.results));
-  return {verified: result.verified, error};
+  const statuses = (statusResult.results || []).map(r => ({
+    purpose: r.credentialStatus.statusPurpose,
+    index: r.credentialStatus.statusListIndex,
+    set: r.status
+  }));
+  return {verified: result.verified, error, statuses};
 }
 
 async function sign(request) {
@@ -104,10 +117,14 @@ async function sign(request) {
   });
 }
 
+// The benchmark compares signing and proof checking with Rosette's verify_proof, which does not
+// fetch status lists either.
+const proofOnly = async () => ({verified: true});
+
 async function bench(request) {
   const count = request.count || 100;
   const {suite} = await makeSigningSuite(request);
-  const documentLoader = makeLoader(request.didDocuments);
+  const documentLoader = makeLoader(request.didDocuments, request.documents);
   const signed = [];
   let start = process.hrtime.bigint();
   for(let i = 0; i < count; i++) {
@@ -118,7 +135,7 @@ async function bench(request) {
   start = process.hrtime.bigint();
   for(const credential of signed) {
     const result = await vc.verifyCredential(
-      {credential, suite: verifySuites(), documentLoader, checkStatus});
+      {credential, suite: verifySuites(), documentLoader, checkStatus: proofOnly});
     if(!result.verified) {
       throw new Error('benchmark credential failed to verify');
     }

@@ -346,6 +346,12 @@ def test_reviews_are_shared_with_the_issuer_only_when_the_learner_chose(
 # --- follow-ups -----------------------------------------------------------------------------
 
 
+def hold_prerequisites(application: Application) -> None:
+    """The learner holds what the badge requires, as they must to be awarded it (rule 3)."""
+    for prerequisite in application.badge.prerequisites.all():
+        factories.give_badge(application.learner, prerequisite)
+
+
 def test_intended_actions_become_follow_ups_after_the_award(
     client: Client,
     application: Application,
@@ -355,6 +361,7 @@ def test_intended_actions_become_follow_ups_after_the_award(
 ) -> None:
     shared = accepted(application, manager)
     write_actions(application, "Talk to the team about video call settings.")
+    hold_prerequisites(application)
     with django_capture_on_commit_callbacks(execute=True):
         # Awarding the badge turns the intended actions into the reviewer's follow-up.
         award = award_create(
@@ -388,6 +395,7 @@ def test_no_follow_up_without_intended_actions_or_after_revoking(
     application: Application, badge: Badge, manager: User, outsider: User, client: Client
 ) -> None:
     shared = accepted(application, manager)
+    hold_prerequisites(application)
     award = award_create(recipient=application.learner, badge=badge, actor=None)
     assert review.followups_create_for_award(application=application, award=award) == []
     write_actions(application, "Read the policy again.")

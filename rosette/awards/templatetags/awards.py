@@ -15,7 +15,8 @@ register = template.Library()
 
 @register.inclusion_tag("awards/_home_badges.html", takes_context=True)
 def home_badges(context: template.Context) -> dict[str, Any]:
-    """The signed-in learner's badges, each linked to its page, and pathway progress."""
+    """The signed-in learner's badges (suspended ones marked), each linked to its page, and
+    pathway progress."""
     user = context["request"].user
     return {
         "awards": list(Award.objects.current().filter(recipient=user).select_related("badge")),

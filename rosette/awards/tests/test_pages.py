@@ -13,6 +13,7 @@ from rosette.accounts.models import User
 from rosette.awards import selectors, services
 from rosette.awards.models import Award
 from rosette.catalogue.models import Badge, Issuer
+from rosette.credentials.services import credential_issue
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -43,8 +44,12 @@ def test_link_preview_tags_and_the_assertion_link(client: Client, award: Award, 
     assert f'<meta property="og:image" content="{site}/credentials/{award.code}.png">' in html
     assert 'property="og:title" content="Morag Learner earned Video chats"' in html
     assert "og:description" in html
-    alternate = f'type="application/ld+json" href="/ob2/assertions/{award.code}.json">'
-    assert f'<link rel="alternate" {alternate}' in html
+    for title, path in (
+        ("Open Badges 3.0 credential", f"/credentials/{award.code}.json"),
+        ("Open Badges 2.0 assertion", f"/ob2/assertions/{award.code}.json"),
+    ):
+        alternate = f'type="application/ld+json" title="{title}" href="{site}{path}">'
+        assert f'<link rel="alternate" {alternate}' in html
     assert 'name="robots" content="noindex' in html  # "anyone with the link" is the default
 
 
@@ -296,3 +301,50 @@ def test_badge_and_home_pages_show_pathway_progress(
     html = client.get(reverse("home:home")).content.decode()
     assert "3 of 8 towards" in html
     assert components[0].name in html
+
+
+FORMATS = {
+    "Badge image (PNG)": "/credentials/{code}.png",
+    "Badge image (SVG)": "/credentials/{code}.svg",
+    "Credential file (JSON)": "/credentials/{code}.json",
+    "Open Badges 2.0 image (PNG)": "/ob2/assertions/{code}.png",
+    "Open Badges 2.0 assertion (web address)": "/ob2/assertions/{code}.json",
+}
+
+
+def _downloads(html: str) -> dict[str, str]:
+    """The formats the page's download section offers: label -> path."""
+    section = html.split('id="downloads"', 1)[1].split("</section>", 1)[0]
+    found = re.findall(r'<a href="https?://[^/"]+(/[^"]+)"(?: download)?>([^<]+)</a>', section)
+    return {label: path for path, label in found}
+
+
+def test_the_page_offers_every_format_with_a_note_on_which_to_use(
+    client: Client, award: Award, learner: User
+) -> None:
+    credential_issue(award=award)  # what the task does after the award's transaction commits
+    expected = {label: path.format(code=award.code) for label, path in FORMATS.items()}
+    for viewer in (None, learner):
+        if viewer is not None:
+            client.force_login(viewer)
+        html = _page(client, award)
+        assert _downloads(html) == expected
+        assert "If you are not sure, use the badge image." in html
+        assert "older backpack or platform that only takes Open Badges 2.0" in html
+        for path in expected.values():
+            assert client.get(path).status_code == 200, path
+
+
+def test_strangers_are_offered_only_the_formats_they_may_fetch(
+    client: Client, award: Award, learner: User
+) -> None:
+    services.award_settings_update(
+        award=award, actor=learner, visibility="link", name_display="short",
+        endorsements_open=True,
+    )  # fmt: skip
+    hashed = {k: v.format(code=award.code) for k, v in FORMATS.items() if "2.0" in k}
+    assert _downloads(_page(client, award)) == hashed
+    client.force_login(learner)
+    html = _page(client, award)
+    assert len(_downloads(html)) == 5
+    assert "only you can download them" in html

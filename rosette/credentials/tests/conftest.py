@@ -91,13 +91,20 @@ def make_info(**overrides: Any) -> CredentialInfo:
                 id=f"{SITE}/awards/abc/evidence/1", name="Statement", narrative="I learned..."
             ),
         ),
+        # One entry, as Rosette issues: the validity list, published with purpose revocation.
         "status": (
-            status_entry(list_url=f"{SITE}/status/sssc/revocation", index=7, purpose="revocation"),
-            status_entry(list_url=f"{SITE}/status/sssc/suspension", index=7, purpose="suspension"),
+            status_entry(list_url=f"{SITE}/status/sssc/validity", index=7, purpose="revocation"),
         ),
     }
     values.update(overrides)
     return CredentialInfo(**values)
+
+
+# The two entries every credential carried before ADR 0008 (such credentials must keep working).
+TWO_ENTRIES = (
+    status_entry(list_url=f"{SITE}/status/sssc/revocation", index=7, purpose="revocation"),
+    status_entry(list_url=f"{SITE}/status/sssc/suspension", index=7, purpose="suspension"),
+)
 
 
 def png_bytes(size: int = 4) -> bytes:

@@ -237,7 +237,31 @@ def test_a_url_elsewhere_is_fetched_through_the_guarded_client(
     web.routes["/page"] = (200, {"Content-Type": "text/html"}, b"<html></html>")
     assert "Genuine" in _check(client, url=web.url("/my-badge.json"))
     page = _check(client, url=web.url("/page"))
-    assert "Not genuine" in page and "not a badge or credential" in page
+    assert "Not genuine" in page and "does not link to a badge or credential" in page
+
+
+def test_a_badge_page_elsewhere_is_followed_to_the_credential_it_links_to(
+    client: Client, award: Award, web: LocalWeb
+) -> None:
+    credential = client.get(f"/credentials/{award.code}.json").content
+    web.routes["/badges/morag.json"] = (200, {"Content-Type": "application/ld+json"}, credential)
+    html = (
+        b'<!DOCTYPE html><html><head><link rel="stylesheet" href="/s.css">'
+        b'<link rel="alternate" type="application/ld+json" href="/badges/morag.json">'
+        b"</head><body>Morag's badge</body></html>"
+    )
+    web.routes["/badges/morag"] = (200, {"Content-Type": "text/html; charset=utf-8"}, html)
+    web.routes["/badges/old"] = (301, {"Location": "/badges/morag"}, b"")
+    page = _check(client, url=web.url("/badges/old"))
+    assert "Genuine: this badge is genuine and current" in page
+    # The page's link is followed once: a page that links to another page is not a badge.
+    web.routes["/loop"] = (
+        200,
+        {"Content-Type": "text/html"},
+        b'<link rel="alternate" type="application/ld+json" href="/badges/morag">',
+    )
+    page = _check(client, url=web.url("/loop"))
+    assert "Not genuine" in page and "text/html" in page
 
 
 def test_a_url_to_a_private_address_is_refused_in_production(client: Client, db: None) -> None:

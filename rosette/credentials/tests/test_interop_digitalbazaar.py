@@ -18,6 +18,7 @@ from rosette.credentials.keys import SigningKey
 from rosette.credentials.ob3 import build_open_badge_credential
 
 from .conftest import ISSUER_DID, make_info
+from .test_ob3_and_status import status_lists
 
 INTEROP = Path(__file__).resolve().parents[3] / "tests" / "interop"
 NODE = shutil.which("node")
@@ -47,7 +48,7 @@ def run_node(command: str, request: dict[str, Any]) -> Any:
     return json.loads(completed.stdout)
 
 
-def test_digitalbazaar_verifies_our_open_badge_credential(
+def test_digitalbazaar_verifies_our_open_badge_credential_and_its_status(
     issuer_key: SigningKey, did_document: dict[str, Any]
 ) -> None:
     signed = sign_eddsa_rdfc_2022(
@@ -56,8 +57,18 @@ def test_digitalbazaar_verifies_our_open_badge_credential(
         verification_method=f"{ISSUER_DID}#key-2",
         created=datetime(2025, 1, 2, tzinfo=UTC),
     )
-    result = run_node("verify", {"credential": signed, "didDocuments": {ISSUER_DID: did_document}})
-    assert result == {"verified": True, "error": None}
+    request = {"credential": signed, "didDocuments": {ISSUER_DID: did_document}}
+    result = run_node("verify", {**request, "documents": status_lists(issuer_key, set(), set())})
+    assert result == {
+        "verified": True,
+        "error": None,
+        "statuses": [{"purpose": "revocation", "index": "7", "set": False}],
+    }
+    revoked = status_lists(issuer_key, set(), set(), validity={7})
+    assert run_node("verify", {**request, "documents": revoked})["statuses"][0]["set"] is True
+    forged = status_lists(SigningKey.generate(), set(), set())
+    assert run_node("verify", {**request, "documents": forged})["verified"] is False
+    assert run_node("verify", request)["verified"] is False  # the list could not be loaded
 
 
 def test_digitalbazaar_rejects_our_credential_when_tampered(
