@@ -5,7 +5,8 @@ Every URL from outside is hostile. The client:
 
 - allows ``https`` only, unless ``settings.DEBUG`` or ``settings.ROSETTE_FETCH_ALLOW_HTTP``;
 - resolves the host itself and refuses it if *any* address is private, loopback, link-local,
-  multicast or otherwise not globally routable (unless ``settings.ROSETTE_FETCH_ALLOW_PRIVATE``,
+  multicast or otherwise not globally routable, IPv4 addresses inside IPv6 ones included
+  (:func:`is_public_address`) (unless ``settings.ROSETTE_FETCH_ALLOW_PRIVATE``,
   which only tests set, to reach a server on 127.0.0.1), then connects to the address it
   checked, so DNS cannot be changed between the check and the connection;
 - follows at most :data:`MAX_REDIRECTS` redirects, each checked the same way;
@@ -69,10 +70,36 @@ def _allow_private() -> bool:
     return bool(getattr(settings, "ROSETTE_FETCH_ALLOW_PRIVATE", False))
 
 
-def _is_public(address: str) -> bool:
+# The only IPv6 space that is routed on the internet (global unicast), and the parts of it
+# that are special (RFC 6890 and its registry): IETF protocol assignments (Teredo among them),
+# documentation, and 6to4 (deprecated by RFC 7526; its addresses carry an IPv4 address that
+# a relay would reach on our behalf).
+_IPV6_GLOBAL_UNICAST = ipaddress.IPv6Network("2000::/3")
+_IPV6_SPECIAL = tuple(
+    ipaddress.IPv6Network(n) for n in ("2001::/23", "2001:db8::/32", "2002::/16", "3fff::/20")
+)
+# NAT64 with the well-known prefix (RFC 6052): an IPv6-only host's DNS64 answers with it for
+# IPv4-only names; the IPv4 address in its last 32 bits is the one really reached.
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+
+
+def is_public_address(address: str) -> bool:
+    """Whether an address is on the public internet. An IPv6 address that carries an IPv4
+    address (mapped ``::ffff:a.b.c.d``, NAT64 ``64:ff9b::a.b.c.d``) is judged by the IPv4
+    address inside it; the other forms that embed one (IPv4-compatible ``::a.b.c.d``,
+    translated ``::ffff:0:a.b.c.d``, 6to4, Teredo, local-use NAT64) are never public."""
     ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            ip = ip.ipv4_mapped
+        elif ip in _NAT64:
+            ip = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+        else:
+            return (
+                ip in _IPV6_GLOBAL_UNICAST
+                and not any(ip in network for network in _IPV6_SPECIAL)
+                and ip.is_global
+            )
     return ip.is_global and not ip.is_multicast
 
 
@@ -85,7 +112,7 @@ def _resolve(host: str, port: int) -> str:
     addresses = [str(info[4][0]) for info in infos]
     if not addresses:
         raise FetchError(f"The address {host} could not be found.")
-    if not _allow_private() and not all(_is_public(a) for a in addresses):
+    if not _allow_private() and not all(is_public_address(a) for a in addresses):
         raise FetchError(f"{host} is a private or local address, which Rosette will not fetch.")
     return addresses[0]
 

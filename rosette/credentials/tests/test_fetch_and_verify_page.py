@@ -19,7 +19,7 @@ from rosette.accounts.models import User
 from rosette.awards.models import Award
 from rosette.catalogue.models import Issuer
 from rosette.credentials import services
-from rosette.credentials.fetch import FetchError, fetch
+from rosette.credentials.fetch import FetchError, fetch, is_public_address
 from tests import factories
 
 from .django_helpers import make_award, set_status
@@ -107,12 +107,46 @@ def test_client_refuses_too_big_wrong_type_and_error_statuses(web: LocalWeb) -> 
         "http://[::1]/x",
         "http://[::ffff:127.0.0.1]/x",
         "http://0.0.0.0/x",
+        # IPv6 forms that carry an IPv4 address inside them (issue 12, finding 9)
+        "http://[::ffff:0:7f00:1]/x",  # IPv4-translated (SIIT)
+        "http://[64:ff9b::7f00:1]/x",  # NAT64, well-known prefix
+        "http://[64:ff9b::a9fe:a9fe]/x",  # NAT64 of the cloud metadata address
+        "http://[64:ff9b:1::7f00:1]/x",  # NAT64, local-use prefix
+        "http://[2002:7f00:1::]/x",  # 6to4
+        "http://[2002:a9fe:a9fe::1]/x",  # 6to4 of the metadata address
+        "http://[::127.0.0.1]/x",  # IPv4-compatible
+        "http://[::a00:1]/x",  # IPv4-compatible 10.0.0.1
+        "http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/x",  # Teredo (client 127.0.0.1)
+        "http://[fec0::1]/x",  # site-local (deprecated, never global)
+        "http://[fd00::1]/x",  # unique local
+        "http://[fe80::1]/x",  # link-local
+        "http://[2001:db8::1]/x",  # documentation
+        "http://[100::1]/x",  # discard-only
+        "http://[ff02::1]/x",  # multicast
     ],
 )
 def test_client_refuses_private_and_local_addresses(settings: Any, url: str) -> None:
     settings.ROSETTE_FETCH_ALLOW_HTTP = True
     with pytest.raises(FetchError, match="private or local"):
         fetch(url)
+
+
+@pytest.mark.parametrize(
+    ("address", "public"),
+    [
+        ("8.8.8.8", True),
+        ("2606:4700:4700::1111", True),
+        ("64:ff9b::808:808", True),  # NAT64 of a public address (an IPv6-only host's DNS64)
+        ("::ffff:8.8.8.8", True),
+        ("127.0.0.1", False),
+        ("::ffff:0:808:808", False),  # translated forms are not used on the internet
+        ("2002:808:808::1", False),  # 6to4 is deprecated (RFC 7526): never fetched
+        ("2001::1", False),  # Teredo
+        ("3fff::1", False),  # documentation (RFC 9637)
+    ],
+)
+def test_public_addresses_are_told_from_the_rest(address: str, public: bool) -> None:
+    assert is_public_address(address) is public
 
 
 def test_redirects_to_private_addresses_are_refused(web: LocalWeb, settings: Any) -> None:
