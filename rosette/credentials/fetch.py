@@ -10,7 +10,9 @@ Every URL from outside is hostile. The client:
   which only tests set, to reach a server on 127.0.0.1), then connects to the address it
   checked, so DNS cannot be changed between the check and the connection;
 - follows at most :data:`MAX_REDIRECTS` redirects, each checked the same way;
-- times out each network operation and the whole fetch;
+- gives the whole fetch one deadline (connect, TLS, headers and body): every socket
+  operation waits at most for the time left, so a server trickling a byte at a time is cut
+  off when the deadline passes;
 - refuses bodies larger than the cap and content types that are not what was asked for.
 
 Every refusal raises :class:`FetchError` (a :class:`CredentialError`) with a plain message.
@@ -25,6 +27,7 @@ import socket
 import ssl
 import time
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
@@ -117,26 +120,105 @@ def _resolve(host: str, port: int) -> str:
     return addresses[0]
 
 
+def _time_left(deadline: float) -> float:
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise TimeoutError("the fetch's deadline passed")
+    return min(left, TIMEOUT_SECONDS)
+
+
+class _DeadlineSocket(socket.socket):
+    """A socket that gives up at the fetch's deadline: before every send and receive its
+    timeout is set to the time left, so a server that answers a byte at a time (in its
+    headers or its body) cannot stretch a fetch past the deadline."""
+
+    deadline = 0.0
+
+    def recv(self, *args: Any, **kwargs: Any) -> bytes:
+        self.settimeout(_time_left(self.deadline))
+        return super().recv(*args, **kwargs)
+
+    def recv_into(self, *args: Any, **kwargs: Any) -> int:
+        self.settimeout(_time_left(self.deadline))
+        return super().recv_into(*args, **kwargs)
+
+    def send(self, *args: Any, **kwargs: Any) -> int:
+        self.settimeout(_time_left(self.deadline))
+        return super().send(*args, **kwargs)
+
+    def sendall(self, *args: Any, **kwargs: Any) -> None:
+        self.settimeout(_time_left(self.deadline))
+        super().sendall(*args, **kwargs)
+
+
+class _DeadlineSSLSocket(ssl.SSLSocket):
+    """The same for TLS, the handshake included."""
+
+    deadline = 0.0
+
+    def do_handshake(self, *args: Any, **kwargs: Any) -> None:
+        self.settimeout(_time_left(self.deadline))
+        super().do_handshake(*args, **kwargs)
+
+    def recv(self, *args: Any, **kwargs: Any) -> bytes:
+        self.settimeout(_time_left(self.deadline))
+        return super().recv(*args, **kwargs)
+
+    def recv_into(self, *args: Any, **kwargs: Any) -> int:
+        self.settimeout(_time_left(self.deadline))
+        return super().recv_into(*args, **kwargs)
+
+    def send(self, *args: Any, **kwargs: Any) -> int:
+        self.settimeout(_time_left(self.deadline))
+        return super().send(*args, **kwargs)
+
+    def sendall(self, *args: Any, **kwargs: Any) -> None:
+        self.settimeout(_time_left(self.deadline))
+        super().sendall(*args, **kwargs)
+
+
+def _connect(address: str, port: int, deadline: float) -> _DeadlineSocket:
+    family = socket.AF_INET6 if ":" in address else socket.AF_INET
+    sock = _DeadlineSocket(family, socket.SOCK_STREAM)
+    sock.deadline = deadline
+    try:
+        sock.settimeout(_time_left(deadline))
+        sock.connect((address, port))
+    except BaseException:
+        sock.close()
+        raise
+    return sock
+
+
 class _PinnedHTTPConnection(http.client.HTTPConnection):
-    def __init__(self, host: str, port: int, address: str, timeout: float) -> None:
-        super().__init__(host, port, timeout=timeout)
-        self._address = address
+    """Connects to the address that was checked, never the name again, within the deadline."""
+
+    def __init__(self, host: str, port: int, address: str, deadline: float) -> None:
+        super().__init__(host, port, timeout=_time_left(deadline))
+        self._address, self._deadline = address, deadline
 
     def connect(self) -> None:
-        self.sock = socket.create_connection((self._address, self.port), self.timeout)
+        self.sock = _connect(self._address, self.port, self._deadline)
 
 
 class _PinnedHTTPSConnection(http.client.HTTPSConnection):
-    def __init__(self, host: str, port: int, address: str, timeout: float) -> None:
-        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
-        self._address = address
+    def __init__(self, host: str, port: int, address: str, deadline: float) -> None:
+        context = ssl.create_default_context()
+        context.sslsocket_class = _DeadlineSSLSocket
+        super().__init__(host, port, timeout=_time_left(deadline), context=context)
+        self._address, self._deadline = address, deadline
 
     def connect(self) -> None:
-        sock = socket.create_connection((self._address, self.port), self.timeout)
-        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)  # type: ignore[attr-defined]
+        sock = _connect(self._address, self.port, self._deadline)
+        tls = self._context.wrap_socket(  # type: ignore[attr-defined]
+            sock, server_hostname=self.host, do_handshake_on_connect=False
+        )
+        tls.deadline = self._deadline
+        self.sock = tls
+        tls.do_handshake()
 
 
-def _connection(url: str, timeout: float) -> tuple[http.client.HTTPConnection, str]:
+def _connection(url: str, deadline: float) -> tuple[http.client.HTTPConnection, str]:
     parts = urlsplit(url)
     if parts.scheme == "http" and not _allow_http():
         raise FetchError("Only https addresses can be checked.")
@@ -156,21 +238,40 @@ def _connection(url: str, timeout: float) -> tuple[http.client.HTTPConnection, s
     target = parts.path or "/"
     if parts.query:
         target += "?" + parts.query
-    return cls(host, port, address, timeout), target
+    return cls(host, port, address, deadline), target
 
 
 def _media_type(header: str | None) -> str:
     return (header or "").split(";", 1)[0].strip().lower()
 
 
-def fetch(url: str, *, accept: frozenset[str] = JSON_TYPES, max_bytes: int = MAX_BYTES) -> Fetched:
-    """GET ``url`` under every guard above. Returns the body with its final URL and type."""
-    deadline = time.monotonic() + TOTAL_SECONDS
+def fetch(
+    url: str,
+    *,
+    accept: frozenset[str] = JSON_TYPES,
+    max_bytes: int = MAX_BYTES,
+    deadline: float | None = None,
+) -> Fetched:
+    """GET ``url`` under every guard above. Returns the body with its final URL and type.
+
+    One deadline bounds the whole fetch (connecting, TLS, headers, body, redirects): at most
+    :data:`TOTAL_SECONDS` from now, or ``deadline`` (a :func:`time.monotonic` time) if that
+    comes sooner, which is how one verification shares its deadline among its fetches."""
+    soonest = time.monotonic() + TOTAL_SECONDS
+    deadline = soonest if deadline is None else min(deadline, soonest)
+    try:
+        return _fetch(url, accept=accept, max_bytes=max_bytes, deadline=deadline)
+    except FetchError:
+        raise
+    except (OSError, http.client.HTTPException):
+        if time.monotonic() >= deadline:
+            raise FetchError("The server took too long to answer.") from None
+        raise FetchError("The server could not be reached.") from None
+
+
+def _fetch(url: str, *, accept: frozenset[str], max_bytes: int, deadline: float) -> Fetched:
     for _hop in range(MAX_REDIRECTS + 1):
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            raise FetchError("The server took too long to answer.")
-        connection, target = _connection(url, min(TIMEOUT_SECONDS, remaining))
+        connection, target = _connection(url, deadline)
         try:
             connection.request(
                 "GET",
@@ -202,17 +303,11 @@ def fetch(url: str, *, accept: frozenset[str] = JSON_TYPES, max_bytes: int = MAX
             if length and length.isdigit() and int(length) > max_bytes:
                 raise FetchError("The document is too large to check.")
             body = bytearray()
-            while chunk := response.read(64 * 1024):
+            while chunk := response.read1(64 * 1024):
                 body += chunk
                 if len(body) > max_bytes:
                     raise FetchError("The document is too large to check.")
-                if time.monotonic() > deadline:
-                    raise FetchError("The server took too long to answer.")
             return Fetched(url, content_type, bytes(body))
-        except (OSError, http.client.HTTPException) as exc:
-            if isinstance(exc, TimeoutError | socket.timeout):
-                raise FetchError("The server took too long to answer.") from None
-            raise FetchError("The server could not be reached.") from None
         finally:
             connection.close()
     raise FetchError(f"The address redirected more than {MAX_REDIRECTS} times.")
