@@ -173,6 +173,9 @@ STORAGES = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The evidence form sends a recording per question and one attachment: a request with more
+# files than any form of ours has is refused before they are read (a 400).
+DATA_UPLOAD_MAX_NUMBER_FILES = 30
 
 EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("DJANGO_EMAIL_HOST", "localhost")

@@ -12,6 +12,7 @@ from datetime import timedelta
 from typing import IO, Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -44,6 +45,9 @@ DECLARATION_POINTS = [
     "who issue this badge.",
 ]
 MAX_ANSWER_CHARS = 50_000
+# Files attached to one attempt: enough for a handout, a certificate and a few photos; in all
+# no more than the issuer's largest single upload.
+MAX_ATTACHMENTS = 10
 IDENTIFIES_INDIVIDUALS = "identifies_individuals"
 
 
@@ -352,12 +356,14 @@ def attachment_add(
         .get(pk=application.pk)
     )
     _require_editable(application)
+    attempt = current_attempt(application)
     checked = uploads.check_attachment(
         upload, max_bytes=application.badge.issuer.max_upload_mb * 1_000_000
     )
+    _check_attachment_room(attempt, checked.size, application.badge.issuer.max_upload_mb)
     attachment = Attachment(
-        attempt=current_attempt(application),
-        title=title.strip()[:200] or _("Attachment"),
+        attempt=attempt,
+        title=uploads.clean_title(title) or _("Attachment"),
         content_type=checked.content_type,
         size=checked.size,
     )
@@ -370,6 +376,24 @@ def attachment_add(
         data={"title": attachment.title, "type": checked.content_type},
     )
     return attachment
+
+
+def _check_attachment_room(attempt: Attempt, size: int, limit_mb: int) -> None:
+    """At most MAX_ATTACHMENTS files per attempt, and no more than ``limit_mb`` in all."""
+    files = attempt.attachments.aggregate(count=Count("pk"), total=Sum("size"))
+    if files["count"] >= MAX_ATTACHMENTS:
+        raise ApplicationError(
+            _("You can attach up to %(n)s files. Remove one before you attach another.")
+            % {"n": MAX_ATTACHMENTS}
+        )
+    if (files["total"] or 0) + size > limit_mb * 1_000_000:
+        raise ApplicationError(
+            _(
+                "Your files can add up to %(limit)s MB in all, and this one would take them "
+                "over. Remove a file, or attach a smaller one."
+            )
+            % {"limit": limit_mb}
+        )
 
 
 def attachment_add_assessment(
