@@ -27,7 +27,7 @@ from rosette.applications.models import (
     PrivacyDismissal,
 )
 from rosette.applications.wordcount import count_words
-from rosette.catalogue.models import Badge, Issuer
+from rosette.catalogue.models import Badge, BadgeVersion, Issuer, Question
 from rosette.catalogue.selectors import current_version, held_badge_ids
 from rosette.core.email import send_email_on_commit
 from rosette.core.models import record_event
@@ -53,6 +53,10 @@ IDENTIFIES_INDIVIDUALS = "identifies_individuals"
 
 class ApplicationError(Exception):
     """A rule of applications was broken; the message is for the person who tried."""
+
+
+class TextTooLong(ApplicationError):
+    """A text is over MAX_ANSWER_CHARS. It is refused whole, never cut short."""
 
 
 class DraftConflict(ApplicationError):
@@ -210,27 +214,52 @@ def _differs(attempt: Attempt, draft: DraftInput) -> bool:
     """Would this save change anything? (A stale save of the same words is harmless.)"""
     for answer in attempt.answers.all():
         key = answer.question_id
-        if draft.texts.get(key, answer.text)[:MAX_ANSWER_CHARS] != answer.text:
+        if draft.texts.get(key, answer.text) != answer.text:
             return True
         if draft.links.get(key, answer.link) != answer.link:
             return True
-        if draft.transcripts.get(key, answer.transcript)[:MAX_ANSWER_CHARS] != answer.transcript:
+        if draft.transcripts.get(key, answer.transcript) != answer.transcript:
             return True
-    return draft.intended_actions[:MAX_ANSWER_CHARS] != attempt.intended_actions
+    return draft.intended_actions != attempt.intended_actions
+
+
+def _check_length(text: str, where: str) -> str:
+    if len(text) > MAX_ANSWER_CHARS:
+        raise TextTooLong(
+            _(
+                "%(where)s would be longer than 50,000 characters, so it was not saved. "
+                "Shorten it and save again."
+            )
+            % {"where": where}
+        )
+    return text
+
+
+def _where(answer: Answer) -> str:
+    if answer.question is None:
+        return str(_("Your whole statement"))
+    return str(_("Question %(n)s") % {"n": answer.question.position})
 
 
 def _apply(attempt: Attempt, draft: DraftInput) -> None:
-    answers = {a.question_id: a for a in attempt.answers.all()}
+    """Write the draft over the attempt. Every text is checked before anything is written: a
+    text over the limit refuses the whole save (the caller keeps it), it is never cut."""
+    answers = {a.question_id: a for a in attempt.answers.select_related("question")}
     changed = []
     for key, answer in answers.items():
-        text = draft.texts.get(key, answer.text)[:MAX_ANSWER_CHARS]
+        text = _check_length(draft.texts.get(key, answer.text), _where(answer))
         link = draft.links.get(key, answer.link)
-        transcript = draft.transcripts.get(key, answer.transcript)[:MAX_ANSWER_CHARS]
+        transcript = _check_length(
+            draft.transcripts.get(key, answer.transcript),
+            _("The transcript for %(where)s") % {"where": _where(answer).lower()},
+        )
         if (text, link, transcript) != (answer.text, answer.link, answer.transcript):
             answer.text, answer.link, answer.transcript = text, link, transcript
             changed.append(answer)
+    attempt.intended_actions = _check_length(
+        draft.intended_actions, _("What you will do differently")
+    )
     Answer.objects.bulk_update(changed, ["text", "link", "transcript", "updated_at"])
-    attempt.intended_actions = draft.intended_actions[:MAX_ANSWER_CHARS]
     attempt.revision += 1
     attempt.last_editor = draft.editor
     attempt.save(update_fields=["intended_actions", "revision", "last_editor", "updated_at"])
@@ -316,7 +345,7 @@ def answer_media_attach(
     answer.media_seconds = checked.seconds
     answer.media.save("recording", upload, save=False)  # type: ignore[arg-type]
     if transcript:
-        answer.transcript = transcript[:MAX_ANSWER_CHARS]
+        answer.transcript = _check_length(transcript, _("The transcript"))
     answer.save()
     record_event(
         action="applications:evidence:media",
@@ -517,9 +546,21 @@ def missing_prerequisites(application: Application) -> list[Badge]:
 def submission_problems(
     *, application: Application, checks: list[AnswerCheck] | None = None
 ) -> list[Problem]:
-    """Everything that stops this application being submitted, each naming its field.
+    """Everything that stops this application being submitted, each naming its field: the
+    prerequisites, the evidence against the badge's requirements, and the privacy screen.
     ``checks`` are the current attempt's answer checks, when the caller has them already."""
-    problems = [
+    if checks is None:
+        checks = answer_checks(current_attempt(application))
+    return (
+        _prerequisite_problems(application)
+        + _evidence_problems(application.version, checks)
+        + _privacy_problems(application.badge.issuer, checks)
+    )
+
+
+def _prerequisite_problems(application: Application) -> list[Problem]:
+    """A badge the learner must hold first (DESIGN rule 3)."""
+    return [
         Problem(
             "prerequisites",
             _("You need the “%(name)s” badge before you can apply for this one.")
@@ -527,20 +568,19 @@ def submission_problems(
         )
         for badge in missing_prerequisites(application)
     ]
-    version = application.version
-    if checks is None:
-        checks = answer_checks(current_attempt(application))
-    total_words = 0
-    any_alternative = False
+
+
+def _evidence_problems(version: BadgeVersion, checks: list[AnswerCheck]) -> list[Problem]:
+    """Each question answered to its minimum (or by a link or a recording), every recording
+    transcribed, and enough words in all (DESIGN rules 1 and 2)."""
+    problems = []
     for check in checks:
         answer = check.answer
-        field = f"text-{answer.question_id or 'whole'}"
-        total_words += check.words
-        any_alternative = any_alternative or bool(answer.link or answer.media)
+        key = answer.question_id or "whole"
         if answer.media and not answer.transcript.strip():
             problems.append(
                 Problem(
-                    f"transcript-{answer.question_id or 'whole'}",
+                    f"transcript-{key}",
                     _(
                         "Add a transcript of your recording, so people who cannot hear it can "
                         "read it."
@@ -548,16 +588,9 @@ def submission_problems(
                 )
             )
         if answer.question is not None and not check.met:
-            position = answer.question.position
-            if check.words == 0:
-                message = _("Answer question %(n)s.") % {"n": position}
-            else:
-                message = _("Question %(n)s needs %(min)s words; it has %(words)s.") % {
-                    "n": position,
-                    "min": check.minimum,
-                    "words": check.words,
-                }
-            problems.append(Problem(field, message))
+            problems.append(Problem(f"text-{key}", _unmet_message(check, answer.question)))
+    total_words = sum(check.words for check in checks)
+    any_alternative = any(check.answer.link or check.answer.media for check in checks)
     if (
         version.overall_min_words
         and not any_alternative
@@ -570,17 +603,42 @@ def submission_problems(
                 % {"min": version.overall_min_words, "words": total_words},
             )
         )
-    if application.badge.issuer.privacy_policy == Issuer.PrivacyPolicy.BLOCK:
-        for check in checks:
-            for finding in check.findings:
-                where = (
-                    _("Question %(n)s") % {"n": check.answer.question.position}
-                    if check.answer.question
-                    else _("Your whole statement")
-                )
+    return problems
+
+
+def _unmet_message(check: AnswerCheck, question: Question) -> str:
+    if check.words == 0:
+        return str(_("Answer question %(n)s.") % {"n": question.position})
+    return str(
+        _("Question %(n)s needs %(min)s words; it has %(words)s.")
+        % {"n": question.position, "min": check.minimum, "words": check.words}
+    )
+
+
+def _privacy_problems(issuer: Issuer, checks: list[AnswerCheck]) -> list[Problem]:
+    """What the privacy screen stops (DESIGN rule 5). Text it could not check always stops
+    the submission, whatever the policy: it is neither cleared nor declined as identifying.
+    Under the block policy, so does each finding the learner has not explained."""
+    problems = []
+    for check in checks:
+        field = f"text-{check.answer.question_id or 'whole'}"
+        where = _where(check.answer)
+        for finding in check.findings:
+            if finding.label == screening.UNCHECKED:
                 problems.append(
                     Problem(
-                        f"text-{check.answer.question_id or 'whole'}",
+                        field,
+                        _(
+                            "%(where)s is too long to check for anything that could identify "
+                            "a person. Shorten it."
+                        )
+                        % {"where": where},
+                    )
+                )
+            elif issuer.privacy_policy == Issuer.PrivacyPolicy.BLOCK:
+                problems.append(
+                    Problem(
+                        field,
                         _(
                             "%(where)s: “%(text)s” – %(reason)s Change it, or say why it does "
                             "not identify anyone."
@@ -588,6 +646,20 @@ def submission_problems(
                         % {"where": where, "text": finding.text, "reason": finding.reason},
                     )
                 )
+    return problems
+
+
+def _declaration_problems(*, declaration: bool, ai_used: bool | None, ai_use: str) -> list[Problem]:
+    """The declaration confirmed (DESIGN rule 4) and the use of AI tools stated (rule 14)."""
+    problems = []
+    if not declaration:
+        problems.append(Problem("declaration", _("Confirm the declaration to submit.")))
+    if ai_used is None:
+        problems.append(
+            Problem("ai_used", _("Say whether you used AI tools to write your evidence."))
+        )
+    elif ai_used and not ai_use.strip():
+        problems.append(Problem("ai_use", _("Say how you used AI tools.")))
     return problems
 
 
@@ -611,15 +683,9 @@ def application_submit(
     if locked.status == Application.Status.SUBMITTED:
         return locked  # the first click already did it
     checks = answer_checks(current_attempt(locked))
-    problems = submission_problems(application=locked, checks=checks)
-    if not declaration:
-        problems.append(Problem("declaration", _("Confirm the declaration to submit.")))
-    if ai_used is None:
-        problems.append(
-            Problem("ai_used", _("Say whether you used AI tools to write your evidence."))
-        )
-    elif ai_used and not ai_use.strip():
-        problems.append(Problem("ai_use", _("Say how you used AI tools.")))
+    problems = submission_problems(application=locked, checks=checks) + _declaration_problems(
+        declaration=declaration, ai_used=ai_used, ai_use=ai_use
+    )
     if problems:
         raise SubmissionRefused(problems)
     issuer = locked.badge.issuer

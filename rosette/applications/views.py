@@ -276,6 +276,9 @@ def conflict(request: HttpRequest, *, public_id: Any, snapshot_id: Any) -> HttpR
     if request.method == "POST":
         try:
             services.snapshot_resolve(snapshot=snapshot, actor=request.user, choices=request.POST)
+        except services.TextTooLong as exc:  # nothing was saved: choose again
+            messages.error(request, str(exc))
+            return redirect(request.path)
         except services.ApplicationError as exc:
             messages.error(request, str(exc))
             return redirect(application)

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from rosette.accounts.models import User
+from rosette.applications.review import followups_create_for_award
 from rosette.awards.models import Award, BadgeEndorsementRule, Endorsement, Evidence
 from rosette.catalogue.models import Badge
 from rosette.core.email import send_email_on_commit
@@ -188,28 +189,26 @@ def _tell_learner_pathway(award: Award) -> None:
     )
 
 
+# credentials is built from awards (it imports awards.models), so awards reaches up into it
+# only here, when an award is made or changes status: the imports are in these functions for
+# that reason. Nothing catches their failure: a credentials module that cannot be loaded stops
+# the award (its transaction rolls back) rather than quietly leaving it without a credential.
+
+
 def _issue_credential(award: Award) -> None:
-    try:
-        from rosette.credentials.services import credential_issue_later
-    except ImportError:  # pragma: no cover - credentials are a separate app
-        return
+    from rosette.credentials.services import credential_issue_later
+
     credential_issue_later(award=award)
 
 
 def _sync_credential(award: Award) -> None:
-    try:
-        from rosette.credentials.services import credential_status_sync
-    except ImportError:  # pragma: no cover
-        return
+    from rosette.credentials.services import credential_status_sync
+
     credential_status_sync(award=award)
 
 
 def _follow_up(application: Any, award: Award) -> None:
     """The learner's intended actions go on the list of the managers who checked the draft."""
-    try:
-        from rosette.applications.review import followups_create_for_award
-    except ImportError:  # pragma: no cover - manager review is a separate module
-        return
     if application.reviews.exists():
         followups_create_for_award(application=application, award=award)
 
