@@ -75,6 +75,26 @@ class Problem:
     message: str
 
 
+class DraftClosed(ApplicationError):
+    """The application stopped being a draft (submitted, in another tab or at the same
+    moment) before this save: its text is kept in a snapshot, shown on the application's
+    page, and not added to the application."""
+
+    def __init__(self, snapshot: DraftSnapshot, status: str) -> None:
+        if status == Application.Status.SUBMITTED:
+            message = _(
+                "Your application was submitted before these changes were saved, so they were "
+                "not added to it. Nothing is lost: your text is kept on the application’s page."
+            )
+        else:
+            message = _(
+                "Your application was %(status)s before these changes were saved, so they were "
+                "not added to it. Nothing is lost: your text is kept on the application’s page."
+            ) % {"status": Application.Status(status).label.lower()}
+        super().__init__(message)
+        self.snapshot = snapshot
+
+
 class SubmissionRefused(ApplicationError):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(_("The application cannot be submitted yet."))
@@ -112,6 +132,7 @@ def application_start(*, learner: User, badge: Badge) -> Application:
         return existing
     if badge.is_pathway:
         raise ApplicationError(_("This badge is awarded automatically: you do not apply for it."))
+    _refuse_if_awarded(learner, badge)
     version = current_version(badge)
     if version is None:
         raise ApplicationError(_("This badge is not open for applications."))
@@ -132,6 +153,24 @@ def application_start(*, learner: User, badge: Badge) -> Application:
         data={"badge": badge.slug, "version": version.number},
     )
     return application
+
+
+def _refuse_if_awarded(learner: User, badge: Badge) -> None:
+    """An application for a badge the learner has (not revoked) could never be awarded:
+    award_create makes one award of a badge per person. A held award (neither suspended nor
+    revoked) is what "holds" means; a suspended one is restored by the issuer (or by the
+    manager's endorsement), never by applying again."""
+    award = badge.awards.current().filter(recipient=learner).first()
+    if award is None:
+        return
+    if award.status == award.Status.SUSPENDED:
+        raise ApplicationError(
+            _(
+                "Your award of this badge is suspended, so you cannot apply for it again. "
+                "Its page says why and how it can be restored."
+            )
+        )
+    raise ApplicationError(_("You already hold this badge, so there is nothing to apply for."))
 
 
 @dataclass(frozen=True)
@@ -172,14 +211,17 @@ class DraftInput:
 def draft_save(
     *, application: Application, actor: Any, based_on_revision: int, draft: DraftInput
 ) -> Attempt:
-    """Save the evidence form. A save based on an older revision than the stored one would
-    overwrite someone's newer words: it is refused with DraftConflict, and its text is kept
-    in a committed snapshot for the learner to merge."""
+    """Save the evidence form. No save ever throws words away: one based on an older revision
+    than the stored one would overwrite someone's newer words, and one that arrives after the
+    application was submitted (a tab left open, or at the same moment) cannot change it. Both
+    are refused (DraftConflict, DraftClosed) with their text kept in a committed snapshot."""
     outcome = _draft_save(
         application=application, actor=actor, based_on_revision=based_on_revision, draft=draft
     )
     if isinstance(outcome, DraftSnapshot):
-        raise DraftConflict(outcome)
+        if outcome.reason == DraftSnapshot.Reason.CONFLICT:
+            raise DraftConflict(outcome)
+        raise DraftClosed(outcome, outcome.attempt.application.status)
     return outcome
 
 
@@ -189,25 +231,34 @@ def _draft_save(
 ) -> Attempt | DraftSnapshot:
     _require_learner(application, actor)
     application = Application.objects.select_for_update().get(pk=application.pk)
-    _require_editable(application)
     attempt = current_attempt(application)
+    if not application.is_editable:
+        if not _differs(attempt, draft):
+            _require_editable(application)  # nothing would be lost: say it is closed
+        late = DraftSnapshot.Reason.AFTER_SUBMISSION
+        return _keep(attempt, actor, based_on_revision, draft, late)
     same_page = bool(draft.editor) and draft.editor == attempt.last_editor
     if based_on_revision != attempt.revision and not same_page and _differs(attempt, draft):
-        snapshot = DraftSnapshot.objects.create(
-            attempt=attempt,
-            based_on_revision=based_on_revision,
-            reason=DraftSnapshot.Reason.CONFLICT,
-            data=draft.as_data(),
-        )
-        record_event(
-            action="applications:draft:conflict",
-            subject=application,
-            actor=actor,
-            data={"revision": attempt.revision, "based_on": based_on_revision},
-        )
-        return snapshot
+        return _keep(attempt, actor, based_on_revision, draft, DraftSnapshot.Reason.CONFLICT)
     _apply(attempt, draft)
     return attempt
+
+
+def _keep(
+    attempt: Attempt, actor: Any, based_on_revision: int, draft: DraftInput, reason: str
+) -> DraftSnapshot:
+    """Keep a save that could not be applied, for the learner to see (and merge)."""
+    snapshot = DraftSnapshot.objects.create(
+        attempt=attempt, based_on_revision=based_on_revision, reason=reason, data=draft.as_data()
+    )
+    record_event(
+        action="applications:draft:"
+        + ("conflict" if reason == DraftSnapshot.Reason.CONFLICT else "kept"),
+        subject=attempt.application,
+        actor=actor,
+        data={"revision": attempt.revision, "based_on": based_on_revision, "reason": reason},
+    )
+    return snapshot
 
 
 def _differs(attempt: Attempt, draft: DraftInput) -> bool:
