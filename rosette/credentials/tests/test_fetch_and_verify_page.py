@@ -168,7 +168,7 @@ def test_a_server_that_trickles_is_cut_off_at_one_deadline(
     started = time.monotonic()
     with pytest.raises(FetchError, match="took too long"):
         fetch(server.url(), deadline=started + 1.0)
-    assert time.monotonic() - started < 1.5
+    assert time.monotonic() - started < 2.0  # not the 6 s the server would go on for
 
 
 @pytest.mark.parametrize(
@@ -400,7 +400,7 @@ def test_slow_servers_cannot_hold_the_verify_page_shut(
         thread.start()
     for thread in threads:
         thread.join(timeout=30)
-    assert time.monotonic() - started < 1.5 + 1.0
+    assert time.monotonic() - started < 1.5 + 2.0  # the servers would go on for 6 s
     assert all("took too long" in answer for answer in answers), answers
     page = Client(REMOTE_ADDR="198.51.100.7").post("/verify/", {"file": _upload("x.json", b"{}")})
     assert "checking many badges" not in page.content.decode()

@@ -11,6 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from rosette.credentials import selectors
 from rosette.credentials.baking import bake_svg
 from rosette.credentials.errors import BadgeImageError
 from tests import hostile
@@ -29,7 +30,9 @@ MEMORY_BOUND = 64 * hostile.MB  # an ElementTree of the largest SVG allowed (2 M
         pytest.param(hostile.png_bomb, "does not carry an Open Badge", id="png-pixel-bomb"),
         pytest.param(hostile.svg_billion_laughs, "XML entities", id="svg-billion-laughs"),
         pytest.param(hostile.svg_external_entity, "XML entities", id="svg-external-entity"),
-        pytest.param(hostile.svg_deeply_nested, "does not carry an Open Badge", id="svg-deep"),
+        pytest.param(
+            lambda: hostile.svg_deeply_nested(50_000), "does not carry an Open Badge", id="svg-deep"
+        ),
         pytest.param(lambda: b'{"a": ' + b"[" * 100_000, "nested more than", id="json-deep"),
         pytest.param(
             lambda: b'{"a": "' + b"x" * (1_500_000) + b'"}', "larger than", id="json-large"
@@ -47,7 +50,7 @@ def test_a_hostile_badge_file_gets_a_plain_answer_in_bounded_memory(
     assert "Not genuine" in page
     assert message in page
     assert peak.bytes < MEMORY_BOUND, f"{peak.bytes / hostile.MB:.0f} MB"
-    assert time.monotonic() - started < 10
+    assert time.monotonic() - started < selectors.VERIFY_SECONDS + 5  # the deadline holds
 
 
 def test_baking_refuses_an_svg_too_complex_to_hold_in_memory() -> None:
