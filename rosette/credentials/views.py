@@ -135,9 +135,10 @@ VERIFY_WINDOW_SECONDS = 10 * 60
 def _client_key(request: HttpRequest) -> str:
     """The client, for counting: its address, or for IPv6 its /64 network.
 
-    The connection's own address: behind a reverse proxy, the address the trusted proxies
-    saw is the client (issue 12, trusted proxy count), and this reads it from there once
-    that helper is in ``rosette.core``."""
+    This is the connection's own address. Behind a reverse proxy that is the proxy's, so
+    every client would share one count: issue 12's part A adds
+    ``rosette.core.ratelimit.client_key`` (the address the trusted proxies saw), which should
+    replace this function when the two are merged."""
     try:
         address = ipaddress.ip_address(request.META.get("REMOTE_ADDR", ""))
     except ValueError:
