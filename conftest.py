@@ -51,6 +51,15 @@ def _no_connection_outlives_the_session(
 
 
 @pytest.fixture(autouse=True)
+def _fresh_allowances() -> None:
+    """Rate limits count in the cache (local memory in tests): each test starts with none
+    spent, whatever the tests before it in this process did."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Uploaded files of each test go to a fresh folder, never the developer's media."""
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")

@@ -45,6 +45,7 @@ class EvidenceForm(DesignSystemForm):
         required=False,
         max_length=MAX_ANSWER_CHARS,
         widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"max_length": _("This is too long: keep it under 50,000 characters.")},
     )
 
     def __init__(self, *args: Any, version: BadgeVersion, attempt: Attempt, **kwargs: Any):
@@ -104,6 +105,9 @@ class EvidenceForm(DesignSystemForm):
                 required=False,
                 max_length=MAX_ANSWER_CHARS,
                 widget=forms.Textarea(attrs={"rows": 5}),
+                error_messages={
+                    "max_length": _("This transcript is too long: keep it under 50,000 characters.")
+                },
             )
 
     def draft(self) -> DraftInput:

@@ -190,11 +190,13 @@ class Attachment(BaseModel):
 
 
 class DraftSnapshot(models.Model):
-    """Text that could not be saved over the draft, because the draft had changed elsewhere,
-    is kept here, so that no word is ever lost."""
+    """Text that could not be saved over the draft, because the draft had changed elsewhere
+    or the application had been submitted meanwhile, is kept here, so that no word is ever
+    lost."""
 
     class Reason(models.TextChoices):
         CONFLICT = "conflict", _("Changed elsewhere")
+        AFTER_SUBMISSION = "after_submission", _("Sent after the application was submitted")
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="snapshots")

@@ -7,8 +7,9 @@ from typing import Any
 
 from django.db.models import Prefetch
 from django.http import Http404
+from django.utils.translation import gettext as _
 
-from rosette.applications.models import Application, Attachment, Attempt
+from rosette.applications.models import Application, Attachment, Attempt, DraftSnapshot
 from rosette.catalogue.models import Badge, Question
 
 
@@ -89,3 +90,44 @@ def attempts_with_evidence(application: Application) -> list[Attempt]:
             "answers__question", "attachments", "dismissals"
         )
     )
+
+
+@dataclass(frozen=True)
+class KeptText:
+    """Text the learner sent after the application was submitted, by question."""
+
+    label: str
+    text: str
+
+
+def kept_after_submission(
+    application: Application,
+) -> list[tuple[DraftSnapshot, list[KeptText]]]:
+    """Saves that arrived after submission (a tab left open), newest first, each with the
+    texts that differ from what was submitted. Kept so that no word is lost."""
+    snapshots = list(
+        DraftSnapshot.objects.filter(
+            attempt__application=application, reason=DraftSnapshot.Reason.AFTER_SUBMISSION
+        ).prefetch_related("attempt__answers__question")
+    )
+    kept = []
+    for snapshot in snapshots:
+        answers = {a.question_id: a for a in snapshot.attempt.answers.all()}
+        draft = snapshot.data
+        texts = []
+        for key, text in (draft.get("texts") or {}).items():
+            answer = answers.get(None if key == "whole" else int(key))
+            if answer is None or not text.strip() or text == answer.text:
+                continue
+            label = (
+                _("Question %(n)s") % {"n": answer.question.position}
+                if answer.question
+                else _("Your whole statement")
+            )
+            texts.append(KeptText(str(label), text))
+        actions = draft.get("intended_actions") or ""
+        if actions.strip() and actions != snapshot.attempt.intended_actions:
+            texts.append(KeptText(str(_("What you will do differently")), actions))
+        if texts:
+            kept.append((snapshot, texts))
+    return kept

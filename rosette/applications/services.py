@@ -12,6 +12,7 @@ from datetime import timedelta
 from typing import IO, Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,8 +27,13 @@ from rosette.applications.models import (
     PrivacyDismissal,
 )
 from rosette.applications.wordcount import count_words
-from rosette.catalogue.models import Badge, Issuer
-from rosette.catalogue.selectors import award_statuses, current_version, held_badge_ids
+from rosette.catalogue.models import Badge, BadgeVersion, Issuer, Question
+from rosette.catalogue.selectors import (
+    SUSPENDED,
+    award_statuses,
+    current_version,
+    held_badge_ids,
+)
 from rosette.core.email import send_email_on_commit
 from rosette.core.models import record_event
 from rosette.toolkits.selectors import assessment_pdf, assessments_attachable
@@ -45,11 +51,18 @@ DECLARATION_POINTS = [
     "who issue this badge.",
 ]
 MAX_ANSWER_CHARS = 50_000
+# Files attached to one attempt: enough for a handout, a certificate and a few photos; in all
+# no more than the issuer's largest single upload.
+MAX_ATTACHMENTS = 10
 IDENTIFIES_INDIVIDUALS = "identifies_individuals"
 
 
 class ApplicationError(Exception):
     """A rule of applications was broken; the message is for the person who tried."""
+
+
+class TextTooLong(ApplicationError):
+    """A text is over MAX_ANSWER_CHARS. It is refused whole, never cut short."""
 
 
 class DraftConflict(ApplicationError):
@@ -66,6 +79,26 @@ class Problem:
 
     field: str
     message: str
+
+
+class DraftClosed(ApplicationError):
+    """The application stopped being a draft (submitted, in another tab or at the same
+    moment) before this save: its text is kept in a snapshot, shown on the application's
+    page, and not added to the application."""
+
+    def __init__(self, snapshot: DraftSnapshot, status: str) -> None:
+        if status == Application.Status.SUBMITTED:
+            message = _(
+                "Your application was submitted before these changes were saved, so they were "
+                "not added to it. Nothing is lost: your text is kept on the application’s page."
+            )
+        else:
+            message = _(
+                "Your application was %(status)s before these changes were saved, so they were "
+                "not added to it. Nothing is lost: your text is kept on the application’s page."
+            ) % {"status": Application.Status(status).label.lower()}
+        super().__init__(message)
+        self.snapshot = snapshot
 
 
 class SubmissionRefused(ApplicationError):
@@ -105,6 +138,7 @@ def application_start(*, learner: User, badge: Badge) -> Application:
         return existing
     if badge.is_pathway:
         raise ApplicationError(_("This badge is awarded automatically: you do not apply for it."))
+    _refuse_if_awarded(learner, badge)
     version = current_version(badge)
     if version is None:
         raise ApplicationError(_("This badge is not open for applications."))
@@ -125,6 +159,24 @@ def application_start(*, learner: User, badge: Badge) -> Application:
         data={"badge": badge.slug, "version": version.number},
     )
     return application
+
+
+def _refuse_if_awarded(learner: User, badge: Badge) -> None:
+    """An application for a badge the learner has (not revoked) could never be awarded:
+    award_create makes one award of a badge per person. A held award (neither suspended nor
+    revoked) is what "holds" means; a suspended one is restored by the issuer (or by the
+    manager's endorsement), never by applying again."""
+    award = badge.awards.current().filter(recipient=learner).first()
+    if award is None:
+        return
+    if award.status == award.Status.SUSPENDED:
+        raise ApplicationError(
+            _(
+                "Your award of this badge is suspended, so you cannot apply for it again. "
+                "Its page says why and how it can be restored."
+            )
+        )
+    raise ApplicationError(_("You already hold this badge, so there is nothing to apply for."))
 
 
 @dataclass(frozen=True)
@@ -165,14 +217,17 @@ class DraftInput:
 def draft_save(
     *, application: Application, actor: Any, based_on_revision: int, draft: DraftInput
 ) -> Attempt:
-    """Save the evidence form. A save based on an older revision than the stored one would
-    overwrite someone's newer words: it is refused with DraftConflict, and its text is kept
-    in a committed snapshot for the learner to merge."""
+    """Save the evidence form. No save ever throws words away: one based on an older revision
+    than the stored one would overwrite someone's newer words, and one that arrives after the
+    application was submitted (a tab left open, or at the same moment) cannot change it. Both
+    are refused (DraftConflict, DraftClosed) with their text kept in a committed snapshot."""
     outcome = _draft_save(
         application=application, actor=actor, based_on_revision=based_on_revision, draft=draft
     )
     if isinstance(outcome, DraftSnapshot):
-        raise DraftConflict(outcome)
+        if outcome.reason == DraftSnapshot.Reason.CONFLICT:
+            raise DraftConflict(outcome)
+        raise DraftClosed(outcome, outcome.attempt.application.status)
     return outcome
 
 
@@ -182,52 +237,86 @@ def _draft_save(
 ) -> Attempt | DraftSnapshot:
     _require_learner(application, actor)
     application = Application.objects.select_for_update().get(pk=application.pk)
-    _require_editable(application)
     attempt = current_attempt(application)
+    if not application.is_editable:
+        if not _differs(attempt, draft):
+            _require_editable(application)  # nothing would be lost: say it is closed
+        late = DraftSnapshot.Reason.AFTER_SUBMISSION
+        return _keep(attempt, actor, based_on_revision, draft, late)
     same_page = bool(draft.editor) and draft.editor == attempt.last_editor
     if based_on_revision != attempt.revision and not same_page and _differs(attempt, draft):
-        snapshot = DraftSnapshot.objects.create(
-            attempt=attempt,
-            based_on_revision=based_on_revision,
-            reason=DraftSnapshot.Reason.CONFLICT,
-            data=draft.as_data(),
-        )
-        record_event(
-            action="applications:draft:conflict",
-            subject=application,
-            actor=actor,
-            data={"revision": attempt.revision, "based_on": based_on_revision},
-        )
-        return snapshot
+        return _keep(attempt, actor, based_on_revision, draft, DraftSnapshot.Reason.CONFLICT)
     _apply(attempt, draft)
     return attempt
+
+
+def _keep(
+    attempt: Attempt, actor: Any, based_on_revision: int, draft: DraftInput, reason: str
+) -> DraftSnapshot:
+    """Keep a save that could not be applied, for the learner to see (and merge)."""
+    snapshot = DraftSnapshot.objects.create(
+        attempt=attempt, based_on_revision=based_on_revision, reason=reason, data=draft.as_data()
+    )
+    record_event(
+        action="applications:draft:"
+        + ("conflict" if reason == DraftSnapshot.Reason.CONFLICT else "kept"),
+        subject=attempt.application,
+        actor=actor,
+        data={"revision": attempt.revision, "based_on": based_on_revision, "reason": reason},
+    )
+    return snapshot
 
 
 def _differs(attempt: Attempt, draft: DraftInput) -> bool:
     """Would this save change anything? (A stale save of the same words is harmless.)"""
     for answer in attempt.answers.all():
         key = answer.question_id
-        if draft.texts.get(key, answer.text)[:MAX_ANSWER_CHARS] != answer.text:
+        if draft.texts.get(key, answer.text) != answer.text:
             return True
         if draft.links.get(key, answer.link) != answer.link:
             return True
-        if draft.transcripts.get(key, answer.transcript)[:MAX_ANSWER_CHARS] != answer.transcript:
+        if draft.transcripts.get(key, answer.transcript) != answer.transcript:
             return True
-    return draft.intended_actions[:MAX_ANSWER_CHARS] != attempt.intended_actions
+    return draft.intended_actions != attempt.intended_actions
+
+
+def _check_length(text: str, where: str) -> str:
+    if len(text) > MAX_ANSWER_CHARS:
+        raise TextTooLong(
+            _(
+                "%(where)s would be longer than 50,000 characters, so it was not saved. "
+                "Shorten it and save again."
+            )
+            % {"where": where}
+        )
+    return text
+
+
+def _where(answer: Answer) -> str:
+    if answer.question is None:
+        return str(_("Your whole statement"))
+    return str(_("Question %(n)s") % {"n": answer.question.position})
 
 
 def _apply(attempt: Attempt, draft: DraftInput) -> None:
-    answers = {a.question_id: a for a in attempt.answers.all()}
+    """Write the draft over the attempt. Every text is checked before anything is written: a
+    text over the limit refuses the whole save (the caller keeps it), it is never cut."""
+    answers = {a.question_id: a for a in attempt.answers.select_related("question")}
     changed = []
     for key, answer in answers.items():
-        text = draft.texts.get(key, answer.text)[:MAX_ANSWER_CHARS]
+        text = _check_length(draft.texts.get(key, answer.text), _where(answer))
         link = draft.links.get(key, answer.link)
-        transcript = draft.transcripts.get(key, answer.transcript)[:MAX_ANSWER_CHARS]
+        transcript = _check_length(
+            draft.transcripts.get(key, answer.transcript),
+            _("The transcript for %(where)s") % {"where": _where(answer).lower()},
+        )
         if (text, link, transcript) != (answer.text, answer.link, answer.transcript):
             answer.text, answer.link, answer.transcript = text, link, transcript
             changed.append(answer)
+    attempt.intended_actions = _check_length(
+        draft.intended_actions, _("What you will do differently")
+    )
     Answer.objects.bulk_update(changed, ["text", "link", "transcript", "updated_at"])
-    attempt.intended_actions = draft.intended_actions[:MAX_ANSWER_CHARS]
     attempt.revision += 1
     attempt.last_editor = draft.editor
     attempt.save(update_fields=["intended_actions", "revision", "last_editor", "updated_at"])
@@ -313,7 +402,7 @@ def answer_media_attach(
     answer.media_seconds = checked.seconds
     answer.media.save("recording", upload, save=False)  # type: ignore[arg-type]
     if transcript:
-        answer.transcript = transcript[:MAX_ANSWER_CHARS]
+        answer.transcript = _check_length(transcript, _("The transcript"))
     answer.save()
     record_event(
         action="applications:evidence:media",
@@ -353,12 +442,14 @@ def attachment_add(
         .get(pk=application.pk)
     )
     _require_editable(application)
+    attempt = current_attempt(application)
     checked = uploads.check_attachment(
         upload, max_bytes=application.badge.issuer.max_upload_mb * 1_000_000
     )
+    _check_attachment_room(attempt, checked.size, application.badge.issuer.max_upload_mb)
     attachment = Attachment(
-        attempt=current_attempt(application),
-        title=title.strip()[:200] or _("Attachment"),
+        attempt=attempt,
+        title=uploads.clean_title(title) or _("Attachment"),
         content_type=checked.content_type,
         size=checked.size,
     )
@@ -371,6 +462,24 @@ def attachment_add(
         data={"title": attachment.title, "type": checked.content_type},
     )
     return attachment
+
+
+def _check_attachment_room(attempt: Attempt, size: int, limit_mb: int) -> None:
+    """At most MAX_ATTACHMENTS files per attempt, and no more than ``limit_mb`` in all."""
+    files = attempt.attachments.aggregate(count=Count("pk"), total=Sum("size"))
+    if files["count"] >= MAX_ATTACHMENTS:
+        raise ApplicationError(
+            _("You can attach up to %(n)s files. Remove one before you attach another.")
+            % {"n": MAX_ATTACHMENTS}
+        )
+    if (files["total"] or 0) + size > limit_mb * 1_000_000:
+        raise ApplicationError(
+            _(
+                "Your files can add up to %(limit)s MB in all, and this one would take them "
+                "over. Remove a file, or attach a smaller one."
+            )
+            % {"limit": limit_mb}
+        )
 
 
 def attachment_add_assessment(
@@ -491,7 +600,7 @@ def missing_prerequisites(application: Application) -> list[Badge]:
 
 
 def _prerequisite_message(badge: Badge, status: str | None) -> str:
-    if status == "suspended":
+    if status == SUSPENDED:
         return _(
             "Your “%(name)s” badge is suspended, so it does not count until the issuer restores "
             "it. You need it before you can apply for this one."
@@ -504,28 +613,39 @@ def _prerequisite_message(badge: Badge, status: str | None) -> str:
 def submission_problems(
     *, application: Application, checks: list[AnswerCheck] | None = None
 ) -> list[Problem]:
-    """Everything that stops this application being submitted, each naming its field.
+    """Everything that stops this application being submitted, each naming its field: the
+    prerequisites, the evidence against the badge's requirements, and the privacy screen.
     ``checks`` are the current attempt's answer checks, when the caller has them already."""
+    if checks is None:
+        checks = answer_checks(current_attempt(application))
+    return (
+        _prerequisite_problems(application)
+        + _evidence_problems(application.version, checks)
+        + _privacy_problems(application.badge.issuer, checks)
+    )
+
+
+def _prerequisite_problems(application: Application) -> list[Problem]:
+    """A badge the learner must hold now, neither suspended nor revoked (DESIGN rule 3)."""
     missing = missing_prerequisites(application)
     statuses = award_statuses(application.learner) if missing else {}
-    problems = [
+    return [
         Problem("prerequisites", _prerequisite_message(badge, statuses.get(badge.id)))
         for badge in missing
     ]
-    version = application.version
-    if checks is None:
-        checks = answer_checks(current_attempt(application))
-    total_words = 0
-    any_alternative = False
+
+
+def _evidence_problems(version: BadgeVersion, checks: list[AnswerCheck]) -> list[Problem]:
+    """Each question answered to its minimum (or by a link or a recording), every recording
+    transcribed, and enough words in all (DESIGN rules 1 and 2)."""
+    problems = []
     for check in checks:
         answer = check.answer
-        field = f"text-{answer.question_id or 'whole'}"
-        total_words += check.words
-        any_alternative = any_alternative or bool(answer.link or answer.media)
+        key = answer.question_id or "whole"
         if answer.media and not answer.transcript.strip():
             problems.append(
                 Problem(
-                    f"transcript-{answer.question_id or 'whole'}",
+                    f"transcript-{key}",
                     _(
                         "Add a transcript of your recording, so people who cannot hear it can "
                         "read it."
@@ -533,16 +653,9 @@ def submission_problems(
                 )
             )
         if answer.question is not None and not check.met:
-            position = answer.question.position
-            if check.words == 0:
-                message = _("Answer question %(n)s.") % {"n": position}
-            else:
-                message = _("Question %(n)s needs %(min)s words; it has %(words)s.") % {
-                    "n": position,
-                    "min": check.minimum,
-                    "words": check.words,
-                }
-            problems.append(Problem(field, message))
+            problems.append(Problem(f"text-{key}", _unmet_message(check, answer.question)))
+    total_words = sum(check.words for check in checks)
+    any_alternative = any(check.answer.link or check.answer.media for check in checks)
     if (
         version.overall_min_words
         and not any_alternative
@@ -555,17 +668,42 @@ def submission_problems(
                 % {"min": version.overall_min_words, "words": total_words},
             )
         )
-    if application.badge.issuer.privacy_policy == Issuer.PrivacyPolicy.BLOCK:
-        for check in checks:
-            for finding in check.findings:
-                where = (
-                    _("Question %(n)s") % {"n": check.answer.question.position}
-                    if check.answer.question
-                    else _("Your whole statement")
-                )
+    return problems
+
+
+def _unmet_message(check: AnswerCheck, question: Question) -> str:
+    if check.words == 0:
+        return str(_("Answer question %(n)s.") % {"n": question.position})
+    return str(
+        _("Question %(n)s needs %(min)s words; it has %(words)s.")
+        % {"n": question.position, "min": check.minimum, "words": check.words}
+    )
+
+
+def _privacy_problems(issuer: Issuer, checks: list[AnswerCheck]) -> list[Problem]:
+    """What the privacy screen stops (DESIGN rule 5). Text it could not check always stops
+    the submission, whatever the policy: it is neither cleared nor declined as identifying.
+    Under the block policy, so does each finding the learner has not explained."""
+    problems = []
+    for check in checks:
+        field = f"text-{check.answer.question_id or 'whole'}"
+        where = _where(check.answer)
+        for finding in check.findings:
+            if finding.label == screening.UNCHECKED:
                 problems.append(
                     Problem(
-                        f"text-{check.answer.question_id or 'whole'}",
+                        field,
+                        _(
+                            "%(where)s is too long to check for anything that could identify "
+                            "a person. Shorten it."
+                        )
+                        % {"where": where},
+                    )
+                )
+            elif issuer.privacy_policy == Issuer.PrivacyPolicy.BLOCK:
+                problems.append(
+                    Problem(
+                        field,
                         _(
                             "%(where)s: “%(text)s” – %(reason)s Change it, or say why it does "
                             "not identify anyone."
@@ -573,6 +711,20 @@ def submission_problems(
                         % {"where": where, "text": finding.text, "reason": finding.reason},
                     )
                 )
+    return problems
+
+
+def _declaration_problems(*, declaration: bool, ai_used: bool | None, ai_use: str) -> list[Problem]:
+    """The declaration confirmed (DESIGN rule 4) and the use of AI tools stated (rule 14)."""
+    problems = []
+    if not declaration:
+        problems.append(Problem("declaration", _("Confirm the declaration to submit.")))
+    if ai_used is None:
+        problems.append(
+            Problem("ai_used", _("Say whether you used AI tools to write your evidence."))
+        )
+    elif ai_used and not ai_use.strip():
+        problems.append(Problem("ai_use", _("Say how you used AI tools.")))
     return problems
 
 
@@ -596,15 +748,9 @@ def application_submit(
     if locked.status == Application.Status.SUBMITTED:
         return locked  # the first click already did it
     checks = answer_checks(current_attempt(locked))
-    problems = submission_problems(application=locked, checks=checks)
-    if not declaration:
-        problems.append(Problem("declaration", _("Confirm the declaration to submit.")))
-    if ai_used is None:
-        problems.append(
-            Problem("ai_used", _("Say whether you used AI tools to write your evidence."))
-        )
-    elif ai_used and not ai_use.strip():
-        problems.append(Problem("ai_use", _("Say how you used AI tools.")))
+    problems = submission_problems(application=locked, checks=checks) + _declaration_problems(
+        declaration=declaration, ai_used=ai_used, ai_use=ai_use
+    )
     if problems:
         raise SubmissionRefused(problems)
     issuer = locked.badge.issuer

@@ -127,7 +127,9 @@ def _conflict_url(application: Application, conflict: services.DraftConflict) ->
 def _save_draft(
     request: HttpRequest, application: Application, form: EvidenceForm
 ) -> HttpResponse | None:
-    """Save the form's text; on a conflict, the page where the learner merges the two."""
+    """Save the form's text; on a conflict, the page where the learner merges the two; when
+    the application was submitted first (in another tab, or at this very moment), its page,
+    where the text is kept, with a message saying so."""
     try:
         services.draft_save(
             application=application,
@@ -137,7 +139,27 @@ def _save_draft(
         )
     except services.DraftConflict as conflict:
         return redirect(_conflict_url(application, conflict))
+    except services.DraftClosed as closed:
+        messages.warning(request, str(closed))
+        return redirect(application)
+    except services.ApplicationError as exc:
+        messages.error(request, str(exc))
+        return redirect(application)
     return None
+
+
+def _save_late(request: HttpRequest, application: Application) -> HttpResponse:
+    """A save from a page opened before the application was submitted: kept, not lost."""
+    attempt = services.current_attempt(application)
+    form = EvidenceForm(request.POST, version=application.version, attempt=attempt)
+    for name in list(form.fields):
+        if name.startswith("media-"):
+            del form.fields[name]  # files are never kept for a closed application
+    if form.is_valid():
+        refused = _save_draft(request, application, form)
+        if refused is not None:
+            return refused
+    return redirect(application)
 
 
 def _restore_stash(request: HttpRequest, application: Application) -> HttpResponse | None:
@@ -165,6 +187,8 @@ def _restore_stash(request: HttpRequest, application: Application) -> HttpRespon
 def edit(request: HttpRequest, *, public_id: Any) -> HttpResponse:
     application = selectors.application_for_learner(user=request.user, public_id=public_id)
     if not application.is_editable:
+        if request.method == "POST":
+            return _save_late(request, application)
         return redirect(application)
     restored = _restore_stash(request, application)
     if restored is not None:
@@ -253,6 +277,12 @@ def autosave(request: HttpRequest, *, public_id: Any) -> HttpResponse:
         response = HttpResponse(status=204)
         response["HX-Redirect"] = _conflict_url(application, conflict)
         return response
+    except services.DraftClosed as closed:
+        return render(
+            request,
+            "applications/_save_status.html",
+            {"kept": str(closed), "application": application},
+        )
     except services.ApplicationError as exc:
         return render(request, "applications/_save_status.html", {"error": str(exc)})
     checks = services.answer_checks(attempt)
@@ -275,6 +305,9 @@ def conflict(request: HttpRequest, *, public_id: Any, snapshot_id: Any) -> HttpR
     if request.method == "POST":
         try:
             services.snapshot_resolve(snapshot=snapshot, actor=request.user, choices=request.POST)
+        except services.TextTooLong as exc:  # nothing was saved: choose again
+            messages.error(request, str(exc))
+            return redirect(request.path)
         except services.ApplicationError as exc:
             messages.error(request, str(exc))
             return redirect(application)
@@ -375,6 +408,7 @@ def detail(request: HttpRequest, *, public_id: Any) -> HttpResponse:
         {
             "application": application,
             "attempts": selectors.attempts_with_evidence(application),
+            "kept": selectors.kept_after_submission(application),
             "queue_position": selectors.queue_position(application),
             "projected": hooks.projected_decision_date.call(application=application),
         },

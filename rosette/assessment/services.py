@@ -231,26 +231,26 @@ def claim_next(*, issuer: Issuer, assessor: Any, now: datetime | None = None) ->
         claim_touch(application=own.application, assessor=assessor, now=now)
         return own.application
     held = Claim.objects.filter(application=OuterRef("pk"), expires_at__gt=now)
-    candidate = (
-        Application.objects.waiting()
-        .filter(badge__issuer=issuer)
-        .exclude(learner=assessor)
-        .filter(~Exists(held))
-        .select_for_update(skip_locked=True, of=("self",))
-        .first()
-    )
-    if candidate is None:
-        return None
-    previous = Claim.objects.filter(application=candidate).first()  # lapsed, if any
-    Claim.objects.update_or_create(
-        application=candidate,
-        defaults={
-            "assessor": assessor,
-            "issuer": issuer,
-            "claimed_at": now,
-            "expires_at": _expiry(issuer, now),
-        },
-    )
+    passed_over: list[int] = []
+    while True:
+        candidate = (
+            Application.objects.waiting()
+            .filter(badge__issuer=issuer)
+            .exclude(learner=assessor)
+            .exclude(pk__in=passed_over)
+            .filter(~Exists(held))
+            .select_for_update(skip_locked=True, of=("self",))
+            .first()
+        )
+        if candidate is None:
+            return None
+        # Read again now that the row is locked: the query above judged "nobody holds it" on
+        # the snapshot its statement began with, and another assessor may have committed a
+        # claim since (and let go of the row lock, so SKIP LOCKED did not skip it).
+        previous = Claim.objects.select_related("assessor").filter(application=candidate).first()
+        if _claim(candidate, replacing=previous, issuer=issuer, assessor=assessor, now=now):
+            break
+        passed_over.append(candidate.pk)  # theirs stands; the next in line is tried
     # The rubric and decline reasons are made, if need be, when the page opens: not here,
     # where a first insert would make a concurrent "Assess next" wait for this transaction.
     record_event(
@@ -260,6 +260,34 @@ def claim_next(*, issuer: Issuer, assessor: Any, now: datetime | None = None) ->
         data={"lapsed_from": str(previous.assessor.public_id) if previous else None},
     )
     return candidate
+
+
+def _claim(
+    application: Application,
+    *,
+    replacing: Claim | None,
+    issuer: Issuer,
+    assessor: Any,
+    now: datetime,
+) -> bool:
+    """Claim an application whose row this transaction has locked. Only a lapsed claim is
+    ever replaced, and only if it is still lapsed as it is replaced (its holder may be keeping
+    it alive at this moment). False when somebody holds the application."""
+    expires = _expiry(issuer, now)
+    if replacing is None:
+        Claim.objects.create(
+            application=application,
+            assessor=assessor,
+            issuer=issuer,
+            claimed_at=now,
+            expires_at=expires,
+        )
+        return True
+    return bool(
+        Claim.objects.filter(pk=replacing.pk, expires_at__lte=now).update(
+            assessor=assessor, issuer=issuer, claimed_at=now, expires_at=expires, updated_at=now
+        )
+    )
 
 
 def claim_touch(*, application: Application, assessor: Any, now: datetime | None = None) -> bool:

@@ -244,6 +244,12 @@ def _tell_learner_pathway(award: Award) -> None:
     )
 
 
+# credentials is built from awards (it imports awards.models), so awards reaches up into it
+# only here, when an award is made or changes status: the imports are in these functions for
+# that reason. Nothing catches their failure: a credentials module that cannot be loaded stops
+# the award (its transaction rolls back) rather than quietly leaving it without a credential.
+
+
 def _issue_credential(award: Award) -> None:
     hooks.issue_credential.call(award=award)
 

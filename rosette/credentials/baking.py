@@ -9,7 +9,8 @@ the root ``<svg>``.
 
 Extraction treats every image as hostile: the PNG is walked chunk by chunk with size caps and
 CRC checks (no image decoder runs), compressed text is inflated with an output cap, and SVG is
-parsed with defusedxml (no entities, no external references) under a size cap.
+parsed with defusedxml (no entities, no external references) under a size cap; baking (which
+builds a DOM) also caps the number of elements.
 """
 
 from __future__ import annotations
@@ -39,6 +40,9 @@ MAX_IMAGE_BYTES = 10 * 1024 * 1024
 MAX_CHUNK_BYTES = 4 * 1024 * 1024
 MAX_CHUNKS = 10_000
 MAX_TEXT_BYTES = 1024 * 1024
+# Baking builds a DOM of the badge's SVG, a few hundred bytes per element: a 10 MB SVG of
+# empty elements would take close to a gigabyte. Badge artwork has hundreds or thousands.
+MAX_SVG_ELEMENTS = 50_000
 
 Kind = Literal["ob2", "ob3"]
 
@@ -177,6 +181,8 @@ def extract_png(png: bytes, *, max_bytes: int = MAX_IMAGE_BYTES) -> BakedBadge |
 def _parse_svg_dom(svg: bytes, max_bytes: int) -> Document:
     if len(svg) > max_bytes:
         raise BadgeImageError(f"The image is larger than {max_bytes // (1024 * 1024)} MB.")
+    if svg.count(b"<") > MAX_SVG_ELEMENTS:  # every element starts with one: an upper bound
+        raise BadgeImageError("The SVG has too many parts to bake a badge into.")
     try:
         document: Document = safe_minidom.parseString(
             svg, forbid_dtd=False, forbid_entities=True, forbid_external=True

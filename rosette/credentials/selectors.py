@@ -379,8 +379,9 @@ def local_did_document(did: str) -> dict[str, Any] | None:
 
 # --- verifying anything, for the verify page ---------------------------------------------------
 
-VERIFY_SECONDS = 15.0
-_in_flight = threading.BoundedSemaphore(4)
+VERIFY_SECONDS = 15.0  # settings.ROSETTE_VERIFY_SECONDS, if set, overrides it
+VERIFY_SLOTS = 4
+_in_flight = threading.BoundedSemaphore(VERIFY_SLOTS)
 
 _STATE_CODES = {"revoked", "suspended", "expired", "not-yet-valid"}
 _PLAIN = {
@@ -490,24 +491,25 @@ class _MainThread:
     """Runs database look-ups asked for by the verification thread in the calling thread
     (the request's thread owns the database connection and, in tests, the transaction)."""
 
-    def __init__(self) -> None:
+    def __init__(self, deadline: float) -> None:
         self.requests: queue.Queue[Any] = queue.Queue()
+        self.deadline = deadline
 
     def call(self, function: Callable[..., Any], *args: Any) -> Any:
         reply: queue.Queue[tuple[bool, Any]] = queue.Queue(maxsize=1)
         self.requests.put((function, args, reply))
         try:
-            ok, value = reply.get(timeout=VERIFY_SECONDS)
+            ok, value = reply.get(timeout=max(0.0, self.deadline - time.monotonic()))
         except queue.Empty:
             raise FetchError("The check was stopped because it took too long.") from None
         if ok:
             return value
         raise value
 
-    def serve(self, done: Future[Any], deadline: float) -> Any:
+    def serve(self, done: Future[Any]) -> Any:
         while True:
             # The deadline is checked first, so a check past it is always stopped.
-            remaining = deadline - time.monotonic()
+            remaining = self.deadline - time.monotonic()
             if remaining <= 0:
                 raise VerifyTimeout
             if done.done():
@@ -599,7 +601,7 @@ def _verify_in_worker(source: str | bytes, email: str | None, main: _MainThread)
         if is_local_url(url):
             return main.call(local_document, url)
         accept = JSON_TYPES | IMAGE_TYPES | HTML_TYPES if given else JSON_TYPES
-        fetched = remote_fetch(url, accept=accept)
+        fetched = remote_fetch(url, accept=accept, deadline=main.deadline)
         if fetched.content_type in IMAGE_TYPES:
             return fetched.body
         if fetched.content_type in HTML_TYPES:
@@ -652,17 +654,39 @@ def _verify_in_worker(source: str | bytes, email: str | None, main: _MainThread)
     return with_local_status(report, lambda url: main.call(local_award_status, url))
 
 
+class _Slot:
+    """One of the :data:`VERIFY_SLOTS` verifications that may run at once, given back exactly
+    once: by the worker when it ends, or by the request when the deadline passes first."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._held = _in_flight.acquire(blocking=False)
+        if not self._held:
+            raise VerifyBusy
+
+    def free(self) -> None:
+        with self._lock:
+            if self._held:
+                self._held = False
+                _in_flight.release()
+
+
+def verify_seconds() -> float:
+    return float(getattr(settings, "ROSETTE_VERIFY_SECONDS", VERIFY_SECONDS))
+
+
 def verify_submission(*, source: str | bytes, email: str | None) -> VerifyOutcome:
-    """Check a badge given as a URL or file bytes, within :data:`VERIFY_SECONDS`.
+    """Check a badge given as a URL or file bytes, within :func:`verify_seconds`.
 
     Verification runs in a worker thread so that a hostile document that is slow to
     canonicalize cannot hold the request past the deadline; the library's caps (1 MB JSON,
-    512 blank nodes) bound how long the worker itself can run, and at most four run at once.
+    512 blank nodes) bound how long the worker itself can run, and at most
+    :data:`VERIFY_SLOTS` run at once. Every fetch the worker makes shares the one deadline,
+    and the slot is free the moment it passes, whatever the worker is doing.
     Raises :class:`VerifyBusy` or :class:`VerifyTimeout`.
     """
-    if not _in_flight.acquire(blocking=False):
-        raise VerifyBusy
-    main = _MainThread()
+    slot = _Slot()
+    main = _MainThread(time.monotonic() + verify_seconds())
     done: Future[Any] = Future()
 
     def work() -> None:
@@ -671,9 +695,12 @@ def verify_submission(*, source: str | bytes, email: str | None) -> VerifyOutcom
         except BaseException as exc:  # delivered to the request thread
             done.set_exception(exc)
         finally:
-            _in_flight.release()
+            slot.free()
             main.requests.put(None)  # wake the request thread
 
     threading.Thread(target=work, name="rosette-verify", daemon=True).start()
-    report = main.serve(done, time.monotonic() + VERIFY_SECONDS)
+    try:
+        report = main.serve(done)
+    finally:
+        slot.free()
     return outcome_from_report(report, email=email)

@@ -3,10 +3,12 @@ rotation for issuer admins."""
 
 from __future__ import annotations
 
+import ipaddress
 from typing import Any
 
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -142,24 +144,76 @@ def status_list(request: HttpRequest, *, slug: str, name: str) -> HttpResponse:
     )
 
 
+# How many badges one client may check (STYLE point 14): a person checking a new colleague's
+# badges is well within it; a script holding the page shut is not.
+VERIFY_PER_CLIENT = 20
+VERIFY_WINDOW_SECONDS = 10 * 60
+
+
+def _client_key(request: HttpRequest) -> str:
+    """The client, for counting: its address, or for IPv6 its /64 network.
+
+    This is the connection's own address. Behind a reverse proxy that is the proxy's, so
+    every client would share one count: issue 12's part A adds
+    ``rosette.core.ratelimit.client_key`` (the address the trusted proxies saw), which should
+    replace this function when the two are merged."""
+    try:
+        address = ipaddress.ip_address(request.META.get("REMOTE_ADDR", ""))
+    except ValueError:
+        return "unknown"
+    if address.version == 6:
+        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+    return str(address)
+
+
+def _verify_allowed(client: str) -> str | None:
+    """Count a check against the client's allowance; the reason it is refused, if it is."""
+    key = f"credentials:verify:count:{client}"
+    cache.add(key, 0, timeout=VERIFY_WINDOW_SECONDS)
+    try:
+        used = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=VERIFY_WINDOW_SECONDS)
+        used = 1
+    if used > VERIFY_PER_CLIENT:
+        return _(
+            "You have checked many badges in a short time. Please wait a few minutes and try again."
+        )
+    # One check at a time per client, so no one client can take every slot.
+    if not cache.add(f"credentials:verify:running:{client}", 1, timeout=60):
+        return _("Wait for your other check to finish, then try again.")
+    return None
+
+
 @access(Rule.PUBLIC)
 def verify(request: HttpRequest) -> HttpResponse:
     """Check any badge. A POST shows the result on the page (nothing is stored)."""
     outcome = None
+    status = 200
     form = VerifyForm(request.POST, request.FILES) if request.method == "POST" else VerifyForm()
     if request.method == "POST" and form.is_valid():
-        try:
-            outcome = selectors.verify_submission(
-                source=form.source(), email=form.cleaned_data.get("email") or None
-            )
-        except selectors.VerifyBusy:
-            form.add_error(None, _("Rosette is checking many badges just now. Try again soon."))
-        except selectors.VerifyTimeout:
-            form.add_error(
-                None,
-                _("The badge took too long to check, so we stopped. It may be damaged."),
-            )
-    status = 200 if request.method == "GET" or outcome is not None else 400
+        client = _client_key(request)
+        refused = _verify_allowed(client)
+        if refused:
+            form.add_error(None, refused)
+            status = 429
+        else:
+            try:
+                outcome = selectors.verify_submission(
+                    source=form.source(), email=form.cleaned_data.get("email") or None
+                )
+            except selectors.VerifyBusy:
+                form.add_error(None, _("Rosette is checking many badges just now. Try again soon."))
+                status = 503
+            except selectors.VerifyTimeout:
+                form.add_error(
+                    None,
+                    _("The badge took too long to check, so we stopped. It may be damaged."),
+                )
+            finally:
+                cache.delete(f"credentials:verify:running:{client}")
+    if request.method == "POST" and outcome is None and status == 200:
+        status = 400
     return render(
         request, "credentials/verify.html", {"form": form, "outcome": outcome}, status=status
     )

@@ -26,7 +26,8 @@ function revision() {
 
 function keepOnDevice() {
   const key = storageKey();
-  if (!key) return;
+  // Nothing is kept once the person is signing out (site.js forgets what was kept).
+  if (!key || document.body.dataset.signingOut === "true") return;
   try {
     localStorage.setItem(key, JSON.stringify({ revision: revision(), values: fieldValues(), at: Date.now() }));
   } catch (e) {

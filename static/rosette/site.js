@@ -50,3 +50,41 @@ document.addEventListener("htmx:load", (event) => {
 document.addEventListener("htmx:afterSwap", (event) => {
   focusErrorSummary(event.target);
 });
+
+// Words kept on this device by the evidence form (evidence.js) may name the people a learner
+// supports, and the device may be shared: they are forgotten when the person signs out, and
+// in any case a week after they were typed. The server's copy is never affected.
+const KEPT_PREFIX = "rosette:";
+const KEPT_FOR_MS = 7 * 24 * 60 * 60 * 1000;
+
+function forgetKeptWords(olderThan) {
+  try {
+    Object.keys(localStorage)
+      .filter((key) => key.startsWith(KEPT_PREFIX))
+      .forEach((key) => {
+        let at = 0;
+        try {
+          at = JSON.parse(localStorage.getItem(key) || "{}").at || 0;
+        } catch (e) {
+          at = 0;
+        }
+        if (olderThan === null || Date.now() - at > olderThan) localStorage.removeItem(key);
+      });
+  } catch (e) {
+    // Storage disabled: nothing was kept.
+  }
+}
+
+forgetKeptWords(KEPT_FOR_MS);
+document.addEventListener(
+  "submit",
+  (event) => {
+    const signOut = document.body.dataset.signOutUrl;
+    const form = event.target;
+    if (signOut && form instanceof HTMLFormElement && new URL(form.action, window.location.href).pathname === signOut) {
+      document.body.dataset.signingOut = "true"; // evidence.js keeps nothing more from now on
+      forgetKeptWords(null);
+    }
+  },
+  true,
+);

@@ -23,6 +23,10 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ROOT = Path(__file__).resolve().parent.parent.parent
+# axe-core is a test tool, never among the site's static files: the browser fetches it from
+# this URL, which only these tests answer (same origin, so the site's CSP lets it run).
+AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_URL = "/__tests__/axe.min.js"
 SCREENSHOTS = ROOT / "var" / "screenshots"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 CHROMIUM_ARGS = [
@@ -67,6 +71,12 @@ def _new_context(browser: Browser, base_url: str, width: int) -> BrowserContext:
         locale="en-GB",
     )
     context.set_default_timeout(10_000)
+    if not AXE_SCRIPT.exists():
+        pytest.fail(f"axe-core is not installed at {AXE_SCRIPT}: run bin/setup (npm ci).")
+    context.route(
+        f"**{AXE_URL}",
+        lambda route: route.fulfill(path=AXE_SCRIPT, content_type="text/javascript"),
+    )
     # Say what broke the Content Security Policy, not only that something did.
     context.add_init_script(
         "document.addEventListener('securitypolicyviolation', e => console.error("
@@ -123,7 +133,7 @@ def axe(page: Page, *, screenshot: str | None = None) -> None:
     """Run axe-core on the current page and fail on any violation."""
     page.wait_for_load_state("load")
     if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(url="/static/vendor/axe-core/axe.min.js")
+        page.add_script_tag(url=AXE_URL)
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
     )

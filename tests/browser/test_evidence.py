@@ -232,3 +232,47 @@ def test_the_evidence_form_fits_a_phone(phone: Page, worker: User) -> None:
     expect(phone.locator(".rosette-findings")).to_contain_text("Mrs McDonald")
     axe(phone, screenshot="evidence-form-phone")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def _kept_on_device(page: Page) -> list[str]:
+    return page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('rosette:'))")  # type: ignore[no-any-return]
+
+
+def test_signing_out_forgets_the_words_kept_on_the_device(page: Page, worker: User) -> None:
+    """On a shared computer, evidence kept on the device (it may name the people a learner
+    supports) does not outlive the learner's session: signing out forgets it."""
+    sign_in(page, "carer@example.org")
+    axe(page)
+    page.goto("/badges/oss-video-chats/")
+    axe(page)
+    page.get_by_role("button", name="Start application").click()
+    axe(page)
+    page.route("**/autosave/", lambda route: route.abort("internetdisconnected"))
+    page.get_by_role("textbox", name=re.compile("^Question 1")).fill(
+        "Mrs McDonald at the day centre could not hear the call."
+    )
+    expect(page.locator("#save-status")).to_contain_text("you seem to be offline")
+    assert _kept_on_device(page) != []
+    page.get_by_role("button", name="Sign out").click()
+    page.wait_for_load_state("load")
+    axe(page)
+    page.page_log.errors.clear()  # type: ignore[attr-defined]  # the failed saves are expected
+    assert _kept_on_device(page) == []
+
+
+def test_words_kept_on_the_device_are_forgotten_after_a_week(page: Page, worker: User) -> None:
+    page.goto("/")
+    axe(page)
+    week_ago = 8 * 24 * 60 * 60 * 1000
+    page.evaluate(
+        "([key, age]) => localStorage.setItem(key, JSON.stringify("
+        "{revision: '1', values: {'text-1': 'old words'}, at: Date.now() - age}))",
+        ["rosette:draft:00000000-0000-0000-0000-000000000000", week_ago],
+    )
+    page.evaluate(
+        "localStorage.setItem('rosette:draft:11111111-1111-1111-1111-111111111111', "
+        "JSON.stringify({revision: '1', values: {'text-1': 'new words'}, at: Date.now()}))"
+    )
+    page.goto("/badges/")
+    axe(page)
+    assert _kept_on_device(page) == ["rosette:draft:11111111-1111-1111-1111-111111111111"]

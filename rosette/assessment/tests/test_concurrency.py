@@ -21,7 +21,7 @@ from rosette.applications import services as applications
 from rosette.applications.models import Application
 from rosette.applications.workflow import TransitionError
 from rosette.assessment import services
-from rosette.assessment.models import Decision
+from rosette.assessment.models import Claim, Decision
 from rosette.awards.models import Award
 from rosette.catalogue.models import Issuer, IssuerStaff
 from tests import factories
@@ -194,3 +194,58 @@ def test_an_assessor_awarding_while_the_learner_withdraws_leaves_nothing_half_do
     application.refresh_from_db()
     assert application.status == Application.Status.WITHDRAWN
     assert not Award.objects.exists() and not Decision.objects.exists()
+
+
+STRESS_ASSESSORS = 12
+STRESS_ROUNDS = 60  # each assessor's claims: 720 in all, every one at the head of the queue
+
+
+def test_under_load_no_two_assessors_ever_hold_the_same_application(
+    issuer: Issuer, make_submitted: Callable[..., Application]
+) -> None:
+    """Many assessors press "Assess next" and put the application back, over and over, all
+    fighting over the head of a short queue. While one holds an application nobody else is
+    handed it: the claim row names the assessor it was given to until they release it (a live
+    claim is never overwritten)."""
+    for n in range(STRESS_ASSESSORS + 2):
+        make_submitted(days=20 - n)
+    people = [
+        factories.make_staff(issuer, IssuerStaff.Role.ASSESSOR) for _ in range(STRESS_ASSESSORS)
+    ]
+    holding: dict[int, int] = {}  # application pk -> the assessor it was handed to
+    book = threading.Lock()
+    shared: list[str] = []
+    start = threading.Barrier(len(people))
+
+    def work(person: User) -> Callable[[], int]:
+        def job() -> int:
+            start.wait()
+            claims = 0
+            for _round in range(STRESS_ROUNDS):
+                application = services.claim_next(issuer=issuer, assessor=person)
+                if application is None:
+                    continue
+                claims += 1
+                with book:
+                    if application.pk in holding:
+                        shared.append(f"{application} handed to a second assessor")
+                    holding[application.pk] = person.pk
+                if Claim.objects.get(application=application).assessor_id != person.pk:
+                    shared.append(f"{application}: a live claim was overwritten")
+                with book:
+                    if holding.get(application.pk) == person.pk:
+                        del holding[application.pk]
+                try:
+                    services.claim_release(application=application, actor=person)
+                except services.ClaimLost:
+                    shared.append(f"{application}: the claim was taken while it was held")
+            return claims
+
+        return job
+
+    started = time.monotonic()
+    claims = run_in_threads(*(work(p) for p in people))
+    assert not any(isinstance(c, Exception) for c in claims), claims
+    assert sum(claims) > STRESS_ASSESSORS * STRESS_ROUNDS // 2  # they really did work
+    assert shared == []
+    assert time.monotonic() - started < 30

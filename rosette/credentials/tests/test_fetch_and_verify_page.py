@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import socket
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -19,7 +21,7 @@ from rosette.accounts.models import User
 from rosette.awards.models import Award
 from rosette.catalogue.models import Issuer
 from rosette.credentials import services
-from rosette.credentials.fetch import FetchError, fetch
+from rosette.credentials.fetch import FetchError, fetch, is_public_address
 from tests import factories
 
 from .django_helpers import make_award, set_status
@@ -96,6 +98,79 @@ def test_client_refuses_too_big_wrong_type_and_error_statuses(web: LocalWeb) -> 
         fetch(web.url("/gone"))
 
 
+class Trickle:
+    """A server on 127.0.0.1 that answers one byte at a time, a ``pause`` apart: in its
+    headers (``where="headers"``) or in its body. It gives up after ``lasts`` seconds, so a
+    client without a real deadline fails the test instead of hanging it."""
+
+    def __init__(self, *, where: str, pause: float = 0.2, lasts: float = 6.0) -> None:
+        self.where, self.pause, self.lasts = where, pause, lasts
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.threads: list[threading.Thread] = []
+        self.stopped = threading.Event()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def url(self, path: str = "/badge.json") -> str:
+        return f"http://127.0.0.1:{self.listener.getsockname()[1]}{path}"
+
+    def _accept(self) -> None:
+        while not self.stopped.is_set():
+            try:
+                connection, _address = self.listener.accept()
+            except OSError:
+                return
+            thread = threading.Thread(target=self._serve, args=(connection,), daemon=True)
+            thread.start()
+            self.threads.append(thread)
+
+    def _serve(self, connection: socket.socket) -> None:
+        started = time.monotonic()
+        with connection, contextlib.suppress(OSError):
+            connection.recv(65536)
+            if self.where == "body":
+                connection.sendall(
+                    b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                    b"Content-Length: 100000\r\n\r\n"
+                )
+            else:
+                connection.sendall(b"HTTP/1.1 200 OK\r\n")
+            while time.monotonic() - started < self.lasts and not self.stopped.is_set():
+                connection.sendall(b"X" if self.where == "headers" else b" ")
+                time.sleep(self.pause)
+
+    def close(self) -> None:
+        self.stopped.set()
+        self.listener.close()
+        for thread in self.threads:
+            thread.join(timeout=10)
+
+
+@pytest.fixture
+def trickle(settings: Any) -> Iterator[Callable[..., Trickle]]:
+    settings.ROSETTE_FETCH_ALLOW_HTTP = True
+    settings.ROSETTE_FETCH_ALLOW_PRIVATE = True
+    servers: list[Trickle] = []
+
+    def start(**kwargs: Any) -> Trickle:
+        servers.append(Trickle(**kwargs))
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.close()
+
+
+@pytest.mark.parametrize("where", ["headers", "body"])
+def test_a_server_that_trickles_is_cut_off_at_one_deadline(
+    trickle: Callable[..., Trickle], where: str
+) -> None:
+    server = trickle(where=where)
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="took too long"):
+        fetch(server.url(), deadline=started + 1.0)
+    assert time.monotonic() - started < 2.0  # not the 6 s the server would go on for
+
+
 @pytest.mark.parametrize(
     "url",
     [
@@ -107,12 +182,46 @@ def test_client_refuses_too_big_wrong_type_and_error_statuses(web: LocalWeb) -> 
         "http://[::1]/x",
         "http://[::ffff:127.0.0.1]/x",
         "http://0.0.0.0/x",
+        # IPv6 forms that carry an IPv4 address inside them (issue 12, finding 9)
+        "http://[::ffff:0:7f00:1]/x",  # IPv4-translated (SIIT)
+        "http://[64:ff9b::7f00:1]/x",  # NAT64, well-known prefix
+        "http://[64:ff9b::a9fe:a9fe]/x",  # NAT64 of the cloud metadata address
+        "http://[64:ff9b:1::7f00:1]/x",  # NAT64, local-use prefix
+        "http://[2002:7f00:1::]/x",  # 6to4
+        "http://[2002:a9fe:a9fe::1]/x",  # 6to4 of the metadata address
+        "http://[::127.0.0.1]/x",  # IPv4-compatible
+        "http://[::a00:1]/x",  # IPv4-compatible 10.0.0.1
+        "http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/x",  # Teredo (client 127.0.0.1)
+        "http://[fec0::1]/x",  # site-local (deprecated, never global)
+        "http://[fd00::1]/x",  # unique local
+        "http://[fe80::1]/x",  # link-local
+        "http://[2001:db8::1]/x",  # documentation
+        "http://[100::1]/x",  # discard-only
+        "http://[ff02::1]/x",  # multicast
     ],
 )
 def test_client_refuses_private_and_local_addresses(settings: Any, url: str) -> None:
     settings.ROSETTE_FETCH_ALLOW_HTTP = True
     with pytest.raises(FetchError, match="private or local"):
         fetch(url)
+
+
+@pytest.mark.parametrize(
+    ("address", "public"),
+    [
+        ("8.8.8.8", True),
+        ("2606:4700:4700::1111", True),
+        ("64:ff9b::808:808", True),  # NAT64 of a public address (an IPv6-only host's DNS64)
+        ("::ffff:8.8.8.8", True),
+        ("127.0.0.1", False),
+        ("::ffff:0:808:808", False),  # translated forms are not used on the internet
+        ("2002:808:808::1", False),  # 6to4 is deprecated (RFC 7526): never fetched
+        ("2001::1", False),  # Teredo
+        ("3fff::1", False),  # documentation (RFC 9637)
+    ],
+)
+def test_public_addresses_are_told_from_the_rest(address: str, public: bool) -> None:
+    assert is_public_address(address) is public
 
 
 def test_redirects_to_private_addresses_are_refused(web: LocalWeb, settings: Any) -> None:
@@ -270,11 +379,9 @@ def test_a_url_to_a_private_address_is_refused_in_production(client: Client, db:
 
 
 def test_a_check_past_the_deadline_is_stopped_with_a_message(
-    client: Client, award: Award, monkeypatch: pytest.MonkeyPatch
+    client: Client, award: Award, settings: Any
 ) -> None:
-    from rosette.credentials import selectors
-
-    monkeypatch.setattr(selectors, "VERIFY_SECONDS", 0.0)
+    settings.ROSETTE_VERIFY_SECONDS = 0.0
     png = client.get(f"/credentials/{award.code}.png").content
     response = client.post("/verify/", {"file": _upload("badge.png", png)})
     assert response.status_code == 400
@@ -293,3 +400,72 @@ def test_when_too_many_checks_run_people_are_asked_to_try_again(client: Client, 
         for _ in range(taken):
             selectors._in_flight.release()
     assert "checking many badges just now" in response.content.decode()
+
+
+def test_slow_servers_cannot_hold_the_verify_page_shut(
+    db: None, trickle: Callable[..., Trickle], settings: Any
+) -> None:
+    """Four addresses that trickle a byte at a time, sent by four clients, once held every
+    verification slot for a minute. Each check now ends at the verification deadline, its slot
+    free at once, so the next person is answered."""
+    settings.ROSETTE_VERIFY_SECONDS = 1.5
+    servers = [trickle(where=where) for where in ("body", "headers", "body", "headers")]
+    answers: list[str] = [""] * len(servers)
+
+    def check(n: int) -> None:
+        response = Client(REMOTE_ADDR=f"203.0.113.{n + 1}").post(
+            "/verify/", {"url": servers[n].url()}
+        )
+        answers[n] = response.content.decode()
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=check, args=(n,)) for n in range(len(servers))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert time.monotonic() - started < 1.5 + 2.0  # the servers would go on for 6 s
+    assert all("took too long" in answer for answer in answers), answers
+    page = Client(REMOTE_ADDR="198.51.100.7").post("/verify/", {"file": _upload("x.json", b"{}")})
+    assert "checking many badges" not in page.content.decode()
+    assert "Not genuine" in page.content.decode()
+
+
+def test_one_client_can_only_check_so_many_badges_in_a_while(db: None) -> None:
+    from rosette.credentials.views import VERIFY_PER_CLIENT
+
+    client = Client(REMOTE_ADDR="203.0.113.50")
+    for _ in range(VERIFY_PER_CLIENT):
+        response = client.post("/verify/", {"file": _upload("x.json", b"{}")})
+        assert response.status_code == 200
+    response = client.post("/verify/", {"file": _upload("x.json", b"{}")})
+    assert response.status_code == 429
+    assert "You have checked many badges" in response.content.decode()
+    # Someone else, elsewhere, is not affected; a form with nothing to check costs nothing.
+    other = Client(REMOTE_ADDR="198.51.100.8")
+    assert other.post("/verify/", {"file": _upload("x.json", b"{}")}).status_code == 200
+    assert client.post("/verify/", {}).status_code == 400
+
+
+def test_one_client_checks_one_badge_at_a_time(
+    db: None, trickle: Callable[..., Trickle], settings: Any
+) -> None:
+    """A client cannot take every slot by sending checks side by side."""
+    settings.ROSETTE_VERIFY_SECONDS = 2.0
+    server = trickle(where="body")
+    first: list[str] = []
+
+    def slow_check() -> None:
+        response = Client(REMOTE_ADDR="203.0.113.60").post("/verify/", {"url": server.url()})
+        first.append(response.content.decode())
+
+    thread = threading.Thread(target=slow_check)
+    thread.start()
+    time.sleep(0.5)
+    response = Client(REMOTE_ADDR="203.0.113.60").post(
+        "/verify/", {"file": _upload("x.json", b"{}")}
+    )
+    thread.join(timeout=10)
+    assert response.status_code == 429
+    assert "Wait for your other check to finish" in response.content.decode()
+    assert "took too long" in first[0]
