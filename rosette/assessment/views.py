@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -112,21 +113,48 @@ def _assess_page(
 
 @access(Rule.ASSESSOR)
 def assess(request: HttpRequest, *, public_id: Any) -> HttpResponse:
-    """One application for the assessor who holds it (issuer admins may read it and
-    reassign it): the evidence, the rubric, and the decision."""
+    """One application for the assessor who holds it: the evidence, the rubric, and the
+    decision. An issuer admin who does not hold it sees who does, and may reassign it, but
+    not its evidence. Nobody else at the issuer reads it, on any method."""
     if request.method == "POST":
         action = request.POST.get("action", "")
         if action == "reassign":
             return _reassign(request, public_id)
-        application = selectors.application_for_assessor(
-            user=request.user, public_id=public_id, act=True
-        )
+        application = selectors.application_to_decide(user=request.user, public_id=public_id)
         if action == "release":
             return _release(request, application)
         return _decide(request, application, check_only=action == "check")
-    application = selectors.application_for_assessor(user=request.user, public_id=public_id)
+    try:
+        application = selectors.application_for_assessor(user=request.user, public_id=public_id)
+    except PermissionDenied:
+        application = selectors.application_for_reassignment(user=request.user, public_id=public_id)
+        return _reassign_page(request, application, _reassign_form(application))
     services.claim_touch(application=application, assessor=request.user)
     return _assess_page(request, application, _decision_form(application))
+
+
+def _reassign_form(application: Application, data: Any = None) -> ReassignForm:
+    return ReassignForm(data, assessors=selectors.assessors_of(application.badge.issuer))
+
+
+def _reassign_page(
+    request: HttpRequest, application: Application, form: ReassignForm
+) -> HttpResponse:
+    """What an admin sees of an application someone else holds: no learner, no evidence."""
+    issuer = application.badge.issuer
+    return render(
+        request,
+        "assessment/reassign.html",
+        {
+            "application": application,
+            "claim": application.claim,
+            "reassign_form": form,
+            "crumbs": [
+                (_("Assessment queue"), reverse("assessment:queue", kwargs={"slug": issuer.slug})),
+                (application.reference, None),
+            ],
+        },
+    )
 
 
 def _release(request: HttpRequest, application: Application) -> HttpResponse:
@@ -144,11 +172,9 @@ def _release(request: HttpRequest, application: Application) -> HttpResponse:
 
 
 def _reassign(request: HttpRequest, public_id: Any) -> HttpResponse:
-    application = selectors.application_for_assessor(user=request.user, public_id=public_id)
+    application = selectors.application_for_reassignment(user=request.user, public_id=public_id)
     issuer = application.badge.issuer
-    if not roles.is_issuer_admin(request.user, issuer):
-        return redirect("assessment:assess", public_id=application.public_id)
-    form = ReassignForm(request.POST, assessors=selectors.assessors_of(issuer))
+    form = _reassign_form(application, request.POST)
     if form.is_valid():
         try:
             services.claim_reassign(
@@ -163,13 +189,25 @@ def _reassign(request: HttpRequest, public_id: Any) -> HttpResponse:
                 % {"ref": application.reference, "name": form.person().name},
             )
             return redirect("assessment:queue", slug=issuer.slug)
-    return _assess_page(request, application, _decision_form(application), reassign_form=form)
+    if selectors.holds_claim(user=request.user, application=application):
+        return _assess_page(request, application, _decision_form(application), reassign_form=form)
+    return _reassign_page(request, application, form)
 
 
 def _decide(request: HttpRequest, application: Application, *, check_only: bool) -> HttpResponse:
     form = _decision_form(application, request.POST)
     queue_url = reverse("assessment:queue", kwargs={"slug": application.badge.issuer.slug})
     valid = form.is_valid()
+    holds = selectors.holds_claim(user=request.user, application=application)
+    if not holds and (check_only or not valid):
+        # Released, reassigned or decided meanwhile: nothing of it is shown. (A decision goes
+        # on to the service, which says why it cannot be recorded.)
+        messages.error(
+            request,
+            _("You no longer hold %(ref)s (it was released, reassigned or decided).")
+            % {"ref": application.reference},
+        )
+        return redirect(queue_url)
     rubric = services.rubric_ensure(version=application.version)
     scores = form.scores() if valid else {}
     result = services.score(rubric, form.question_rubrics, scores)
@@ -187,6 +225,7 @@ def _decide(request: HttpRequest, application: Application, *, check_only: bool)
             note=form.cleaned_data.get("note", ""),
         )
     except services.DecisionRefused as refused:
+        assert holds  # the service refuses a non-holder before it looks at the decision
         for problem in refused.problems:
             form.add_error(problem.field if problem.field in form.fields else None, problem.message)
         return _assess_page(request, application, form, result=result)
