@@ -96,15 +96,10 @@ def application_for_assessor(*, user: Any, public_id: Any) -> Application:
 
 
 def application_to_decide(*, user: Any, public_id: Any) -> Application:
-    """A waiting application the user may act on (decide, release): 403 when someone else
-    holds it. When nobody does (released, or taken over and decided meanwhile) it is
-    returned so that the service can say so plainly; the view shows nothing of it unless
-    ``holds_claim``."""
-    application = _application_at_issuer(user=user, public_id=public_id, waiting=False)
-    claim = getattr(application, "claim", None)
-    if claim is not None and claim.assessor_id != user.pk:
-        raise PermissionDenied
-    return application
+    """An application a decision, a check or a release is sent for: 404 as above, except that
+    decided and withdrawn ones are returned, so that the view can refuse (403) whoever does not
+    hold it and say why (already decided, held by another, released) without showing it."""
+    return _application_at_issuer(user=user, public_id=public_id, waiting=False)
 
 
 def application_for_reassignment(*, user: Any, public_id: Any) -> Application:

@@ -121,6 +121,8 @@ def assess(request: HttpRequest, *, public_id: Any) -> HttpResponse:
         if action == "reassign":
             return _reassign(request, public_id)
         application = selectors.application_to_decide(user=request.user, public_id=public_id)
+        if not selectors.holds_claim(user=request.user, application=application):
+            return _not_held(request, application, action=action)
         if action == "release":
             return _release(request, application)
         return _decide(request, application, check_only=action == "check")
@@ -131,6 +133,36 @@ def assess(request: HttpRequest, *, public_id: Any) -> HttpResponse:
         return _reassign_page(request, application, _reassign_form(application))
     services.claim_touch(application=application, assessor=request.user)
     return _assess_page(request, application, _decision_form(application))
+
+
+def _not_held(request: HttpRequest, application: Application, *, action: str) -> HttpResponse:
+    """A decision, a check or a release from someone who does not hold the application:
+    refused, saying why, and showing nothing of it."""
+    claim = getattr(application, "claim", None)
+    if action == "decide":
+        unrecorded = _("so your decision was not recorded")
+    else:
+        unrecorded = _("so nothing was recorded")
+    if application.status != Application.Status.SUBMITTED:
+        reason = _("This application is already %(status)s, %(unrecorded)s.") % {
+            "status": application.get_status_display().lower(),
+            "unrecorded": unrecorded,
+        }
+    elif claim is not None:
+        reason = _("Another assessor holds this application, %(unrecorded)s.") % {
+            "unrecorded": unrecorded
+        }
+    else:
+        reason = _(
+            "You do not hold this application (it was released, or taken after your claim "
+            "lapsed), %(unrecorded)s. Take the next one from the queue."
+        ) % {"unrecorded": unrecorded}
+    return render(
+        request,
+        "assessment/not_held.html",
+        {"application": application, "reason": reason},
+        status=403,
+    )
 
 
 def _reassign_form(application: Application, data: Any = None) -> ReassignForm:
@@ -198,16 +230,6 @@ def _decide(request: HttpRequest, application: Application, *, check_only: bool)
     form = _decision_form(application, request.POST)
     queue_url = reverse("assessment:queue", kwargs={"slug": application.badge.issuer.slug})
     valid = form.is_valid()
-    holds = selectors.holds_claim(user=request.user, application=application)
-    if not holds and (check_only or not valid):
-        # Released, reassigned or decided meanwhile: nothing of it is shown. (A decision goes
-        # on to the service, which says why it cannot be recorded.)
-        messages.error(
-            request,
-            _("You no longer hold %(ref)s (it was released, reassigned or decided).")
-            % {"ref": application.reference},
-        )
-        return redirect(queue_url)
     rubric = services.rubric_ensure(version=application.version)
     scores = form.scores() if valid else {}
     result = services.score(rubric, form.question_rubrics, scores)
@@ -225,7 +247,6 @@ def _decide(request: HttpRequest, application: Application, *, check_only: bool)
             note=form.cleaned_data.get("note", ""),
         )
     except services.DecisionRefused as refused:
-        assert holds  # the service refuses a non-holder before it looks at the decision
         for problem in refused.problems:
             form.add_error(problem.field if problem.field in form.fields else None, problem.message)
         return _assess_page(request, application, form, result=result)

@@ -100,11 +100,11 @@ def test_an_assessor_cannot_read_ahead_in_the_queue_by_posting(
     services.claim_next(issuer=badge.issuer, assessor=assessor)  # takes the first
     client.force_login(assessor)
     assert client.get(_assess(waiting)).status_code == 403
-    for data in (_check(waiting), {"action": "decide"}, {"action": "anything"}):
+    for data in (_check(waiting), {"action": "decide"}, {"action": "release"}, {}):
         response = client.post(_assess(waiting), data)
-        assert response.status_code in (302, 403), data
+        assert response.status_code == 403, data
         _shows_nothing(response)
-        _shows_nothing(client.get(response["Location"])) if response.status_code == 302 else None
+        assert "You do not hold this application" in response.content.decode()
     assert client.get(media).status_code == 403
     assert client.get(attachment).status_code == 403
     assert client.get(_assess(first)).status_code == 200  # the one they hold
@@ -171,5 +171,5 @@ def test_an_admin_cannot_open_an_application_nobody_holds(
     client.force_login(issuer_admin)
     assert client.get(_assess(waiting)).status_code == 403
     response = client.post(_assess(waiting), _check(waiting))
-    assert response.status_code in (302, 403)
+    assert response.status_code == 403
     _shows_nothing(response)
