@@ -28,17 +28,16 @@ class AccountAdapter(DefaultAccountAdapter):
         html = ""
         if isinstance(message, EmailMultiAlternatives):
             html = next((str(c) for c, kind in message.alternatives if kind == "text/html"), "")
-        kwargs = {
-            "subject": str(message.subject),
-            "body": str(message.body),
-            "from_email": str(message.from_email),
-            "to": [str(to) for to in message.to],
-            "html": html,
-            "headers": dict(message.extra_headers) or None,
-        }
         # The database task backend queues inside the current transaction: a rolled-back
         # sign-up leaves no mail behind.
-        send_account_email_task.enqueue(**kwargs)
+        send_account_email_task.enqueue(
+            subject=str(message.subject),
+            body=str(message.body),
+            from_email=str(message.from_email),
+            to=[str(to) for to in message.to],
+            html=html,
+            headers=dict(message.extra_headers) or None,
+        )
 
     def get_client_ip(self, request: HttpRequest) -> str:
         """For allauth's rate limits (failed sign-ins per address, and others)."""

@@ -475,6 +475,8 @@ def contributor_invite(*, assessment: RiskAssessment, actor: Any, email: str) ->
     """Invite a colleague by email address. Whether the address has no account or belongs to
     someone outside the assessment's organisation, the answer is the same, so inviting tells
     nobody who is on Rosette."""
+    if assessment.organisation_id is None:
+        raise ToolkitError(_("Choose the organisation this assessment belongs to first."))
     colleague = (
         User.objects.filter(
             Q(email__iexact=email.strip())
@@ -485,13 +487,13 @@ def contributor_invite(*, assessment: RiskAssessment, actor: Any, email: str) ->
         .distinct()
         .first()
     )
-    if colleague is None or assessment.organisation_id is None:
+    if colleague is None:
         raise ToolkitError(
             _(
                 "We could not add %(email)s. Colleagues need a Rosette account with that "
                 "address and must be members of %(organisation)s."
             )
-            % {"email": email.strip(), "organisation": assessment.organisation or _("it")}
+            % {"email": email.strip(), "organisation": assessment.organisation}
         )
     return contributor_add(assessment=assessment, actor=actor, user=colleague)
 
