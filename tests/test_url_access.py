@@ -853,10 +853,14 @@ def _sign_in(client: SignInClient, persona: str, people: dict[str, User]) -> Non
 
 @pytest.mark.django_db
 def test_every_url_answers_every_persona_as_declared(
+    settings: Any,
     learner: User, outsider: User, manager: User, assessor: User, issuer_admin: User,
     issuer: Issuer,
 ) -> None:  # fmt: skip
     started = time.monotonic()
+    cpu = time.process_time()
+    # Sessions in the (local memory) cache: two fewer queries a request, same access decisions.
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cache"
     logging.getLogger("django.request").setLevel(logging.ERROR)  # thousands of 403s and 404s
     people = _people(learner, outsider, manager, assessor, issuer_admin, issuer)
     clients = {persona: SignInClient() for persona in PERSONAS}
@@ -914,4 +918,5 @@ def test_every_url_answers_every_persona_as_declared(
     print("\n".join(failures))
     assert failures == []
     assert walked > len(PERSONAS) * 150
-    print(f"walked {walked} URL × persona pairs in {time.monotonic() - started:.1f}s")
+    print(f"walked {walked} URL × persona pairs in {time.monotonic() - started:.1f}s "
+          f"({time.process_time() - cpu:.1f}s of CPU)")  # fmt: skip
