@@ -12,6 +12,7 @@ import pytest
 from rosette.accounts.models import User
 from rosette.catalogue.models import Issuer, IssuerStaff
 from tests import factories
+from tests.signin import SignInClient
 
 
 def _sqlite_test_files() -> list[Path]:
@@ -63,6 +64,19 @@ def _fresh_allowances() -> None:
 def _media_root(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Uploaded files of each test go to a fresh folder, never the developer's media."""
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits() -> None:
+    """Rate limits live in the cache: each test starts with none used."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture
+def client() -> SignInClient:
+    return SignInClient()
 
 
 @pytest.fixture

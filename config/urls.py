@@ -1,5 +1,10 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
+
+# The Django admin has no sign-in of its own: it sends people to allauth's, which asks staff
+# for their second factor (and RequireMFAMiddleware refuses a staff session without one).
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
     path("", include("rosette.home.urls")),

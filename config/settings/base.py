@@ -8,7 +8,7 @@ from typing import Any
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import EnvError, env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("ROSETTE_VAR_DIR", str(BASE_DIR / "var")))
@@ -25,6 +25,13 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::
 # same data verifies on a laptop and in production.
 SITE_URL = env_str("ROSETTE_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [SITE_URL])
+
+# How many reverse proxies in front of Rosette append to X-Forwarded-For: the client's address
+# is the one the outermost of them saw (rosette/core/ratelimit.py). 0, the default, is for
+# direct connections: the header is ignored, since anyone can write it.
+ROSETTE_TRUSTED_PROXIES = env_int("ROSETTE_TRUSTED_PROXIES", 0)
+if ROSETTE_TRUSTED_PROXIES < 0:
+    raise EnvError("ROSETTE_TRUSTED_PROXIES must be 0 or more.")
 
 # Key-encryption key for issuers' signing keys (credentials/).
 CREDENTIAL_KEK = env_str("ROSETTE_CREDENTIAL_KEK", DEV_CREDENTIAL_KEK)
@@ -143,6 +150,10 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_SIGNUP_FORM_CLASS = "rosette.accounts.forms.SignupForm"
+# Mail goes through the task worker; the client's address comes from ROSETTE_TRUSTED_PROXIES.
+ACCOUNT_ADAPTER = "rosette.accounts.adapter.AccountAdapter"
+# Staff may not remove their authenticator (the middleware would only ask for a new one).
+MFA_ADAPTER = "rosette.accounts.adapter.MFAAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Rosette] "
 ACCOUNT_RATE_LIMITS: dict[str, str] | bool = {
     "login_failed": "10/m/ip,5/5m/key",
@@ -152,6 +163,8 @@ ACCOUNT_RATE_LIMITS: dict[str, str] | bool = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Rosette"
+# Every staff sign-in asks for the code: no "trust this browser" that would skip it.
+MFA_TRUST_ENABLED = False
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -13,3 +13,10 @@ class AccountsConfig(AppConfig):
         from rosette.accounts import roles  # noqa: PLC0415
 
         hooks.holds_role.connect(roles.holds)
+
+        # Imported here: the middleware module needs the app registry ready (allauth models).
+        from allauth.mfa.signals import authenticator_added  # noqa: PLC0415
+
+        from rosette.accounts.middleware import record_activation  # noqa: PLC0415
+
+        authenticator_added.connect(record_activation, dispatch_uid="rosette-mfa-activation")

@@ -1,18 +1,71 @@
-"""Assessors and admins must set up multi-factor authentication before doing anything else."""
+"""Staff (assessors, issuer admins, site admins, anyone with Django admin access) use Rosette
+only in a session that completed a second factor.
+
+Owning a TOTP device is not enough: the session itself must have passed it. allauth records
+each authentication step of a session (``allauth.account.authentication``); a sign-in through
+allauth with MFA, a code entered at ``mfa_reauthenticate``, or activating a device in this
+session (``rosette.accounts.apps``) records an ``mfa`` step. A staff session without one —
+signed in by password alone on some other path, or begun before the person became staff —
+reaches nothing but the step that completes it and sign-out.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlencode
 
+from allauth.account.authentication import get_authentication_records
+from allauth.account.internal.flows.login import record_authentication
 from allauth.mfa.models import Authenticator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 
 from rosette.accounts import roles
 
-# Paths a person who still has to set up MFA may reach.
-_ALLOWED_PREFIXES = ("/accounts/", "/static/", "/healthz", "/i18n/")
+# Reachable by anyone, whatever their session (assets, the health check, the language switch).
+_ALWAYS_PREFIXES = ("/static/", "/healthz", "/i18n/")
+# A staff member without a device may set one up (allauth asks for the password again first
+# when the sign-in is more than a few minutes old), or sign out.
+_SET_UP_URLS = frozenset(
+    {"mfa_activate_totp", "mfa_index", "account_reauthenticate", "account_logout"}
+)
+# A staff member with a device whose session has not used it may enter a code, or sign out.
+_COMPLETE_URLS = frozenset({"mfa_reauthenticate", "account_logout"})
+
+
+def session_passed_mfa(request: HttpRequest) -> bool:
+    """Whether this session completed a second factor for the signed-in person."""
+    records = get_authentication_records(request, request.user)  # type: ignore[arg-type]
+    return any(record.get("method") == "mfa" for record in records)
+
+
+def record_activation(
+    *, request: HttpRequest | None, user: Any, authenticator: Authenticator, **_: Any
+) -> None:
+    """allauth's ``authenticator_added`` signal: setting up a TOTP device takes a code from it,
+    so the session that did so has passed a second factor (without it, a new assessor would
+    be asked for a code a second time straight after giving one)."""
+    if (
+        request is not None
+        and authenticator.type == Authenticator.Type.TOTP
+        and getattr(request, "user", None) == user
+    ):
+        record_authentication(
+            request, user, "mfa", id=authenticator.pk, type=authenticator.type, activated=True
+        )
+
+
+def _has_device(user: object) -> bool:
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+def _url_name(request: HttpRequest) -> str | None:
+    try:
+        return resolve(request.path_info).url_name
+    except Resolver404:
+        return None
 
 
 class RequireMFAMiddleware:
@@ -22,14 +75,16 @@ class RequireMFAMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
         if (
-            user.is_authenticated
-            and not request.path.startswith(_ALLOWED_PREFIXES)
-            and roles.needs_mfa(user)
-            and not _has_mfa(user)
+            not user.is_authenticated
+            or request.path.startswith(_ALWAYS_PREFIXES)
+            or session_passed_mfa(request)
+            or not roles.needs_mfa(user)
         ):
-            return redirect(reverse("mfa_activate_totp") + "?next=" + request.path)
-        return self.get_response(request)
-
-
-def _has_mfa(user: object) -> bool:
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+            return self.get_response(request)
+        if _has_device(user):
+            target, allowed = "mfa_reauthenticate", _COMPLETE_URLS
+        else:
+            target, allowed = "mfa_activate_totp", _SET_UP_URLS
+        if _url_name(request) in allowed:
+            return self.get_response(request)
+        return redirect(reverse(target) + "?" + urlencode({"next": request.get_full_path()}))

@@ -72,8 +72,9 @@ def is_manager(user: Any) -> bool:
 
 
 def needs_mfa(user: Any) -> bool:
-    """Assessors, issuer admins and site admins must use multi-factor authentication."""
-    return is_site_admin(user) or is_assessor(user)
+    """Assessors, issuer admins, site admins and anyone the Django admin lets in (staff) must
+    use multi-factor authentication."""
+    return _signed_in(user) and (bool(user.is_superuser or user.is_staff) or is_assessor(user))
 
 
 _ROLE_CHECKS: dict[Rule, Callable[[Any], bool]] = {

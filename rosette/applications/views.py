@@ -5,7 +5,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from rosette.applications import hooks, selectors, services, uploads
+from rosette.applications import hooks, selectors, services, stash, uploads
 from rosette.applications.forms import (
     AttachmentForm,
     DeclarationForm,
@@ -27,8 +27,6 @@ from rosette.catalogue.selectors import badge_for_public
 from rosette.core.access import Rule, access
 from rosette.toolkits.selectors import assessments_attachable
 
-STASH_KEY = "rosette:draft-stash"
-
 
 def _is_htmx(request: HttpRequest) -> bool:
     return request.headers.get("HX-Request") == "true"
@@ -36,20 +34,19 @@ def _is_htmx(request: HttpRequest) -> bool:
 
 def keep_text_when_signed_out(view: Any) -> Any:
     """A save sent after the session ended is kept in the (new) session and restored once the
-    learner signs in again, so the words typed are never lost (DESIGN rule 17)."""
+    learner signs in again, so the words typed are never lost (DESIGN rule 17; what is kept,
+    and for how long: rosette/applications/stash.py)."""
 
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *, public_id: Any) -> HttpResponse:
         if request.method == "POST" and not request.user.is_authenticated:
-            stash = request.session.get(STASH_KEY, {})
-            stash[str(public_id)] = {
-                k: v for k, v in request.POST.lists() if k != "csrfmiddlewaretoken"
-            }
-            request.session[STASH_KEY] = stash
+            kept = stash.keep(request, public_id=public_id)
             edit = reverse("applications:edit", kwargs={"public_id": public_id})
             if _is_htmx(request):
                 return render(
-                    request, "applications/_save_status.html", {"signed_out": True, "next": edit}
+                    request,
+                    "applications/_save_status.html",
+                    {"signed_out": True, "kept": kept, "next": edit},
                 )
             return redirect_to_login(edit)
         return view(request, public_id=public_id)
@@ -106,6 +103,7 @@ def _edit_context(
         "attachments": list(attempt.attachments.all()),
         "reviews": reviews_for_learner(application=application),
         "attachable": _attachable(request, application),
+        "keep": stash.token_for(application),
     }
 
 
@@ -163,15 +161,10 @@ def _save_late(request: HttpRequest, application: Application) -> HttpResponse:
 
 
 def _restore_stash(request: HttpRequest, application: Application) -> HttpResponse | None:
-    stash = request.session.get(STASH_KEY, {})
-    data = stash.pop(str(application.public_id), None)
-    if data is None:
+    query = stash.take(request, application)
+    if query is None:
         return None
-    request.session[STASH_KEY] = stash
     attempt = services.current_attempt(application)
-    query = QueryDict(mutable=True)
-    for key, values in data.items():
-        query.setlist(key, values)
     form = EvidenceForm(query, version=application.version, attempt=attempt)
     if not form.is_valid():
         return None
@@ -281,7 +274,7 @@ def autosave(request: HttpRequest, *, public_id: Any) -> HttpResponse:
         return render(
             request,
             "applications/_save_status.html",
-            {"kept": str(closed), "application": application},
+            {"closed_kept": str(closed), "application": application},
         )
     except services.ApplicationError as exc:
         return render(request, "applications/_save_status.html", {"error": str(exc)})

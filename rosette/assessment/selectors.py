@@ -58,27 +58,59 @@ def issuer_for_admin(*, user: Any, slug: str) -> Issuer:
     return issuer
 
 
-def application_for_assessor(*, user: Any, public_id: Any, act: bool = False) -> Application:
-    """An application of an issuer the user assesses for; 404 for anyone else (STYLE.md
-    point 3). To read it the user must hold its claim or be an admin of the issuer, else 403.
-    To act (``act=True``: decide, release) 403 when someone else holds it; when nobody does
-    (it was decided, released or reassigned meanwhile) the service says so plainly."""
+def _application_at_issuer(*, user: Any, public_id: Any, waiting: bool = True) -> Application:
+    """An application at an issuer the user assesses for, waiting for a decision. Anything
+    else is 404 for everyone at the issuer: a draft (or a returned application, a draft
+    again) is the learner's alone until they submit it, and decided and withdrawn ones have
+    nothing left to read. ``waiting=False`` lets decided and withdrawn ones through, never
+    drafts, so that a late decision is told why it was not recorded."""
     try:
         application = Application.objects.select_related(
             "badge__issuer", "version", "learner", "claim__assessor"
         ).get(public_id=public_id)
     except (Application.DoesNotExist, ValueError) as exc:
         raise Http404 from exc
-    issuer = application.badge.issuer
-    if not roles.is_assessor(user, issuer):
+    if not roles.is_assessor(user, application.badge.issuer):
         raise Http404
+    if application.status in Application.EDITABLE_STATUSES or (
+        waiting and application.status != S.SUBMITTED
+    ):
+        raise Http404
+    return application
+
+
+def holds_claim(*, user: Any, application: Application) -> bool:
+    """Whether the user holds the claim of this application, still waiting for a decision:
+    who may read it."""
     claim = getattr(application, "claim", None)
-    holds = claim is not None and claim.assessor_id == user.pk
-    if act:
-        if claim is not None and not holds:
-            raise PermissionDenied
-        return application
-    if not act and not holds and not roles.is_issuer_admin(user, issuer):
+    return claim is not None and claim.assessor_id == user.pk and application.status == S.SUBMITTED
+
+
+def application_for_assessor(*, user: Any, public_id: Any) -> Application:
+    """A waiting application with its evidence, for the assessor who holds its claim: 404
+    for anyone not at its issuer and for what is not waiting (see above), 403 for everyone
+    else at the issuer, admins included (STYLE.md point 3). The queue is first come, first
+    served: nobody reads ahead in it."""
+    application = _application_at_issuer(user=user, public_id=public_id)
+    if not holds_claim(user=user, application=application):
+        raise PermissionDenied
+    return application
+
+
+def application_to_decide(*, user: Any, public_id: Any) -> Application:
+    """An application a decision, a check or a release is sent for: 404 as above, except that
+    decided and withdrawn ones are returned, so that the view can refuse (403) whoever does not
+    hold it and say why (already decided, held by another, released) without showing it."""
+    return _application_at_issuer(user=user, public_id=public_id, waiting=False)
+
+
+def application_for_reassignment(*, user: Any, public_id: Any) -> Application:
+    """A claimed application, for an admin of its issuer to see who holds it and move it to
+    another assessor; never its evidence. 403 for non-admins and when nobody holds it."""
+    application = _application_at_issuer(user=user, public_id=public_id)
+    if not roles.is_issuer_admin(user, application.badge.issuer):
+        raise PermissionDenied
+    if getattr(application, "claim", None) is None:
         raise PermissionDenied
     return application
 

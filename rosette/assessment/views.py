@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -112,21 +113,80 @@ def _assess_page(
 
 @access(Rule.ASSESSOR)
 def assess(request: HttpRequest, *, public_id: Any) -> HttpResponse:
-    """One application for the assessor who holds it (issuer admins may read it and
-    reassign it): the evidence, the rubric, and the decision."""
+    """One application for the assessor who holds it: the evidence, the rubric, and the
+    decision. An issuer admin who does not hold it sees who does, and may reassign it, but
+    not its evidence. Nobody else at the issuer reads it, on any method."""
     if request.method == "POST":
         action = request.POST.get("action", "")
         if action == "reassign":
             return _reassign(request, public_id)
-        application = selectors.application_for_assessor(
-            user=request.user, public_id=public_id, act=True
-        )
+        application = selectors.application_to_decide(user=request.user, public_id=public_id)
+        if not selectors.holds_claim(user=request.user, application=application):
+            return _not_held(request, application, action=action)
         if action == "release":
             return _release(request, application)
         return _decide(request, application, check_only=action == "check")
-    application = selectors.application_for_assessor(user=request.user, public_id=public_id)
+    try:
+        application = selectors.application_for_assessor(user=request.user, public_id=public_id)
+    except PermissionDenied:
+        application = selectors.application_for_reassignment(user=request.user, public_id=public_id)
+        return _reassign_page(request, application, _reassign_form(application))
     services.claim_touch(application=application, assessor=request.user)
     return _assess_page(request, application, _decision_form(application))
+
+
+def _not_held(request: HttpRequest, application: Application, *, action: str) -> HttpResponse:
+    """A decision, a check or a release from someone who does not hold the application:
+    refused, saying why, and showing nothing of it."""
+    claim = getattr(application, "claim", None)
+    if action == "decide":
+        unrecorded = _("so your decision was not recorded")
+    else:
+        unrecorded = _("so nothing was recorded")
+    if application.status != Application.Status.SUBMITTED:
+        reason = _("This application is already %(status)s, %(unrecorded)s.") % {
+            "status": application.get_status_display().lower(),
+            "unrecorded": unrecorded,
+        }
+    elif claim is not None:
+        reason = _("Another assessor holds this application, %(unrecorded)s.") % {
+            "unrecorded": unrecorded
+        }
+    else:
+        reason = _(
+            "You do not hold this application (it was released, or taken after your claim "
+            "lapsed), %(unrecorded)s. Take the next one from the queue."
+        ) % {"unrecorded": unrecorded}
+    return render(
+        request,
+        "assessment/not_held.html",
+        {"application": application, "reason": reason},
+        status=403,
+    )
+
+
+def _reassign_form(application: Application, data: Any = None) -> ReassignForm:
+    return ReassignForm(data, assessors=selectors.assessors_of(application.badge.issuer))
+
+
+def _reassign_page(
+    request: HttpRequest, application: Application, form: ReassignForm
+) -> HttpResponse:
+    """What an admin sees of an application someone else holds: no learner, no evidence."""
+    issuer = application.badge.issuer
+    return render(
+        request,
+        "assessment/reassign.html",
+        {
+            "application": application,
+            "claim": application.claim,
+            "reassign_form": form,
+            "crumbs": [
+                (_("Assessment queue"), reverse("assessment:queue", kwargs={"slug": issuer.slug})),
+                (application.reference, None),
+            ],
+        },
+    )
 
 
 def _release(request: HttpRequest, application: Application) -> HttpResponse:
@@ -144,11 +204,9 @@ def _release(request: HttpRequest, application: Application) -> HttpResponse:
 
 
 def _reassign(request: HttpRequest, public_id: Any) -> HttpResponse:
-    application = selectors.application_for_assessor(user=request.user, public_id=public_id)
+    application = selectors.application_for_reassignment(user=request.user, public_id=public_id)
     issuer = application.badge.issuer
-    if not roles.is_issuer_admin(request.user, issuer):
-        return redirect("assessment:assess", public_id=application.public_id)
-    form = ReassignForm(request.POST, assessors=selectors.assessors_of(issuer))
+    form = _reassign_form(application, request.POST)
     if form.is_valid():
         try:
             services.claim_reassign(
@@ -163,7 +221,9 @@ def _reassign(request: HttpRequest, public_id: Any) -> HttpResponse:
                 % {"ref": application.reference, "name": form.person().name},
             )
             return redirect("assessment:queue", slug=issuer.slug)
-    return _assess_page(request, application, _decision_form(application), reassign_form=form)
+    if selectors.holds_claim(user=request.user, application=application):
+        return _assess_page(request, application, _decision_form(application), reassign_form=form)
+    return _reassign_page(request, application, form)
 
 
 def _decide(request: HttpRequest, application: Application, *, check_only: bool) -> HttpResponse:

@@ -66,6 +66,13 @@ def _managed_staff(user: Any) -> QuerySet[Any]:
     ).values("user")
 
 
+def manages_recipient(*, award: Award, user: Any) -> bool:
+    """Whether this person, signed in, is an active manager of the award's learner."""
+    if not getattr(user, "is_authenticated", False) or award.recipient_id == user.pk:
+        return False
+    return _managed_staff(user).filter(user=award.recipient_id).exists()
+
+
 def award_for_manager(*, code: str, user: Any) -> Award:
     """An award of someone the manager manages, unless its page is private; 404 otherwise."""
     award = (

@@ -17,7 +17,6 @@ from typing import Any
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
@@ -40,12 +39,17 @@ from rosette.awards.models import (
 from rosette.catalogue.models import Badge
 from rosette.core.email import send_email_on_commit
 from rosette.core.models import record_event
+from rosette.core.ratelimit import consume
 from rosette.privacy import TextTooLong, screen
 from rosette.teams.models import Membership
 
-# Endorsement abuse limits (DESIGN rule 8, STYLE point 14).
+# Endorsement abuse limits (DESIGN rule 8, STYLE point 14). Strangers are counted by what only
+# they can spend (their client) and by the address they ask us to write to (so nobody is
+# mail-bombed through us); a learner's manager, signed in, by their own account alone. There is
+# no allowance per award: strangers could use it up and have the manager refused (rule 15).
+ENDORSEMENTS_PER_CLIENT_PER_DAY = 10
 ENDORSEMENTS_PER_ADDRESS_PER_DAY = 3
-ENDORSEMENTS_PER_AWARD_PER_DAY = 20
+ENDORSEMENTS_PER_MANAGER_PER_DAY = 30
 CONFIRM_MAX_AGE = timedelta(days=7)
 CONFIRM_SALT = "rosette.awards.endorsement-confirm"
 # Remind the learner and their managers this long before a required endorsement is due.
@@ -336,36 +340,44 @@ def _day() -> str:
     return timezone.now().strftime("%Y%m%d")
 
 
-def _count_against(key: str, limit: int) -> bool:
-    """Count one use of a daily allowance in the cache; False when it is used up."""
-    cache.add(key, 0, timeout=60 * 60 * 24)
-    try:
-        used = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=60 * 60 * 24)
-        used = 1
-    return used <= limit
+_DAY_SECONDS = 60 * 60 * 24
+_TRY_TOMORROW = gettext_lazy(
+    "You have left as many endorsements as we accept in a day. Please try again tomorrow."
+)
 
 
-def endorsement_rate_limit(*, award: Award, email: str) -> None:
-    """Count an endorsement attempt against the address's and the page's daily allowance;
+def endorsement_rate_limit(*, email: str, client: str) -> None:
+    """Count a stranger's endorsement against their client's daily allowance (``client``:
+    rosette.core.ratelimit.client_key) and the allowance of the address we would email;
     EndorsementRefused when either is used up. Views call it before the service, as sign-in
     is limited at the door (the demo loader and tests are not people)."""
+    if not consume(
+        f"awards:endorse:client:{client}:{_day()}",
+        limit=ENDORSEMENTS_PER_CLIENT_PER_DAY,
+        seconds=_DAY_SECONDS,
+    ):
+        raise EndorsementRefused(str(_TRY_TOMORROW))
     address = hashlib.sha256(email.strip().lower().encode()).hexdigest()[:32]
-    if not _count_against(
-        f"awards:endorse:address:{address}:{_day()}", ENDORSEMENTS_PER_ADDRESS_PER_DAY
+    if not consume(
+        f"awards:endorse:address:{address}:{_day()}",
+        limit=ENDORSEMENTS_PER_ADDRESS_PER_DAY,
+        seconds=_DAY_SECONDS,
     ):
         raise EndorsementRefused(
-            _("You have left as many endorsements as we accept from one address in a day. "
+            _("We have sent as many endorsement emails to that address as we do in a day. "
               "Please try again tomorrow.")
         )  # fmt: skip
-    if not _count_against(
-        f"awards:endorse:award:{award.pk}:{_day()}", ENDORSEMENTS_PER_AWARD_PER_DAY
+
+
+def manager_endorsement_rate_limit(*, actor: Any) -> None:
+    """Count an endorsement by a signed-in manager of the learner against their own daily
+    allowance, which nobody else can spend."""
+    if not consume(
+        f"awards:endorse:manager:{actor.pk}:{_day()}",
+        limit=ENDORSEMENTS_PER_MANAGER_PER_DAY,
+        seconds=_DAY_SECONDS,
     ):
-        raise EndorsementRefused(
-            _("This badge has had as many endorsements as we accept in a day. "
-              "Please try again tomorrow.")
-        )  # fmt: skip
+        raise EndorsementRefused(str(_TRY_TOMORROW))
 
 
 def screen_message(text: str, *, known_names: Sequence[str] = ()) -> list[dict[str, str]]:

@@ -24,6 +24,7 @@ from rosette.awards.forms import (
 )
 from rosette.awards.models import Award, BadgeEndorsementRule
 from rosette.core.access import Rule, access
+from rosette.core.ratelimit import client_key
 
 
 def _noindex(response: HttpResponse, award: Award) -> HttpResponse:
@@ -69,7 +70,12 @@ def endorse(request: HttpRequest, *, code: str) -> HttpResponse:
     if not form.is_valid():
         return _noindex(_render_page(request, page, form, status=400), award)
     try:
-        services.endorsement_rate_limit(award=award, email=form.cleaned_data["email"])
+        if selectors.manages_recipient(award=award, user=request.user):
+            services.manager_endorsement_rate_limit(actor=request.user)
+        else:
+            services.endorsement_rate_limit(
+                email=form.cleaned_data["email"], client=client_key(request)
+            )
         services.endorsement_create(award=award, **form.cleaned_data)
     except services.EndorsementRefused as exc:
         form.add_error(None, str(exc))
@@ -248,7 +254,7 @@ def team_endorse(request: HttpRequest, *, code: str) -> HttpResponse:
     form = ManagerEndorsementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.endorsement_rate_limit(award=award, email=getattr(request.user, "email", ""))
+            services.manager_endorsement_rate_limit(actor=request.user)
             services.endorsement_create_by_manager(
                 award=award, actor=request.user, message=form.cleaned_data["message"]
             )

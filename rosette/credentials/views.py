@@ -3,7 +3,6 @@ rotation for issuer admins."""
 
 from __future__ import annotations
 
-import ipaddress
 from typing import Any
 
 from allauth.account.decorators import reauthentication_required
@@ -18,6 +17,7 @@ from django.views.decorators.cache import cache_control
 from rosette.accounts import roles
 from rosette.catalogue.models import Badge, Issuer
 from rosette.core.access import Rule, access
+from rosette.core.ratelimit import client_key, consume
 
 from . import selectors, services
 from .forms import VerifyForm
@@ -150,32 +150,11 @@ VERIFY_PER_CLIENT = 20
 VERIFY_WINDOW_SECONDS = 10 * 60
 
 
-def _client_key(request: HttpRequest) -> str:
-    """The client, for counting: its address, or for IPv6 its /64 network.
-
-    This is the connection's own address. Behind a reverse proxy that is the proxy's, so
-    every client would share one count: issue 12's part A adds
-    ``rosette.core.ratelimit.client_key`` (the address the trusted proxies saw), which should
-    replace this function when the two are merged."""
-    try:
-        address = ipaddress.ip_address(request.META.get("REMOTE_ADDR", ""))
-    except ValueError:
-        return "unknown"
-    if address.version == 6:
-        return str(ipaddress.ip_network(f"{address}/64", strict=False))
-    return str(address)
-
-
 def _verify_allowed(client: str) -> str | None:
     """Count a check against the client's allowance; the reason it is refused, if it is."""
-    key = f"credentials:verify:count:{client}"
-    cache.add(key, 0, timeout=VERIFY_WINDOW_SECONDS)
-    try:
-        used = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=VERIFY_WINDOW_SECONDS)
-        used = 1
-    if used > VERIFY_PER_CLIENT:
+    if not consume(
+        f"credentials:verify:count:{client}", limit=VERIFY_PER_CLIENT, seconds=VERIFY_WINDOW_SECONDS
+    ):
         return _(
             "You have checked many badges in a short time. Please wait a few minutes and try again."
         )
@@ -192,7 +171,7 @@ def verify(request: HttpRequest) -> HttpResponse:
     status = 200
     form = VerifyForm(request.POST, request.FILES) if request.method == "POST" else VerifyForm()
     if request.method == "POST" and form.is_valid():
-        client = _client_key(request)
+        client = client_key(request)
         refused = _verify_allowed(client)
         if refused:
             form.add_error(None, refused)

@@ -10,13 +10,15 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rosette import privacy
+from rosette.accounts.models import User
 from rosette.core.models import AuditEvent, record_event
+from rosette.core.ratelimit import consume
 from rosette.teams.models import Membership
 from rosette.toolkits.models import (
     ChecklistItem,
@@ -448,6 +450,50 @@ def assessment_share(
         },
     )
     return locked
+
+
+INVITES_PER_HOUR = 10
+
+
+class InviteLimitReached(ToolkitError):
+    """The person has tried as many addresses as we allow in an hour."""
+
+
+def contributor_invite_rate_limit(*, actor: Any) -> None:
+    """Count an invitation against the inviter's hourly allowance (each try counts, found or
+    not, so nobody can test addresses in bulk). Views call it before the service."""
+    if not consume(f"toolkits:invite:{actor.pk}", limit=INVITES_PER_HOUR, seconds=60 * 60):
+        raise InviteLimitReached(
+            _("You have sent as many invitations as we allow in an hour. Please try again later.")
+        )
+
+
+@transaction.atomic
+def contributor_invite(*, assessment: RiskAssessment, actor: Any, email: str) -> Contributor:
+    """Invite a colleague by email address. Whether the address has no account or belongs to
+    someone outside the assessment's organisation, the answer is the same, so inviting tells
+    nobody who is on Rosette."""
+    if assessment.organisation_id is None:
+        raise ToolkitError(_("Choose the organisation this assessment belongs to first."))
+    colleague = (
+        User.objects.filter(
+            Q(email__iexact=email.strip())
+            | Q(emailaddress__email__iexact=email.strip(), emailaddress__verified=True),
+            memberships__organisation_id=assessment.organisation_id,
+            memberships__status=Membership.Status.ACTIVE,
+        )
+        .distinct()
+        .first()
+    )
+    if colleague is None:
+        raise ToolkitError(
+            _(
+                "We could not add %(email)s. Colleagues need a Rosette account with that "
+                "address and must be members of %(organisation)s."
+            )
+            % {"email": email.strip(), "organisation": assessment.organisation}
+        )
+    return contributor_add(assessment=assessment, actor=actor, user=colleague)
 
 
 @transaction.atomic

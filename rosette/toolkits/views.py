@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from rosette.accounts.models import User
 from rosette.accounts.roles import is_manager
 from rosette.core.access import Rule, access
 from rosette.teams.models import Membership, Organisation
@@ -335,6 +334,7 @@ def assessment_share(request: HttpRequest, *, public_id: str) -> HttpResponse:
         prefix="share",
     )
     invite_form = InviteForm(request.POST if action == "invite" else None, prefix="invite")
+    status = 200
     try:
         if action == "share" and share_form.is_valid():
             organisation_id = share_form.cleaned_data["organisation"]
@@ -347,17 +347,14 @@ def assessment_share(request: HttpRequest, *, public_id: str) -> HttpResponse:
             messages.success(request, _("Sharing has been updated."))
             return redirect("toolkits:assessment_share", public_id=assessment.public_id)
         if action == "invite" and invite_form.is_valid():
-            person = User.objects.filter(email__iexact=invite_form.cleaned_data["email"]).first()
-            if person is None:
-                invite_form.add_error(
-                    "email", _("There is no one with that email address on Rosette")
-                )
-            else:
-                services.contributor_add(assessment=assessment, actor=request.user, user=person)
-                messages.success(
-                    request, _("%(name)s can now contribute.") % {"name": person.get_full_name()}
-                )
-                return redirect("toolkits:assessment_share", public_id=assessment.public_id)
+            services.contributor_invite_rate_limit(actor=request.user)
+            added = services.contributor_invite(
+                assessment=assessment, actor=request.user, email=invite_form.cleaned_data["email"]
+            )
+            messages.success(
+                request, _("%(name)s can now contribute.") % {"name": added.user.get_full_name()}
+            )
+            return redirect("toolkits:assessment_share", public_id=assessment.public_id)
         if action == "remove":
             user_id = request.POST.get("user", "")
             contributor = (
@@ -373,6 +370,8 @@ def assessment_share(request: HttpRequest, *, public_id: str) -> HttpResponse:
         form = invite_form if action == "invite" else share_form
         field = "email" if action == "invite" else "organisation"
         form.add_error(field, str(error))
+        if isinstance(error, services.InviteLimitReached):
+            status = 429
     return render(
         request,
         "toolkits/assessment_share.html",
@@ -383,4 +382,5 @@ def assessment_share(request: HttpRequest, *, public_id: str) -> HttpResponse:
             "contributors": list(assessment.contributors.select_related("user")),
             "crumbs": _crumbs(assessment, (_("Share"), None)),
         },
+        status=status,
     )

@@ -97,20 +97,6 @@ def _questions(application: Application) -> list[int]:
     ]
 
 
-def test_text_sent_after_the_session_ended_is_saved_after_signing_in(
-    client: Client, application: Application
-) -> None:
-    data = {**form_data(application, "written while my session expired"), "action": "save"}
-    response = client.post(edit_url(application), data)
-    assert response.status_code == 302
-    assert response["Location"].startswith("/accounts/login/")
-    client.force_login(application.learner)  # the same browser session signs in again
-    response = client.get(edit_url(application), follow=True)
-    body = response.content.decode()
-    assert "We saved the text you typed before you were signed out." in body
-    assert "written while my session expired" in body
-
-
 def test_an_upload_refused_keeps_the_typed_text(client: Client, application: Application) -> None:
     client.force_login(application.learner)
     question = _questions(application)[0]

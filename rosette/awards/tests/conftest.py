@@ -92,11 +92,3 @@ def team_of(manager: User, *people: User) -> Any:
         )
         teams.membership_accept(membership=membership, actor=person)
     return organisation
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits() -> None:
-    """Endorsement rate limits live in the cache: each test starts with none used."""
-    from django.core.cache import cache
-
-    cache.clear()

@@ -28,8 +28,9 @@ pytestmark = pytest.mark.django_db
 
 def _reauthenticated(client: Client, user: User) -> None:
     session = client.session
-    session["account_authentication_methods"] = [
-        {"method": "password", "at": time.time(), "reauthenticated": True}
+    session["account_authentication_methods"] = [  # appended, as allauth records each step
+        *session.get("account_authentication_methods", []),
+        {"method": "password", "at": time.time(), "reauthenticated": True},
     ]
     session["account_authentication_methods_user"] = str(user.pk)
     session.save()

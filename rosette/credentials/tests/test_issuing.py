@@ -239,8 +239,9 @@ def test_the_stored_seed_is_encrypted_and_bound_to_its_row(award: Award, setting
 
 def _recently_reauthenticated(client: Client, user: User) -> None:
     session = client.session
-    session["account_authentication_methods"] = [
-        {"method": "password", "at": time.time(), "reauthenticated": True}
+    session["account_authentication_methods"] = [  # appended, as allauth records each step
+        *session.get("account_authentication_methods", []),
+        {"method": "password", "at": time.time(), "reauthenticated": True},
     ]
     session["account_authentication_methods_user"] = str(user.pk)
     session.save()

@@ -202,7 +202,7 @@ def test_a_contributor_edits_and_the_history_names_them(
     response = client.post(share, {"action": "invite", "invite-email": worker.email})
     assert response.status_code == 302
     response = client.post(share, {"action": "invite", "invite-email": "nobody@example.org"})
-    assert "There is no one with that email address" in response.content.decode()
+    assert "We could not add nobody@example.org" in response.content.decode()
 
     client.force_login(worker)
     p = first_entry_prefix(assessment)
