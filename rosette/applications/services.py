@@ -26,7 +26,7 @@ from rosette.applications.models import (
     PrivacyDismissal,
 )
 from rosette.applications.wordcount import count_words
-from rosette.catalogue.models import Badge, Issuer
+from rosette.catalogue.models import Badge, BadgeVersion, Issuer
 from rosette.catalogue.selectors import current_version, held_badge_ids
 from rosette.core.email import send_email_on_commit
 from rosette.core.models import record_event
@@ -74,8 +74,15 @@ class SubmissionRefused(ApplicationError):
         self.problems = problems
 
 
-def declaration_text(issuer: Issuer) -> str:
-    return "\n".join(p.format(days=issuer.assessment_days) for p in DECLARATION_POINTS)
+def declaration_text(issuer: Issuer, version: BadgeVersion | None = None) -> str:
+    """What the learner confirms: the version's own declaration and data-sharing statement
+    if its issuer wrote them, else the standard ones."""
+    points = [p.format(days=issuer.assessment_days) for p in DECLARATION_POINTS]
+    if version is not None and version.declaration.strip():
+        points = version.declaration_items() + points[-1:]
+    if version is not None and version.data_sharing.strip():
+        points = [*points[:-1], version.data_sharing.strip()]
+    return "\n".join(points)
 
 
 def _require_learner(application: Application, actor: Any) -> None:
@@ -604,7 +611,7 @@ def application_submit(
     attempt = current_attempt(locked)
     attempt.submitted_at, attempt.due_at = now, due
     attempt.declaration_version = DECLARATION_VERSION
-    attempt.declaration_text = declaration_text(issuer)
+    attempt.declaration_text = declaration_text(issuer, locked.version)
     attempt.ai_used, attempt.ai_use = ai_used, ai_use.strip() if ai_used else ""
     attempt.save()
     findings = [f for c in checks for f in c.findings]

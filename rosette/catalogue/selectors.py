@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from rosette.catalogue import hooks
@@ -99,8 +99,9 @@ class BadgePage:
         return [p.badge for p in self.prerequisites if not p.held]
 
 
-def badge_page(*, badge: Badge, user: Any) -> BadgePage:
-    """Everything the badge page shows, including what the viewer holds."""
+def badge_page(*, badge: Badge, user: Any, version: BadgeVersion | None = None) -> BadgePage:
+    """Everything the badge page shows, including what the viewer holds. ``version``: a
+    draft to preview exactly as learners will see it once published (default: the current)."""
     held = held_badge_ids(user)
     prerequisites = [
         Prerequisite(badge=b, held=b.id in held) for b in badge.prerequisites.order_by("name")
@@ -109,11 +110,26 @@ def badge_page(*, badge: Badge, user: Any) -> BadgePage:
         Prerequisite(badge=b, held=b.id in held)
         for b in badge.components.published().order_by("position", "name")
     ]
+    if version is not None:
+        version = (
+            BadgeVersion.objects.filter(pk=version.pk)
+            .prefetch_related(Prefetch("questions", queryset=Question.objects.order_by("position")))
+            .get()
+        )
     return BadgePage(
         badge=badge,
-        version=current_version(badge),
+        version=version or current_version(badge),
         prerequisites=prerequisites,
-        pathways=list(badge.pathways.published().order_by("name")),
+        # "This is one of eight badges that contribute towards…": counted, never typed.
+        pathways=list(
+            badge.pathways.published()
+            .annotate(
+                contributing=Count(
+                    "components", filter=Q(components__status=Badge.Status.PUBLISHED)
+                )
+            )
+            .order_by("name")
+        ),
         components=components,
         materials=list(badge.materials.all()),
         held=badge.id in held,

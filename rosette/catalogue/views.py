@@ -71,7 +71,8 @@ def _serve_image(file: FieldFile) -> HttpResponseBase:
 @access(Rule.PUBLIC)
 def material_download(request: HttpRequest, *, public_id: str) -> HttpResponseBase:
     material = get_object_or_404(
-        LearningMaterial.objects.filter(badge__status="published"), public_id=public_id
+        LearningMaterial.objects.filter(badge__status="published").exclude(file=""),
+        public_id=public_id,
     )
     filename = f"{material.title}.{material.extension}" if material.extension else material.title
     return FileResponse(material.file.open("rb"), as_attachment=True, filename=filename)
