@@ -443,6 +443,40 @@ def _review_file_sample(people: dict[str, User]) -> tuple[dict[str, Any], str | 
     return {"public_id": shared.public_id, "attachment_id": attachment.public_id}, "manager"
 
 
+def _workspace_badge_sample(people: dict[str, User]) -> tuple[dict[str, Any], str | None]:
+    """A draft badge (version 1 unpublished) of the issuer the issuer admin administers."""
+    issuer = Issuer.objects.get(staff__user=people["issuer_admin"])
+    badge = factories.make_badge(
+        issuer=issuer, publish=False, image=("b.svg", rosette_svg("B", "#000000"))
+    )
+    return {"slug": issuer.slug, "badge": badge.slug}, None
+
+
+def _workspace_version_sample(people: dict[str, User]) -> tuple[dict[str, Any], str | None]:
+    return {**_workspace_badge_sample(people)[0], "number": 1}, None
+
+
+def _workspace_material_sample(people: dict[str, User]) -> tuple[dict[str, Any], str | None]:
+    from rosette.catalogue import services
+
+    kwargs = _workspace_badge_sample(people)[0]
+    material = services.material_add(
+        badge=Badge.objects.get(slug=kwargs["badge"]),
+        actor=None,
+        title="Guide",
+        url="https://example.org/guide",
+    )
+    return {**kwargs, "public_id": material.public_id}, None
+
+
+def _workspace_reason_sample(people: dict[str, User]) -> tuple[dict[str, Any], str | None]:
+    from rosette.assessment.services import decline_reasons_ensure
+
+    issuer = Issuer.objects.get(staff__user=people["issuer_admin"])
+    decline_reasons_ensure(issuer=issuer)
+    return {"slug": issuer.slug, "reason": "not_own_work"}, None
+
+
 SAMPLES: dict[str, Sample] = {
     "reviews:review_media": _review_media_sample,
     "reviews:review_file": _review_file_sample,
@@ -508,6 +542,27 @@ SAMPLES: dict[str, Sample] = {
     "awards:issuer_awards": _own_issuer_sample,
     "awards:issuer_award_status": _award_issuer_sample,
     "awards:issuer_endorsement_rule": _award_rule_sample,
+    "workspace:issuer": _own_issuer_sample,
+    "workspace:badges": _own_issuer_sample,
+    "workspace:badge_new": _own_issuer_sample,
+    "workspace:decline_reasons": _own_issuer_sample,
+    "workspace:issuer_profile": _own_issuer_sample,
+    "workspace:decline_reason_retire": _workspace_reason_sample,
+    "workspace:badge": _workspace_badge_sample,
+    "workspace:badge_image": _workspace_badge_sample,
+    "workspace:badge_details": _workspace_badge_sample,
+    "workspace:version_start": _workspace_badge_sample,
+    "workspace:badge_prerequisites": _workspace_badge_sample,
+    "workspace:badge_pathway": _workspace_badge_sample,
+    "workspace:badge_materials": _workspace_badge_sample,
+    "workspace:material_remove": _workspace_material_sample,
+    "workspace:badge_endorsement": _workspace_badge_sample,
+    "workspace:badge_retire": _workspace_badge_sample,
+    "workspace:version_requirements": _workspace_version_sample,
+    "workspace:version_questions": _workspace_version_sample,
+    "workspace:version_rubric": _workspace_version_sample,
+    "workspace:version_preview": _workspace_version_sample,
+    "workspace:version_publish": _workspace_version_sample,
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from rosette.catalogue import hooks
@@ -120,21 +120,29 @@ def badge_page(*, badge: Badge, user: Any, version: BadgeVersion | None = None) 
         badge=badge,
         version=version or current_version(badge),
         prerequisites=prerequisites,
-        # "This is one of eight badges that contribute towards…": counted, never typed.
-        pathways=list(
-            badge.pathways.published()
-            .annotate(
-                contributing=Count(
-                    "components", filter=Q(components__status=Badge.Status.PUBLISHED)
-                )
-            )
-            .order_by("name")
-        ),
+        pathways=_pathways_with_counts(badge),
         components=components,
         materials=list(badge.materials.all()),
         held=badge.id in held,
         open_application=_open_application(badge, user),
     )
+
+
+def _pathways_with_counts(badge: Badge) -> list[Badge]:
+    """The published pathways a badge contributes to, each with ``contributing``: how many
+    published badges contribute to it ("one of eight badges…": counted, never typed)."""
+    pathways = list(badge.pathways.published().order_by("name"))
+    counts = dict(
+        Badge.components.through.objects.filter(
+            from_badge__in=pathways, to_badge__status=Badge.Status.PUBLISHED
+        )
+        .values("from_badge")
+        .annotate(n=Count("id"))
+        .values_list("from_badge", "n")
+    )
+    for pathway in pathways:
+        pathway.contributing = counts.get(pathway.pk, 0)  # type: ignore[attr-defined]
+    return pathways
 
 
 def _open_application(badge: Badge, user: Any) -> Any:

@@ -47,16 +47,16 @@ def issuer_detail(request: HttpRequest, *, slug: str) -> HttpResponse:
 @access(Rule.PUBLIC)
 def badge_image(request: HttpRequest, *, slug: str) -> HttpResponseBase:
     badge = selectors.badge_for_public(slug=slug)
-    return _serve_image(badge.image)
+    return serve_image(badge.image)
 
 
 @access(Rule.PUBLIC)
 def issuer_image(request: HttpRequest, *, slug: str) -> HttpResponseBase:
     issuer = get_object_or_404(Issuer, slug=slug)
-    return _serve_image(issuer.image)
+    return serve_image(issuer.image)
 
 
-def _serve_image(file: FieldFile) -> HttpResponseBase:
+def serve_image(file: FieldFile) -> HttpResponseBase:
     """Serve an uploaded PNG or SVG image safely: fixed type, no script even in an SVG."""
     if not file:
         raise Http404
