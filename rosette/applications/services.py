@@ -113,7 +113,7 @@ def application_start(*, learner: User, badge: Badge) -> Application:
     if badge.is_pathway:
         raise ApplicationError(_("This badge is awarded automatically: you do not apply for it."))
     version = current_version(badge)
-    if version is None:
+    if version is None or badge.status == Badge.Status.ARCHIVED:  # retired: no new ones
         raise ApplicationError(_("This badge is not open for applications."))
     try:
         with transaction.atomic():
@@ -360,6 +360,8 @@ def attachment_add(
         .get(pk=application.pk)
     )
     _require_editable(application)
+    if not application.version.allow_files:
+        raise ApplicationError(_("This badge does not accept attached files."))
     checked = uploads.check_attachment(
         upload, max_bytes=application.badge.issuer.max_upload_mb * 1_000_000
     )
