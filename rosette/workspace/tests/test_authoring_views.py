@@ -330,3 +330,28 @@ def test_the_badge_list_costs_the_same_queries_for_10_or_40_badges(
     for _ in range(30):
         factories.make_badge(issuer=issuer, publish=False)
     assert queries() == ten
+
+
+def test_the_evidence_form_offers_only_the_evidence_types_the_version_accepts(
+    client: Client, issuer: Issuer, learner: User
+) -> None:
+    from rosette.catalogue import services as catalogue
+
+    badge = factories.make_badge(issuer=issuer, publish=False, questions=[("What?", 10)])
+    version = badge.versions.get()
+    catalogue.badge_version_edit(
+        version=version, actor=None, allow_text=False, allow_files=False, allow_media=False
+    )
+    catalogue.badge_version_publish(version=version, actor=None)
+    application = applications.application_start(learner=learner, badge=badge)
+    signed_in(client, learner)
+    page = client.get(reverse("applications:edit", kwargs={"public_id": application.public_id}))
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert 'name="link-' in text
+    assert 'name="text-' not in text and 'name="media-' not in text
+    assert 'name="attachment"' not in text
+    with pytest.raises(applications.ApplicationError, match="does not accept attached files"):
+        applications.attachment_add(
+            application=application, actor=learner, title="x", upload=io.BytesIO(PDF)
+        )
