@@ -132,14 +132,14 @@ def _pathways_with_counts(badge: Badge) -> list[Badge]:
     """The published pathways a badge contributes to, each with ``contributing``: how many
     published badges contribute to it ("one of eight badges…": counted, never typed)."""
     pathways = list(badge.pathways.published().order_by("name"))
-    counts = dict(
-        Badge.components.through.objects.filter(
+    counts = {
+        row["from_badge"]: row["n"]
+        for row in Badge.components.through.objects.filter(
             from_badge__in=pathways, to_badge__status=Badge.Status.PUBLISHED
         )
         .values("from_badge")
         .annotate(n=Count("id"))
-        .values_list("from_badge", "n")
-    )
+    }
     for pathway in pathways:
         pathway.contributing = counts.get(pathway.pk, 0)  # type: ignore[attr-defined]
     return pathways

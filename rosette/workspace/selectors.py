@@ -121,7 +121,7 @@ def badge_overview(*, badge: Badge) -> BadgeOverview:
         materials=list(badge.materials.all()),
         endorsement_days=rule.days if rule else None,
         rubric=rubric,
-        applications_by_version={v.number: v.started for v in versions},
+        applications_by_version={v.number: getattr(v, "started", 0) for v in versions},
     )
 
 

@@ -7,6 +7,7 @@ import io
 import pytest
 from PIL import Image
 
+from rosette.accounts.models import User
 from rosette.applications import services as applications
 from rosette.assessment import services as assessment
 from rosette.catalogue import services
@@ -65,7 +66,7 @@ def test_a_badge_with_a_bad_image_is_not_created(issuer: Issuer) -> None:
 
 
 def test_a_new_version_copies_the_last_and_leaves_it_and_its_applications_alone(
-    issuer: Issuer, learner: object
+    issuer: Issuer, learner: User
 ) -> None:
     badge = factories.make_badge(issuer=issuer, questions=[("What did you learn?", 150)])
     first = badge.versions.get()
@@ -155,7 +156,7 @@ def test_a_pathway_is_made_of_badges_and_publishes_only_with_them(issuer: Issuer
 
 
 def test_a_retired_badge_leaves_the_catalogue_and_takes_no_new_applications(
-    issuer: Issuer, learner: object
+    issuer: Issuer, learner: User
 ) -> None:
     badge = factories.make_badge(issuer=issuer)
     badge = services.badge_retire(badge=badge, actor=None)
