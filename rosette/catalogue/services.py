@@ -478,8 +478,21 @@ def _components_check(
         raise CatalogueError(_("Only a pathway badge has contributing badges."))
     if not components:
         raise CatalogueError(_("Choose at least one badge that contributes to this pathway."))
-    if any(c.pk == badge.pk or c.is_pathway for c in components):
-        raise CatalogueError(_("A pathway is made of badges, not of itself or other pathways."))
+    # A pathway may count towards another (ADR 0006), but never, through others, towards itself.
+    seen: set[int] = set()
+    frontier = {c.pk for c in components}
+    while frontier:
+        if badge.pk in frontier:
+            raise CatalogueError(_("A pathway cannot count towards itself."))
+        seen |= frontier
+        frontier = (
+            set(
+                Badge.components.through.objects.filter(from_badge_id__in=frontier).values_list(
+                    "to_badge_id", flat=True
+                )
+            )
+            - seen
+        )
     if components_required is not None and not 0 < components_required <= len(components):
         raise CatalogueError(
             _("The number of badges required must be between 1 and how many there are.")

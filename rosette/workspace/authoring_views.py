@@ -47,10 +47,10 @@ def _badge(request: HttpRequest, slug: str, badge: str) -> tuple[Issuer, Badge]:
     return issuer, selectors.badge_for_admin(issuer=issuer, slug=badge)
 
 
-def _draft(
+def _version(
     request: HttpRequest, slug: str, badge: str, number: int
 ) -> tuple[Issuer, Badge, BadgeVersion]:
-    """A version to edit: a published one is shown, read-only, with a way to start anew."""
+    """A version of one of the issuer's badges (editing pages refuse a published one)."""
     issuer, badge_obj = _badge(request, slug, badge)
     return issuer, badge_obj, selectors.version_for_admin(badge=badge_obj, number=number)
 
@@ -206,7 +206,7 @@ def _published_refusal(
 def version_requirements(
     request: HttpRequest, *, slug: str, badge: str, number: int
 ) -> HttpResponse:
-    issuer, badge_obj, version = _draft(request, slug, badge, number)
+    issuer, badge_obj, version = _version(request, slug, badge, number)
     if (refused := _published_refusal(request, issuer, badge_obj, version)) is not None:
         return refused
     form = RequirementsForm(request.POST or None, initial=RequirementsForm.initial_for(version))
@@ -228,7 +228,7 @@ def version_requirements(
 
 @access(Rule.ISSUER_ADMIN)
 def version_questions(request: HttpRequest, *, slug: str, badge: str, number: int) -> HttpResponse:
-    issuer, badge_obj, version = _draft(request, slug, badge, number)
+    issuer, badge_obj, version = _version(request, slug, badge, number)
     if (refused := _published_refusal(request, issuer, badge_obj, version)) is not None:
         return refused
     initial = [
@@ -265,7 +265,7 @@ def version_questions(request: HttpRequest, *, slug: str, badge: str, number: in
 
 @access(Rule.ISSUER_ADMIN)
 def version_rubric(request: HttpRequest, *, slug: str, badge: str, number: int) -> HttpResponse:
-    issuer, badge_obj, version = _draft(request, slug, badge, number)
+    issuer, badge_obj, version = _version(request, slug, badge, number)
     if (refused := _published_refusal(request, issuer, badge_obj, version)) is not None:
         return refused
     rubric = assessment.rubric_ensure(version=version)
@@ -301,7 +301,7 @@ def version_rubric(request: HttpRequest, *, slug: str, badge: str, number: int) 
 @access(Rule.ISSUER_ADMIN)
 def version_preview(request: HttpRequest, *, slug: str, badge: str, number: int) -> HttpResponse:
     """The badge page exactly as learners will see this version (the real template)."""
-    issuer, badge_obj, version = _draft(request, slug, badge, number)
+    issuer, badge_obj, version = _version(request, slug, badge, number)
     return render(
         request,
         "workspace/version_preview.html",
@@ -321,7 +321,7 @@ def version_preview(request: HttpRequest, *, slug: str, badge: str, number: int)
 
 @access(Rule.ISSUER_ADMIN)
 def version_publish(request: HttpRequest, *, slug: str, badge: str, number: int) -> HttpResponse:
-    issuer, badge_obj, version = _draft(request, slug, badge, number)
+    issuer, badge_obj, version = _version(request, slug, badge, number)
     if (refused := _published_refusal(request, issuer, badge_obj, version)) is not None:
         return refused
     problems = catalogue.publish_problems(version)
@@ -361,9 +361,7 @@ def badge_retire(request: HttpRequest, *, slug: str, badge: str) -> HttpResponse
 @access(Rule.ISSUER_ADMIN)
 def badge_prerequisites(request: HttpRequest, *, slug: str, badge: str) -> HttpResponse:
     issuer, badge_obj = _badge(request, slug, badge)
-    choices = selectors.badges_to_choose(issuer=issuer, exclude=badge_obj).filter(
-        kind=Badge.Kind.STANDARD
-    )
+    choices = selectors.badges_to_choose(exclude=badge_obj).filter(kind=Badge.Kind.STANDARD)
     form = PrerequisitesForm(
         request.POST or None,
         choices=choices,
@@ -393,7 +391,7 @@ def badge_prerequisites(request: HttpRequest, *, slug: str, badge: str) -> HttpR
 def badge_pathway(request: HttpRequest, *, slug: str, badge: str) -> HttpResponse:
     """A pathway badge's contributing badges: all of them, or N of them."""
     issuer, badge_obj = _badge(request, slug, badge)
-    choices = selectors.badges_to_choose(issuer=issuer, exclude=badge_obj).filter(
+    choices = selectors.badges_to_choose(exclude=badge_obj).filter(
         kind=Badge.Kind.STANDARD, issuer=issuer
     )
     form = PathwayForm(

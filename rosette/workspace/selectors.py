@@ -100,10 +100,6 @@ class BadgeOverview:
     rubric: Rubric | None
     applications_by_version: dict[int, int]
 
-    @property
-    def editing(self) -> BadgeVersion | None:
-        return self.draft
-
 
 def badge_overview(*, badge: Badge) -> BadgeOverview:
     versions = list(badge.versions.annotate(started=Count("applications")).order_by("-number"))
@@ -125,9 +121,10 @@ def badge_overview(*, badge: Badge) -> BadgeOverview:
     )
 
 
-def badges_to_choose(*, issuer: Issuer, exclude: Badge) -> QuerySet[Badge]:
-    """Badges that may be a prerequisite of, or contribute to, another: the published
-    standard badges of any issuer (prerequisites) — callers narrow further."""
+def badges_to_choose(*, exclude: Badge) -> QuerySet[Badge]:
+    """Badges an admin may choose as prerequisites or as a pathway's badges: every badge not
+    retired but this one (the views narrow it to standard badges, and a pathway to its own
+    issuer's)."""
     return (
         Badge.objects.exclude(pk=exclude.pk)
         .exclude(status=Badge.Status.ARCHIVED)

@@ -142,9 +142,14 @@ def test_a_pathway_is_made_of_badges_and_publishes_only_with_them(issuer: Issuer
     parts = [factories.make_badge(issuer=issuer) for _ in range(3)]
     with pytest.raises(services.CatalogueError, match="between 1 and"):
         services.pathway_set(badge=pathway, actor=None, components=parts, components_required=4)
-    with pytest.raises(services.CatalogueError, match="not of itself"):
+    with pytest.raises(services.CatalogueError, match="towards itself"):
         services.pathway_set(
             badge=pathway, actor=None, components=[pathway], components_required=None
+        )
+    outer = factories.make_badge(issuer=issuer, components=[pathway])
+    with pytest.raises(services.CatalogueError, match="towards itself"):
+        services.pathway_set(
+            badge=pathway, actor=None, components=[outer], components_required=None
         )
     pathway = services.pathway_set(
         badge=pathway, actor=None, components=parts, components_required=2
