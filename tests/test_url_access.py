@@ -469,6 +469,22 @@ def _workspace_material_sample(people: dict[str, User]) -> tuple[dict[str, Any],
     return {**kwargs, "public_id": material.public_id}, None
 
 
+def _workspace_file_material_sample(
+    people: dict[str, User],
+) -> tuple[dict[str, Any], str | None]:
+    from rosette.catalogue import services
+
+    kwargs = _workspace_badge_sample(people)[0]
+    material = services.material_add(
+        badge=Badge.objects.get(slug=kwargs["badge"]),
+        actor=None,
+        title="Handout",
+        filename="h.pdf",
+        content=b"%PDF-1.4\n%%EOF\n",
+    )
+    return {**kwargs, "public_id": material.public_id}, None
+
+
 def _workspace_reason_sample(people: dict[str, User]) -> tuple[dict[str, Any], str | None]:
     from rosette.assessment.services import decline_reasons_ensure
 
@@ -556,6 +572,7 @@ SAMPLES: dict[str, Sample] = {
     "workspace:badge_pathway": _workspace_badge_sample,
     "workspace:badge_materials": _workspace_badge_sample,
     "workspace:material_remove": _workspace_material_sample,
+    "workspace:material_file": _workspace_file_material_sample,
     "workspace:badge_endorsement": _workspace_badge_sample,
     "workspace:badge_retire": _workspace_badge_sample,
     "workspace:version_requirements": _workspace_version_sample,

@@ -17,6 +17,7 @@ urlpatterns = [
     path(BADGE + "prerequisites/", views.badge_prerequisites, name="badge_prerequisites"),
     path(BADGE + "pathway/", views.badge_pathway, name="badge_pathway"),
     path(BADGE + "materials/", views.badge_materials, name="badge_materials"),
+    path(BADGE + "materials/<uuid:public_id>/", views.material_file, name="material_file"),
     path(
         BADGE + "materials/<uuid:public_id>/remove/",
         views.material_remove,

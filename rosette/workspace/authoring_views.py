@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.forms import BaseForm, BaseFormSet
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -302,13 +302,19 @@ def version_rubric(request: HttpRequest, *, slug: str, badge: str, number: int) 
 def version_preview(request: HttpRequest, *, slug: str, badge: str, number: int) -> HttpResponse:
     """The badge page exactly as learners will see this version (the real template)."""
     issuer, badge_obj, version = _version(request, slug, badge, number)
+    page = catalogue_selectors.badge_page(badge=badge_obj, user=request.user, version=version)
+    for material in page.materials:  # the public download serves published badges only
+        if not material.is_link:
+            material.preview_url = reverse(
+                "workspace:material_file",
+                kwargs={"slug": issuer.slug, "badge": badge_obj.slug,
+                        "public_id": material.public_id},
+            )  # fmt: skip
     return render(
         request,
         "workspace/version_preview.html",
         {
-            "page": catalogue_selectors.badge_page(
-                badge=badge_obj, user=request.user, version=version
-            ),
+            "page": page,
             "preview": True,
             "preview_image_url": reverse(
                 "workspace:badge_image", kwargs={"slug": issuer.slug, "badge": badge_obj.slug}
@@ -466,6 +472,22 @@ def badge_materials(request: HttpRequest, *, slug: str, badge: str) -> HttpRespo
             "materials": list(badge_obj.materials.all()),
         },
         form,
+    )
+
+
+@access(Rule.ISSUER_ADMIN)
+def material_file(
+    request: HttpRequest, *, slug: str, badge: str, public_id: str
+) -> HttpResponseBase:
+    """A material's file, for the admin's preview of a badge not yet published."""
+    _issuer, badge_obj = _badge(request, slug, badge)
+    material = selectors.material_for_admin(badge=badge_obj, public_id=public_id)
+    if material.is_link:
+        raise Http404
+    return FileResponse(
+        material.file.open("rb"),
+        as_attachment=True,
+        filename=f"{material.title}.{material.extension}",
     )
 
 

@@ -192,6 +192,13 @@ def test_materials_are_files_checked_like_every_upload_or_links(
         ("Video chats handout", "pdf", ""),
         ("Safeguarding guide", "", "https://example.org/g"),
     ]
+    # The preview of the draft links the handout to a download the admin can open.
+    write_requirements(client, badge, 1)
+    preview = client.get(url("workspace:version_preview", badge, number=1)).content.decode()
+    handout_url = re.search(r'href="([^"]+)" download>Video chats handout', preview)
+    assert handout_url is not None
+    download = client.get(handout_url.group(1))
+    assert download.status_code == 200 and download.getvalue() == PDF
 
 
 def test_the_endorsement_rule_and_prerequisites_are_set_from_the_workspace(
@@ -249,6 +256,7 @@ def workspace_urls(badge: Badge, material_id: Any) -> list[str]:
         url("workspace:badge_pathway", badge),
         url("workspace:badge_materials", badge),
         url("workspace:material_remove", badge, public_id=material_id),
+        url("workspace:material_file", badge, public_id=material_id),
         url("workspace:badge_endorsement", badge),
         url("workspace:badge_retire", badge),
         url("workspace:version_requirements", badge, number=1),
@@ -355,3 +363,23 @@ def test_the_evidence_form_offers_only_the_evidence_types_the_version_accepts(
         applications.attachment_add(
             application=application, actor=learner, title="x", upload=io.BytesIO(PDF)
         )
+
+
+def test_an_admin_of_two_issuers_chooses_one_and_an_admin_of_one_goes_straight_in(
+    client: Client, issuer: Issuer, issuer_admin: User
+) -> None:
+    signed_in(client, issuer_admin)
+    response = client.get(reverse("workspace:index"))
+    assert response["Location"] == reverse("workspace:issuer", kwargs={"slug": issuer.slug})
+    second = factories.make_issuer(name="Northern Care Academy")
+    from rosette.catalogue import services as catalogue
+
+    catalogue.issuer_staff_add(
+        issuer=second, user=issuer_admin, role=IssuerStaff.Role.ADMIN, actor=None
+    )
+    page = client.get(reverse("workspace:index")).content.decode()
+    assert issuer.name in page and "Northern Care Academy" in page
+    landing = client.get(reverse("workspace:issuer", kwargs={"slug": second.slug}))
+    assert (
+        reverse("credentials:issuer_keys", kwargs={"slug": second.slug}) in landing.content.decode()
+    )
