@@ -537,6 +537,56 @@ def _reset_key_sample(people: dict[str, User]) -> dict[str, Any]:
     return {"uidb36": "0", "key": "not-a-real-key"}
 
 
+def _workspace_badge_sample(people: dict[str, User]) -> dict[str, Any]:
+    """A draft badge (version 1 unpublished) of the issuer the issuer admin administers."""
+    issuer = Issuer.objects.get(staff__user=people["issuer_admin"])
+    badge = factories.make_badge(
+        issuer=issuer, publish=False, image=("b.svg", rosette_svg("B", "#000000"))
+    )
+    return {"slug": issuer.slug, "badge": badge.slug}
+
+
+def _workspace_version_sample(people: dict[str, User]) -> dict[str, Any]:
+    return {**_workspace_badge_sample(people), "number": 1}
+
+
+def _workspace_material_sample(people: dict[str, User]) -> dict[str, Any]:
+    from rosette.catalogue import services
+
+    kwargs = _workspace_badge_sample(people)
+    material = services.material_add(
+        badge=Badge.objects.get(slug=kwargs["badge"]),
+        actor=None,
+        title="Guide",
+        url="https://example.org/guide",
+    )
+    return {**kwargs, "public_id": material.public_id}
+
+
+def _workspace_file_material_sample(
+    people: dict[str, User],
+) -> dict[str, Any]:
+    from rosette.catalogue import services
+
+    kwargs = _workspace_badge_sample(people)
+    material = services.material_add(
+        badge=Badge.objects.get(slug=kwargs["badge"]),
+        actor=None,
+        title="Handout",
+        filename="h.pdf",
+        content=b"%PDF-1.4\n%%EOF\n",
+    )
+    return {**kwargs, "public_id": material.public_id}
+
+
+def _workspace_reason_sample(people: dict[str, User]) -> dict[str, Any]:
+    from rosette.assessment.services import decline_reasons_ensure
+
+    issuer = Issuer.objects.get(staff__user=people["issuer_admin"])
+    decline_reasons_ensure(issuer=issuer)
+    return {"slug": issuer.slug, "reason": "not_own_work"}
+
+
 # --- declarations -----------------------------------------------------------------------------
 
 
@@ -717,6 +767,29 @@ URLS: dict[str, Url] = {
     "mfa_download_recovery_codes": url(Rule.SIGNED_IN, expect=each([*LEARNERS, *STAFF], DENIED)),
     # the language switch
     "set_language": url(Rule.PUBLIC),
+    # the issuer's workspace (ADR 0014)
+    "workspace:issuer": url(Rule.ISSUER_ADMIN, _own_issuer_sample),
+    "workspace:badges": url(Rule.ISSUER_ADMIN, _own_issuer_sample),
+    "workspace:badge_new": url(Rule.ISSUER_ADMIN, _own_issuer_sample),
+    "workspace:decline_reasons": url(Rule.ISSUER_ADMIN, _own_issuer_sample),
+    "workspace:issuer_profile": url(Rule.ISSUER_ADMIN, _own_issuer_sample),
+    "workspace:decline_reason_retire": url(Rule.ISSUER_ADMIN, _workspace_reason_sample),
+    "workspace:badge": url(Rule.ISSUER_ADMIN, _workspace_badge_sample),
+    "workspace:badge_image": url(Rule.ISSUER_ADMIN, _workspace_badge_sample),
+    "workspace:badge_details": url(Rule.ISSUER_ADMIN, _workspace_badge_sample),
+    "workspace:version_start": url(Rule.ISSUER_ADMIN, _workspace_badge_sample),
+    "workspace:badge_prerequisites": url(Rule.ISSUER_ADMIN, _workspace_badge_sample),
+    "workspace:badge_pathway": url(Rule.ISSUER_ADMIN, _workspace_badge_sample),
+    "workspace:badge_materials": url(Rule.ISSUER_ADMIN, _workspace_badge_sample),
+    "workspace:material_remove": url(Rule.ISSUER_ADMIN, _workspace_material_sample),
+    "workspace:material_file": url(Rule.ISSUER_ADMIN, _workspace_file_material_sample),
+    "workspace:badge_endorsement": url(Rule.ISSUER_ADMIN, _workspace_badge_sample),
+    "workspace:badge_retire": url(Rule.ISSUER_ADMIN, _workspace_badge_sample),
+    "workspace:version_requirements": url(Rule.ISSUER_ADMIN, _workspace_version_sample),
+    "workspace:version_questions": url(Rule.ISSUER_ADMIN, _workspace_version_sample),
+    "workspace:version_rubric": url(Rule.ISSUER_ADMIN, _workspace_version_sample),
+    "workspace:version_preview": url(Rule.ISSUER_ADMIN, _workspace_version_sample),
+    "workspace:version_publish": url(Rule.ISSUER_ADMIN, _workspace_version_sample),
 }
 
 

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "rosette.applications",
     "rosette.assessment",
     "rosette.toolkits",
+    "rosette.workspace",
     "rosette.home",
     "rosette.demo",
 ]

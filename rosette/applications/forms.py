@@ -54,6 +54,9 @@ class EvidenceForm(DesignSystemForm):
         self.question_ids: list[int | None] = []
         for question in version.questions.all():
             self.question_ids.append(question.id)
+            if not version.allow_text:  # the issuer takes a link or a recording only
+                self._alternatives(question.id)
+                continue
             self.fields[f"text-{question.id}"] = forms.CharField(
                 label=_("Question %(n)s: %(prompt)s")
                 % {"n": question.position, "prompt": question.prompt},

@@ -107,8 +107,15 @@ class SubmissionRefused(ApplicationError):
         self.problems = problems
 
 
-def declaration_text(issuer: Issuer) -> str:
-    return "\n".join(p.format(days=issuer.assessment_days) for p in DECLARATION_POINTS)
+def declaration_text(issuer: Issuer, version: BadgeVersion | None = None) -> str:
+    """What the learner confirms: the version's own declaration and data-sharing statement
+    if its issuer wrote them, else the standard ones."""
+    points = [p.format(days=issuer.assessment_days) for p in DECLARATION_POINTS]
+    if version is not None and version.declaration.strip():
+        points = version.declaration_items() + points[-1:]
+    if version is not None and version.data_sharing.strip():
+        points = [*points[:-1], version.data_sharing.strip()]
+    return "\n".join(points)
 
 
 def _require_learner(application: Application, actor: Any) -> None:
@@ -140,7 +147,7 @@ def application_start(*, learner: User, badge: Badge) -> Application:
         raise ApplicationError(_("This badge is awarded automatically: you do not apply for it."))
     _refuse_if_awarded(learner, badge)
     version = current_version(badge)
-    if version is None:
+    if version is None or badge.status == Badge.Status.ARCHIVED:  # retired: no new ones
         raise ApplicationError(_("This badge is not open for applications."))
     try:
         with transaction.atomic():
@@ -442,6 +449,8 @@ def attachment_add(
         .get(pk=application.pk)
     )
     _require_editable(application)
+    if not application.version.allow_files:
+        raise ApplicationError(_("This badge does not accept attached files."))
     attempt = current_attempt(application)
     checked = uploads.check_attachment(
         upload, max_bytes=application.badge.issuer.max_upload_mb * 1_000_000
@@ -760,7 +769,7 @@ def application_submit(
     attempt = current_attempt(locked)
     attempt.submitted_at, attempt.due_at = now, due
     attempt.declaration_version = DECLARATION_VERSION
-    attempt.declaration_text = declaration_text(issuer)
+    attempt.declaration_text = declaration_text(issuer, locked.version)
     attempt.ai_used, attempt.ai_use = ai_used, ai_use.strip() if ai_used else ""
     attempt.save()
     findings = [f for c in checks for f in c.findings]

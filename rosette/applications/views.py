@@ -360,7 +360,9 @@ def _check_page(
             "checks": checks,
             "findings_left": any(c.findings for c in checks),
             "problems": services.submission_problems(application=application, checks=checks),
-            "declaration_points": services.declaration_text(application.badge.issuer).split("\n"),
+            "declaration_points": services.declaration_text(
+                application.badge.issuer, application.version
+            ).split("\n"),
             "form": form,
             "attachments": list(attempt.attachments.all()),
         },

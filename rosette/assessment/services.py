@@ -16,12 +16,17 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from rosette.accounts import roles
 from rosette.applications import workflow
 from rosette.applications.models import Application
-from rosette.applications.services import attempt_open_next, current_attempt
+from rosette.applications.services import (
+    IDENTIFIES_INDIVIDUALS,
+    attempt_open_next,
+    current_attempt,
+)
 from rosette.assessment.models import (
     AssessmentSettings,
     Band,
@@ -155,6 +160,115 @@ def rubric_ensure(*, version: BadgeVersion) -> Rubric:
             for s, label, text in DEFAULT_BANDS
         )
     return rubric
+
+
+@transaction.atomic
+def rubric_set(
+    *,
+    version: BadgeVersion,
+    actor: Any,
+    pass_mark: int,
+    every_question_met: bool,
+    criteria: Mapping[int, str],
+) -> Rubric:
+    """Author a draft version's rubric: the pass mark (a total score), whether every question
+    must be at least met, and what the assessor looks for in each answer (by question id)."""
+    if version.published_at is not None:
+        raise AssessmentError(_("A published version's rubric never changes."))
+    rubric = rubric_ensure(version=version)
+    question_rubrics_ = question_rubrics(rubric)
+    most = sum(max((b.score for b in qr.bands.all()), default=0) for qr in question_rubrics_)
+    if not 0 < pass_mark <= most:
+        raise AssessmentError(
+            _("The pass mark must be between 1 and %(most)s, the highest total score.")
+            % {"most": most}
+        )
+    rubric.pass_mark, rubric.every_question_met = pass_mark, every_question_met
+    rubric.save()
+    for qr in question_rubrics_:
+        if qr.question_id in criteria:
+            qr.criteria = criteria[qr.question_id]
+            qr.save(update_fields=["criteria", "updated_at"])
+    record_event(
+        action="assessment:rubric:set",
+        subject=version,
+        actor=actor,
+        data={"pass_mark": pass_mark, "every_question_met": every_question_met},
+    )
+    return rubric
+
+
+@transaction.atomic
+def rubric_copy(*, source: BadgeVersion, target: BadgeVersion, actor: Any) -> Rubric | None:
+    """Start a new draft version's rubric from the version it was copied from: the same pass
+    mark, and for each question at the same place, the same criteria and bands."""
+    old = Rubric.objects.filter(version=source).first()
+    if old is None or Rubric.objects.filter(version=target).exists():
+        return None
+    rubric = Rubric.objects.create(
+        version=target, pass_mark=old.pass_mark, every_question_met=old.every_question_met
+    )
+    by_position = {qr.question.position: qr for qr in question_rubrics(old)}
+    for question in target.questions.all():
+        was = by_position.get(question.position)
+        if was is None:
+            continue
+        copy = QuestionRubric.objects.create(
+            rubric=rubric, question=question, criteria=was.criteria, met_score=was.met_score
+        )
+        Band.objects.bulk_create(
+            Band(question_rubric=copy, score=b.score, label=b.label, description=b.description)
+            for b in was.bands.all()
+        )
+    record_event(
+        action="assessment:rubric:copy",
+        subject=target,
+        actor=actor,
+        data={"from": source.number},
+    )
+    rubric_ensure(version=target)  # questions added since get the default bands
+    return rubric
+
+
+@transaction.atomic
+def decline_reason_add(*, issuer: Issuer, actor: Any, label: str) -> DeclineReason:
+    """Add a reason assessors can give for declining (recorded, never sent to the learner)."""
+    decline_reasons_ensure(issuer=issuer)
+    label = label.strip()
+    if DeclineReason.objects.filter(issuer=issuer, label__iexact=label, active=True).exists():
+        raise AssessmentError(_("There is already a reason with that name."))
+    base = slugify(label)[:30] or "reason"
+    slug, n = base, 1
+    while DeclineReason.objects.filter(issuer=issuer, slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    last = DeclineReason.objects.filter(issuer=issuer).order_by("-position").first()
+    reason = DeclineReason.objects.create(
+        issuer=issuer, slug=slug, label=label, position=(last.position + 1) if last else 0
+    )
+    record_event(
+        action="assessment:decline_reason:add", subject=issuer, actor=actor, data={"slug": slug}
+    )
+    return reason
+
+
+@transaction.atomic
+def decline_reason_retire(*, reason: DeclineReason, actor: Any) -> None:
+    """Stop offering a reason for declining. Decisions already made keep it."""
+    if reason.slug == IDENTIFIES_INDIVIDUALS:
+        raise AssessmentError(
+            _("This reason is used when evidence could identify someone: it stays.")
+        )
+    if DeclineReason.objects.filter(issuer=reason.issuer, active=True).count() <= 1:
+        raise AssessmentError(_("Assessors need at least one reason for declining."))
+    reason.active = False
+    reason.save(update_fields=["active", "updated_at"])
+    record_event(
+        action="assessment:decline_reason:retire",
+        subject=reason.issuer,
+        actor=actor,
+        data={"slug": reason.slug},
+    )
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,99 @@ import math
 import re
 from xml.sax.saxutils import escape
 
-from PIL import Image, ImageDraw, ImageFont
+import defusedxml.minidom
+from defusedxml import DefusedXmlException
+from PIL import Image, ImageDraw, ImageFont, UnidentifiedImageError
 
 from rosette.catalogue.models import Badge
+
+# The shape of a badge image, so that it can be baked into a credential and shown anywhere
+# (Open Badges: a square PNG or SVG). 1 MB is ample for a badge and small enough to bake.
+MAX_IMAGE_BYTES = 1_000_000
+MIN_SIDE, MAX_SIDE = 90, 2000
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_SVG_FORBIDDEN = {"script", "foreignobject", "iframe", "embed", "object"}
+
+
+class ImageRejected(ValueError):
+    """The image cannot be used; the message says why, for the person who uploaded it."""
+
+
+def check_image(data: bytes, *, square: bool = True) -> str:
+    """Check an uploaded badge image (or, ``square=False``, an issuer's logo) and return its
+    real extension (".png" or ".svg"). The bytes decide, never the file name."""
+    if not data:
+        raise ImageRejected("The selected file is empty.")
+    if len(data) > MAX_IMAGE_BYTES:
+        raise ImageRejected("The image must be smaller than 1 MB.")
+    if data.startswith(PNG_SIGNATURE):
+        width, height = _png_size(data)
+        extension = ".png"
+    elif _is_svg(data):
+        width, height = _svg_size(data)
+        extension = ".svg"
+    else:
+        raise ImageRejected("The image must be a PNG or SVG file.")
+    if square and abs(width - height) > 0.01 * max(width, height):
+        raise ImageRejected("A badge image must be square (as wide as it is tall).")
+    if extension == ".png" and (min(width, height) < MIN_SIDE or max(width, height) > MAX_SIDE):
+        raise ImageRejected(
+            f"The image must be between {MIN_SIDE} and {MAX_SIDE} pixels on each side."
+        )
+    return extension
+
+
+def _png_size(data: bytes) -> tuple[float, float]:
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.format != "PNG":
+                raise ImageRejected("The image must be a PNG or SVG file.")
+            width, height = image.size
+            if width * height > MAX_SIDE * MAX_SIDE:
+                raise ImageRejected(
+                    f"The image must be between {MIN_SIDE} and {MAX_SIDE} pixels on each side."
+                )
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as exc:
+        raise ImageRejected("The PNG could not be read: it may be damaged.") from exc
+    return float(width), float(height)
+
+
+def _svg_size(data: bytes) -> tuple[float, float]:
+    """The SVG's drawing size (its viewBox, else width and height), after refusing anything
+    that could run or fetch: scripts, embedded documents, event handlers, outside links."""
+    try:
+        document = defusedxml.minidom.parseString(data)
+    except (DefusedXmlException, ValueError, SyntaxError) as exc:
+        raise ImageRejected("The SVG could not be read: it may be damaged.") from exc
+    except Exception as exc:  # expat's ExpatError and friends: not an SVG we can use
+        raise ImageRejected("The SVG could not be read: it may be damaged.") from exc
+    root = document.documentElement
+    if root is None or root.localName != "svg":
+        raise ImageRejected("The image must be a PNG or SVG file.")
+    for element in document.getElementsByTagName("*"):
+        if (element.localName or "").lower() in _SVG_FORBIDDEN:
+            raise ImageRejected("The SVG must not contain scripts or embedded documents.")
+        for name, value in element.attributes.items():
+            lowered = name.lower()
+            if lowered.startswith("on"):
+                raise ImageRejected("The SVG must not contain scripts or embedded documents.")
+            if lowered.endswith("href") and not value.strip().startswith("#"):
+                raise ImageRejected("The SVG must not link to other files.")
+    box = root.getAttribute("viewBox").replace(",", " ").split()
+    try:
+        if len(box) == 4:
+            return float(box[2]), float(box[3])
+        return _length(root.getAttribute("width")), _length(root.getAttribute("height"))
+    except ValueError as exc:
+        raise ImageRejected("The SVG must say its size (a viewBox, or width and height).") from exc
+
+
+def _length(text: str) -> float:
+    number = re.match(r"\s*([0-9.]+)\s*(px)?\s*$", text)
+    if not number:
+        raise ValueError(text)
+    return float(number.group(1))
 
 
 def initials(name: str) -> str:

@@ -181,11 +181,35 @@ class BadgeVersion(BaseModel):
     criteria = models.TextField(
         _("criteria"), help_text=_("What a learner must do, one item per line.")
     )
+    activities = models.TextField(
+        _("activities"), blank=True, help_text=_("What a learner does, one activity per line.")
+    )
+    # Rule 18: most badges include a discussion with colleagues or a manager or tutor.
+    discussion_task = models.TextField(
+        _("discussion task"),
+        blank=True,
+        help_text=_("What to discuss, and with whom (colleagues, a manager or a tutor)."),
+    )
     overall_min_words = models.PositiveIntegerField(_("minimum words in all"), default=0)
+    allow_text = models.BooleanField(_("accept evidence typed on the form"), default=True)
     allow_link = models.BooleanField(
         _("accept a link to the learner's blog or portfolio"), default=True
     )
     allow_media = models.BooleanField(_("accept an audio or video recording"), default=True)
+    allow_files = models.BooleanField(
+        _("accept attached files (such as the completed handout)"), default=True
+    )
+    # Empty: the standard declaration and data-sharing statement (applications.services).
+    declaration = models.TextField(
+        _("declaration"),
+        blank=True,
+        help_text=_("What the learner confirms when they submit, one statement per line."),
+    )
+    data_sharing = models.TextField(
+        _("data-sharing statement"),
+        blank=True,
+        help_text=_("Who receives the learner's evidence, name and email address."),
+    )
     published_at = models.DateTimeField(null=True, blank=True)
 
     objects = BadgeVersionQuerySet.as_manager()
@@ -199,12 +223,23 @@ class BadgeVersion(BaseModel):
     def __str__(self) -> str:
         return f"{self.badge} v{self.number}"
 
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
     def criteria_items(self) -> list[str]:
-        return [
-            line.strip().lstrip("-•* ").strip()
-            for line in self.criteria.splitlines()
-            if line.strip()
-        ]
+        return _items(self.criteria)
+
+    def activity_items(self) -> list[str]:
+        return _items(self.activities)
+
+    def declaration_items(self) -> list[str]:
+        return _items(self.declaration)
+
+
+def _items(text: str) -> list[str]:
+    """The lines of a list typed one item per line, without bullets."""
+    return [line.strip().lstrip("-•* ").strip() for line in text.splitlines() if line.strip()]
 
 
 class Question(models.Model):
@@ -233,17 +268,31 @@ class LearningMaterial(BaseModel):
     badge = models.ForeignKey(Badge, on_delete=models.CASCADE, related_name="materials")
     title = models.CharField(_("title"), max_length=200)
     description = models.CharField(_("description"), max_length=300, blank=True)
-    file = models.FileField(_("file"), upload_to="materials/")
+    # A material is a file (a handout) or a link (a guide elsewhere), never both.
+    file = models.FileField(_("file"), upload_to="materials/", blank=True)
+    url = models.URLField(_("link"), blank=True)
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["badge", "position", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(file="") & ~Q(url="")) | (~Q(file="") & Q(url="")),
+                name="material_is_a_file_or_a_link",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
 
     def get_absolute_url(self) -> str:
+        if self.url:
+            return self.url
         return reverse("catalogue:material_download", kwargs={"public_id": self.public_id})
+
+    @property
+    def is_link(self) -> bool:
+        return bool(self.url)
 
     @property
     def extension(self) -> str:

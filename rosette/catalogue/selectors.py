@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from rosette.catalogue import hooks
@@ -138,8 +138,9 @@ class BadgePage:
         return hooks.guide_links_html.call(badge=self.badge)
 
 
-def badge_page(*, badge: Badge, user: Any) -> BadgePage:
-    """Everything the badge page shows, including what the viewer holds."""
+def badge_page(*, badge: Badge, user: Any, version: BadgeVersion | None = None) -> BadgePage:
+    """Everything the badge page shows, including what the viewer holds. ``version``: a
+    draft to preview exactly as learners will see it once published (default: the current)."""
     statuses = award_statuses(user)
     prerequisites = [
         Prerequisite(badge=b, status=statuses.get(b.id))
@@ -149,17 +150,40 @@ def badge_page(*, badge: Badge, user: Any) -> BadgePage:
         Prerequisite(badge=b, status=statuses.get(b.id))
         for b in badge.components.published().order_by("position", "name")
     ]
+    if version is not None:
+        version = (
+            BadgeVersion.objects.filter(pk=version.pk)
+            .prefetch_related(Prefetch("questions", queryset=Question.objects.order_by("position")))
+            .get()
+        )
     return BadgePage(
         badge=badge,
-        version=current_version(badge),
+        version=version or current_version(badge),
         prerequisites=prerequisites,
-        pathways=list(badge.pathways.published().order_by("name")),
+        pathways=_pathways_with_counts(badge),
         components=components,
         materials=list(badge.materials.all()),
         status=statuses.get(badge.id),
         open_application=_open_application(badge, user),
         viewer=user,
     )
+
+
+def _pathways_with_counts(badge: Badge) -> list[Badge]:
+    """The published pathways a badge contributes to, each with ``contributing``: how many
+    published badges contribute to it ("one of eight badges…": counted, never typed)."""
+    pathways = list(badge.pathways.published().order_by("name"))
+    counts = {
+        row["from_badge"]: row["n"]
+        for row in Badge.components.through.objects.filter(
+            from_badge__in=pathways, to_badge__status=Badge.Status.PUBLISHED
+        )
+        .values("from_badge")
+        .annotate(n=Count("id"))
+    }
+    for pathway in pathways:
+        pathway.contributing = counts.get(pathway.pk, 0)  # type: ignore[attr-defined]
+    return pathways
 
 
 def _open_application(badge: Badge, user: Any) -> Any:

@@ -47,16 +47,16 @@ def issuer_detail(request: HttpRequest, *, slug: str) -> HttpResponse:
 @access(Rule.PUBLIC)
 def badge_image(request: HttpRequest, *, slug: str) -> HttpResponseBase:
     badge = selectors.badge_for_public(slug=slug)
-    return _serve_image(badge.image)
+    return serve_image(badge.image)
 
 
 @access(Rule.PUBLIC)
 def issuer_image(request: HttpRequest, *, slug: str) -> HttpResponseBase:
     issuer = get_object_or_404(Issuer, slug=slug)
-    return _serve_image(issuer.image)
+    return serve_image(issuer.image)
 
 
-def _serve_image(file: FieldFile) -> HttpResponseBase:
+def serve_image(file: FieldFile) -> HttpResponseBase:
     """Serve an uploaded PNG or SVG image safely: fixed type, no script even in an SVG."""
     if not file:
         raise Http404
@@ -71,7 +71,8 @@ def _serve_image(file: FieldFile) -> HttpResponseBase:
 @access(Rule.PUBLIC)
 def material_download(request: HttpRequest, *, public_id: str) -> HttpResponseBase:
     material = get_object_or_404(
-        LearningMaterial.objects.filter(badge__status="published"), public_id=public_id
+        LearningMaterial.objects.filter(badge__status="published").exclude(file=""),
+        public_id=public_id,
     )
     filename = f"{material.title}.{material.extension}" if material.extension else material.title
     return FileResponse(material.file.open("rb"), as_attachment=True, filename=filename)

@@ -93,6 +93,13 @@ def _sign(document: dict[str, Any], *, issuer: Issuer, key: IssuerKey) -> dict[s
 
 
 @transaction.atomic
+def issuer_key_ensure(*, issuer: Issuer) -> IssuerKey:
+    """The issuer's active signing key, made now if it has none yet (otherwise it is made when
+    its first credential is signed)."""
+    return _active_key(issuer)
+
+
+@transaction.atomic
 def issuer_key_rotate(*, issuer: Issuer, actor: Any) -> IssuerKey:
     """Retire the issuer's signing key and make a new one.
 

@@ -26,6 +26,7 @@ SSSC: dict[str, Any] = {
 CATEGORIES = [
     ("introductory", "Introductory"),
     ("digital-skills", "Digital skills"),
+    ("practice", "Practice"),
 ]
 
 GETTING_STARTED: dict[str, Any] = {
@@ -119,6 +120,30 @@ VIDEO_CHATS: dict[str, Any] = {
     ],
     "overall": 200,
     "position": 6,
+    "activities": (
+        "- work through the Video chats handout for your own setting: its six risks, ranked by "
+        "likelihood, and the questions under each"
+    ),
+    # Rule 18: most badges include a discussion task (SSSC's guidance for managers, seeds/002).
+    "discussion_task": (
+        "Share the handout you completed with colleagues, or with your manager or tutor, in a "
+        "team meeting or supervision. Give and take feedback, discuss the key points for your "
+        "own practice and the service, and agree how you will apply what you learned."
+    ),
+    # The declaration and the data-sharing statement of seeds/000, as the learner reads them.
+    "declaration": (
+        "I confirm that I have read, understood and completed all the activities listed in the "
+        "badge criteria and that each question from the criteria is answered in the evidence I "
+        "have provided.\n"
+        "My evidence has been written or recorded by me and I have not copied it from anywhere "
+        "or anyone else.\n"
+        "I understand that it will take 28 days for you to assess my application and that "
+        "feedback cannot be provided if my application is unsuccessful."
+    ),
+    "data_sharing": (
+        "Your evidence, name, and email address will be sent to the organisation who issue "
+        "this badge."
+    ),
 }
 
 
@@ -132,10 +157,8 @@ def _oss(
         "category": "digital-skills",
         "colour": colour,
         "position": position,
-        "description": (
-            f"{summary}\n\nThis is one of eight badges that contribute towards the Online "
-            "safety and security badge. (Sample content written for the Rosette demo.)"
-        ),
+        # The page says it is "one of eight badges…" from the pathway itself, not from here.
+        "description": f"{summary}\n\n(Sample content written for the Rosette demo.)",
         "criteria": (
             f"- complete the {name.removeprefix('OSS ')} learning activities\n"
             f"- tell us about three things you learned about {topic} and why this is important "
@@ -230,3 +253,66 @@ ONLINE_SAFETY: dict[str, Any] = {
     "criteria": "- hold all eight Online safety and security badges",
     "position": 9,
 }
+
+
+# A second issuer, so that the catalogue, the workspace and credentials show more than one
+# (its own signing key, its own badges, its own admin). Fictional, written for the demo.
+SECOND_ISSUER: dict[str, Any] = {
+    "slug": "northern-care-academy",
+    "name": "Northern Care Academy",
+    "email": "badges@northern-care.example",
+    "url": "",
+    "privacy_policy": "block",
+    "description": (
+        "A fictional training provider for care services, here to show how Rosette serves "
+        "more than one issuer. (Sample content written for the Rosette demo.)"
+    ),
+}
+
+SECOND_ISSUER_BADGES: list[dict[str, Any]] = [
+    {
+        "slug": "nca-reflective-supervision",
+        "name": "Reflective supervision",
+        "summary": "Use supervision to reflect on your practice and plan your learning.",
+        "category": "practice",
+        "colour": "#6f2c91",
+        "position": 1,
+        "description": (
+            "This badge is awarded to people who use supervision to reflect on their practice "
+            "and plan their learning. (Sample content written for the Rosette demo.)"
+        ),
+        "criteria": (
+            "- prepare for a supervision session using the reflection prompts\n"
+            "- tell us what you reflected on and what you learned (100 words minimum)\n"
+            "- tell us what you will do differently as a result (50 words minimum)"
+        ),
+        "activities": "- prepare for a supervision session using the reflection prompts",
+        "discussion_task": (
+            "Talk through your reflection with your manager in supervision and agree one thing "
+            "to try in your practice."
+        ),
+        "questions": [
+            ("What did you reflect on, and what did you learn?", 100),
+            ("What will you do differently as a result?", 50),
+        ],
+        "overall": 150,
+    },
+    {
+        "slug": "nca-person-centred-recording",
+        "name": "Person-centred recording",
+        "summary": "Write records that put the person at the centre and protect their privacy.",
+        "category": "practice",
+        "colour": "#00605a",
+        "position": 2,
+        "description": (
+            "This badge is awarded to people who write clear, respectful, person-centred "
+            "records. (Sample content written for the Rosette demo.)"
+        ),
+        "criteria": (
+            "- read the recording guidance\n"
+            "- tell us what makes a record person-centred (100 words minimum)"
+        ),
+        "questions": [("What makes a record person-centred?", 100)],
+        "overall": 100,
+    },
+]

@@ -15,13 +15,15 @@ from rosette.applications import services as applications
 from rosette.applications.models import Application
 from rosette.catalogue import services as catalogue
 from rosette.catalogue.artwork import rosette_svg
-from rosette.catalogue.models import Badge, Category, Issuer, IssuerStaff
+from rosette.catalogue.models import Badge, Issuer, IssuerStaff
+from rosette.credentials.services import issuer_key_ensure
 from rosette.demo import badges as content
 from rosette.demo.awards import load_demo_awards
 from rosette.demo.toolkits import load_demo_guides
 from rosette.demo.video_guide import ATTRIBUTION, VIDEO_GUIDE
 from rosette.teams import services as teams
 from rosette.teams.models import Membership, Organisation
+from rosette.workspace import services as workspace
 
 # Development only: the demo accounts' shared password, printed by `make run`.
 DEMO_PASSWORD = "rosette-demo-2026"  # noqa: S105
@@ -31,6 +33,11 @@ DEMO_ACCOUNTS = [
     ("manager@example.org", "Callum Manager", "a manager at Demo Care Services"),
     ("assessor@example.org", "Aileen Assessor", "an SSSC assessor (sets up MFA at first sign-in)"),
     ("admin@example.org", "Iain Admin", "an SSSC issuer admin (sets up MFA at first sign-in)"),
+    (
+        "admin2@example.org",
+        "Nadia Admin",
+        "an issuer admin of Northern Care Academy, a second issuer (sets up MFA at first sign-in)",
+    ),
 ]
 
 
@@ -57,6 +64,7 @@ def load_demo(*, awards: bool | None = None) -> DemoReport:
     users = _accounts(report)
     issuer = _issuer(report, users)
     _catalogue(report, issuer)
+    _second_issuer(report, users)
     _team(report, users)
     if settings.DEBUG if awards is None else awards:
         report.created += load_demo_awards(  # the learner's badges, decided before the queue fills
@@ -89,6 +97,7 @@ def _issuer(report: DemoReport, users: dict[str, User]) -> Issuer:
     catalogue.issuer_staff_add(
         issuer=issuer, user=users["admin"], role=IssuerStaff.Role.ADMIN, actor=None
     )
+    issuer_key_ensure(issuer=issuer)
     return issuer
 
 
@@ -103,8 +112,8 @@ def _badge(
     badge = Badge.objects.filter(slug=spec["slug"]).first()
     if badge is not None:
         return badge
-    category, _ = Category.objects.get_or_create(
-        slug=spec["category"], defaults={"name": dict(content.CATEGORIES)[spec["category"]]}
+    category = catalogue.category_ensure(
+        slug=spec["category"], name=dict(content.CATEGORIES)[spec["category"]]
     )
     badge = catalogue.badge_create(
         issuer=issuer,
@@ -128,8 +137,12 @@ def _badge(
             catalogue.QuestionSpec(prompt=p, min_words=n) for p, n in spec.get("questions", [])
         ],
         overall_min_words=spec.get("overall", 0),
+        activities=spec.get("activities", ""),
+        discussion_task=spec.get("discussion_task", ""),
+        declaration=spec.get("declaration", ""),
+        data_sharing=spec.get("data_sharing", ""),
     )
-    catalogue.badge_version_publish(version=version, actor=None)
+    workspace.badge_version_publish(version=version, actor=None)
     report.created.append(f"badge {badge.name}")
     return badge
 
@@ -152,6 +165,25 @@ def _catalogue(report: DemoReport, issuer: Issuer) -> None:
     others = [_badge(report, issuer, spec, prerequisites=intro) for spec in content.OSS_OTHERS]
     components = sorted([video, *others], key=lambda b: b.position)
     _badge(report, issuer, content.ONLINE_SAFETY, components=components)
+
+
+def _second_issuer(report: DemoReport, users: dict[str, User]) -> Issuer:
+    """Northern Care Academy: its own admin, signing key and badges (multi-issuer demo)."""
+    issuer = Issuer.objects.filter(slug=content.SECOND_ISSUER["slug"]).first()
+    if issuer is None:
+        issuer = catalogue.issuer_create(
+            actor=None,
+            image=("logo.svg", rosette_svg("Northern Care Academy", "#4c2c92")),
+            **content.SECOND_ISSUER,
+        )
+        report.created.append(f"issuer {issuer.name}")
+    catalogue.issuer_staff_add(
+        issuer=issuer, user=users["admin2"], role=IssuerStaff.Role.ADMIN, actor=None
+    )
+    issuer_key_ensure(issuer=issuer)
+    for spec in content.SECOND_ISSUER_BADGES:
+        _badge(report, issuer, spec)
+    return issuer
 
 
 def _team(report: DemoReport, users: dict[str, User]) -> None:
