@@ -768,12 +768,16 @@ URLS: dict[str, Url] = {
     # the language switch
     "set_language": url(Rule.PUBLIC),
     # the issuer's workspace (ADR 0014)
+    "workspace:index": url(Rule.ISSUER_ADMIN),
     "workspace:issuer": url(Rule.ISSUER_ADMIN, _own_issuer_sample),
     "workspace:badges": url(Rule.ISSUER_ADMIN, _own_issuer_sample),
     "workspace:badge_new": url(Rule.ISSUER_ADMIN, _own_issuer_sample),
     "workspace:decline_reasons": url(Rule.ISSUER_ADMIN, _own_issuer_sample),
     "workspace:issuer_profile": url(Rule.ISSUER_ADMIN, _own_issuer_sample),
-    "workspace:decline_reason_retire": url(Rule.ISSUER_ADMIN, _workspace_reason_sample),
+    # One sample a URL: the issuer admin's POST has already retired or removed it (404 after).
+    "workspace:decline_reason_retire": url(
+        Rule.ISSUER_ADMIN, _workspace_reason_sample, superuser=(OK, DENIED)
+    ),
     "workspace:badge": url(Rule.ISSUER_ADMIN, _workspace_badge_sample),
     "workspace:badge_image": url(Rule.ISSUER_ADMIN, _workspace_badge_sample),
     "workspace:badge_details": url(Rule.ISSUER_ADMIN, _workspace_badge_sample),
@@ -781,7 +785,9 @@ URLS: dict[str, Url] = {
     "workspace:badge_prerequisites": url(Rule.ISSUER_ADMIN, _workspace_badge_sample),
     "workspace:badge_pathway": url(Rule.ISSUER_ADMIN, _workspace_badge_sample),
     "workspace:badge_materials": url(Rule.ISSUER_ADMIN, _workspace_badge_sample),
-    "workspace:material_remove": url(Rule.ISSUER_ADMIN, _workspace_material_sample),
+    "workspace:material_remove": url(
+        Rule.ISSUER_ADMIN, _workspace_material_sample, superuser=(OK, DENIED)
+    ),
     "workspace:material_file": url(Rule.ISSUER_ADMIN, _workspace_file_material_sample),
     "workspace:badge_endorsement": url(Rule.ISSUER_ADMIN, _workspace_badge_sample),
     "workspace:badge_retire": url(Rule.ISSUER_ADMIN, _workspace_badge_sample),
