@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("rosette.applications.review_urls")),
     path("", include("rosette.toolkits.urls")),
     path("", include("rosette.awards.urls")),
+    path("workspace/", include("rosette.workspace.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),

@@ -443,7 +443,52 @@ def _review_file_sample(people: dict[str, User]) -> tuple[dict[str, Any], str | 
     return {"public_id": shared.public_id, "attachment_id": attachment.public_id}, "manager"
 
 
+def _staff_invitation(people: dict[str, User]) -> Any:
+    from rosette.accounts import services
+
+    issuer = Issuer.objects.get(staff__user=people["issuer_admin"])
+    return services.staff_invite(
+        issuer=issuer,
+        actor=people["issuer_admin"],
+        email="walk-invitee@example.org",
+        role="assessor",
+    )
+
+
+def _staff_invitation_token_sample(people: dict[str, User]) -> tuple[dict[str, Any], str | None]:
+    return {"token": _staff_invitation(people).token}, None
+
+
+def _staff_invitation_sample(people: dict[str, User]) -> tuple[dict[str, Any], str | None]:
+    invitation = _staff_invitation(people)
+    return {"slug": invitation.issuer.slug, "public_id": invitation.public_id}, None
+
+
+def _staff_member_sample(people: dict[str, User]) -> tuple[dict[str, Any], str | None]:
+    from rosette.catalogue.models import IssuerStaff
+
+    staff = IssuerStaff.objects.get(user=people["assessor"])
+    return {"slug": staff.issuer.slug, "pk": staff.pk}, None
+
+
+def _claim_reassign_sample(people: dict[str, User]) -> tuple[dict[str, Any], str | None]:
+    application = _assessed(people)
+    return {"slug": application.badge.issuer.slug, "public_id": application.public_id}, None
+
+
+def _report_csv_sample(people: dict[str, User]) -> tuple[dict[str, Any], str | None]:
+    return {**_own_issuer_sample(people)[0], "key": "awards"}, None
+
+
 SAMPLES: dict[str, Sample] = {
+    "workspace_people:accept": _staff_invitation_token_sample,
+    "workspace_people:people": _own_issuer_sample,
+    "workspace_people:member": _staff_member_sample,
+    "workspace_people:invitation_withdraw": _staff_invitation_sample,
+    "workspace_people:claim_reassign": _claim_reassign_sample,
+    "workspace_reports:reports": _own_issuer_sample,
+    "workspace_reports:report_csv": _report_csv_sample,
+    "workspace_audit:audit": _own_issuer_sample,
     "reviews:review_media": _review_media_sample,
     "reviews:review_file": _review_file_sample,
     "applications:start": _start_sample,

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "rosette.applications",
     "rosette.assessment",
     "rosette.toolkits",
+    "rosette.workspace",
     "rosette.home",
     "rosette.demo",
 ]

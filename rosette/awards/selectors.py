@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
 
@@ -380,3 +381,22 @@ class LearnerBadges:
 
 def learner_badges(*, user: Any) -> LearnerBadges:
     return LearnerBadges(awards=awards_for_learner(user=user), progress=pathway_progress(user=user))
+
+
+# --- reports and the learner's record (ADR 0015) -----------------------------------------------
+
+
+def award_counts_by_badge(
+    *, issuer: Issuer, since: datetime, until: datetime, badge: Badge | None = None
+) -> list[dict[str, Any]]:
+    """Awards made in the period for each of the issuer's badges (pathway badges included),
+    with how many are held now (not revoked): one query."""
+    found = Award.objects.filter(badge__issuer=issuer, awarded_at__gte=since, awarded_at__lt=until)
+    if badge is not None:
+        found = found.filter(Q(badge=badge) | Q(badge__components=badge))
+    return list(
+        found.order_by()
+        .values("badge__name", "badge__kind")
+        .annotate(total=Count("pk"), held=Count("pk", filter=~Q(status=Award.Status.REVOKED)))
+        .order_by("-total", "badge__name")
+    )

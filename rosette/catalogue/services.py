@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -43,6 +44,7 @@ def badge_version_create(
     overall_min_words: int = 0,
     allow_link: bool = True,
     allow_media: bool = True,
+    learning_hours: Decimal | None = None,
 ) -> BadgeVersion:
     """Draft a new version of a badge's requirements (not visible until published)."""
     last = badge.versions.order_by("-number").first()
@@ -54,6 +56,7 @@ def badge_version_create(
         overall_min_words=overall_min_words,
         allow_link=allow_link,
         allow_media=allow_media,
+        learning_hours=learning_hours,
     )
     Question.objects.bulk_create(
         Question(
