@@ -12,8 +12,8 @@ from rosette.assessment import selectors
 from rosette.assessment.reports import ReportFilter
 from rosette.catalogue.models import Badge, Issuer
 from rosette.core.access import Rule, access
+from rosette.core.downloads import csv_response
 from rosette.workspace.charts import bar_chart
-from rosette.workspace.csv import csv_response
 from rosette.workspace.report_forms import ReportFilterForm
 
 
