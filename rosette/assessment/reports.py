@@ -65,7 +65,7 @@ class Report:
     title: str
     description: str
     columns: Sequence[str]
-    rows: list[Sequence[Any]]
+    rows: Sequence[Sequence[Any]]
     bars: list[Bar]
     summary: list[tuple[str, str]] = field(default_factory=list)
     scale: float | None = None  # the chart's full length: 100 for shares, else the largest
@@ -206,12 +206,12 @@ def compliance(f: ReportFilter) -> Report:
         for row in _decisions(f)
         .annotate(month=TruncMonth("created_at", tzinfo=_tz()))
         .values("month")
-        .annotate(total=Count("pk"), on_time=Count("pk", filter=Q(created_at__lte=F("due_at"))))
+        .annotate(total=Count("pk"), in_time=Count("pk", filter=Q(created_at__lte=F("due_at"))))
     }
     rows, bars, all_total, all_on_time = [], [], 0, 0
     for month in _months(f.start, f.end):
-        row = found.get(month, {"total": 0, "on_time": 0})
-        total, on_time = row["total"], row["on_time"]
+        row = found.get(month, {"total": 0, "in_time": 0})
+        total, on_time = row["total"], row["in_time"]
         all_total, all_on_time = all_total + total, all_on_time + on_time
         rows.append([month.strftime("%Y-%m"), total, on_time, _percent(on_time, total)])
         bars.append(
@@ -282,7 +282,7 @@ def returns_and_declines(f: ReportFilter) -> Report:
         .values("kind", "slug", "label")
         .annotate(n=Count("pk"))
     )
-    automatic = Application.objects.filter(
+    privacy = Application.objects.filter(
         badge__issuer=f.issuer,
         status=S.DECLINED,
         decline_reason=IDENTIFIES_INDIVIDUALS,
@@ -290,9 +290,9 @@ def returns_and_declines(f: ReportFilter) -> Report:
         decided_at__lt=f.until,
     ).filter(~Exists(Decision.objects.filter(application=OuterRef("pk"), outcome=O.DECLINE)))
     if f.badge is not None:
-        automatic = automatic.filter(badge=f.badge)
+        privacy = privacy.filter(badge=f.badge)
     automatic = (
-        automatic.order_by()
+        privacy.order_by()
         .annotate(kind=Value("privacy"), slug=Value(IDENTIFIES_INDIVIDUALS), label=Value(""))
         .values("kind", "slug", "label")
         .annotate(n=Count("pk"))

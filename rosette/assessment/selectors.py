@@ -271,9 +271,9 @@ def staff_overview(*, issuer: Issuer, now: datetime | None = None) -> list[Staff
     return [
         StaffRow(
             staff=row,
-            has_mfa=row.has_mfa,
-            claims_held=row.claims_held,
-            decisions_28_days=row.decisions_28_days,
+            has_mfa=row.has_mfa,  # type: ignore[attr-defined]
+            claims_held=row.claims_held,  # type: ignore[attr-defined]
+            decisions_28_days=row.decisions_28_days,  # type: ignore[attr-defined]
         )
         for row in rows
     ]

@@ -173,7 +173,7 @@ def event_page(*, issuer: Issuer, search: AuditSearch, page: Any = 1) -> Page[Ev
     paged = Paginator(events_for_issuer(issuer=issuer, search=search), PAGE_SIZE).get_page(page)
     events = list(paged.object_list)
     names = _names(events)
-    paged.object_list = [
+    rows: list[Any] = [
         EventRow(
             event=event,
             kind=_BY_TYPE[event.subject_type].label,
@@ -181,4 +181,5 @@ def event_page(*, issuer: Issuer, search: AuditSearch, page: Any = 1) -> Page[Ev
         )
         for event in events
     ]
+    paged.object_list = rows
     return paged  # type: ignore[return-value]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from pytest_django import DjangoAssertNumQueries
 
 from rosette.accounts import roles
 from rosette.accounts.models import User
@@ -131,7 +132,7 @@ def test_the_people_overview_shows_mfa_claims_and_recent_decisions(
     assessor: User,
     issuer_admin: User,
     make_submitted: Callable[..., Application],
-    django_assert_num_queries: Callable[..., object],
+    django_assert_num_queries: DjangoAssertNumQueries,
 ) -> None:
     application = make_submitted(days=2)
     make_submitted(days=1)
@@ -146,7 +147,7 @@ def test_the_people_overview_shows_mfa_claims_and_recent_decisions(
     services.claim_next(issuer=issuer, assessor=assessor)
     no_mfa = factories.make_user(email="nomfa@example.org")
     IssuerStaff.objects.create(issuer=issuer, user=no_mfa, role=IssuerStaff.Role.ASSESSOR)
-    with django_assert_num_queries(1):  # type: ignore[operator]
+    with django_assert_num_queries(1):
         rows = {row.staff.user.email: row for row in selectors.staff_overview(issuer=issuer)}
     assert rows[assessor.email].has_mfa and not rows["nomfa@example.org"].has_mfa
     assert rows[assessor.email].claims_held == 1

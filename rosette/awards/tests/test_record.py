@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader
+from pytest_django import DjangoAssertNumQueries
 
 from rosette.accounts.models import User
 from rosette.awards import services
@@ -81,13 +81,13 @@ def test_each_learner_gets_only_their_own_record(
 
 
 def test_the_record_takes_two_queries_however_many_badges(
-    learner: User, django_assert_num_queries: Callable[..., object]
+    learner: User, django_assert_num_queries: DjangoAssertNumQueries
 ) -> None:
     from rosette.awards import selectors
 
     for _n in range(5):
         factories.give_badge(learner, factories.make_badge())
-    with django_assert_num_queries(2):  # type: ignore[operator]
+    with django_assert_num_queries(2):
         record = selectors.learner_record(user=learner)
     assert len(record.entries) == 5
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from django.test import Client
 from django.urls import reverse
+from pytest_django import DjangoAssertNumQueries
 
 from rosette.accounts import services as accounts
 from rosette.accounts.models import User
@@ -74,18 +73,18 @@ def test_the_audit_page_query_count_is_flat(
     issuer: Issuer,
     issuer_admin: User,
     decide: Decide,
-    django_assert_max_num_queries: Callable[..., object],
+    django_assert_max_num_queries: DjangoAssertNumQueries,
 ) -> None:
     """The session, user, roles and issuer; the count and the page of events; then one query
     per kind of object on the page to name them (at most one per kind, however many events)."""
     decide("award")
     client.force_login(issuer_admin)
     client.get(_url(issuer))
-    with django_assert_max_num_queries(14):  # type: ignore[operator]
+    with django_assert_max_num_queries(14):
         client.get(_url(issuer))
     for outcome in ["award", "return", "decline"] * 20:
         decide(outcome, reason="not_own_work")
-    with django_assert_max_num_queries(14):  # type: ignore[operator]
+    with django_assert_max_num_queries(14):
         response = client.get(_url(issuer), {"page": 2})
     assert "Page 2" in response.content.decode() or "page=1" in response.content.decode()
 

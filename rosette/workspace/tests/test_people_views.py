@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from pytest_django import DjangoAssertNumQueries, DjangoCaptureOnCommitCallbacks
 
 from rosette.accounts import roles
 from rosette.accounts import services as accounts
@@ -44,18 +43,18 @@ def test_the_people_page_query_count_is_flat(
     client: Client,
     issuer: Issuer,
     issuer_admin: User,
-    django_assert_max_num_queries: Callable[..., object],
+    django_assert_max_num_queries: DjangoAssertNumQueries,
 ) -> None:
     client.force_login(issuer_admin)
     client.get(_people(issuer))  # warm the session
-    with django_assert_max_num_queries(14) as few:  # type: ignore[operator]
+    with django_assert_max_num_queries(14) as few:
         client.get(_people(issuer))
     for n in range(8):
         factories.make_staff(issuer, IssuerStaff.Role.ASSESSOR)
         accounts.staff_invite(
             issuer=issuer, actor=issuer_admin, email=f"i{n}@example.org", role="assessor"
         )
-    with django_assert_max_num_queries(len(few.captured_queries)):  # type: ignore[attr-defined]
+    with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(_people(issuer))
 
 
@@ -63,10 +62,10 @@ def test_inviting_sends_the_email_and_lists_the_invitation(
     client: Client,
     issuer: Issuer,
     issuer_admin: User,
-    django_capture_on_commit_callbacks: Callable[..., object],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     client.force_login(issuer_admin)
-    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+    with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             _people(issuer), {"email": "new.assessor@example.org", "role": "assessor"}
         )

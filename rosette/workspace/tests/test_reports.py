@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django import DjangoAssertNumQueries
 
 from rosette.accounts.models import User
 from rosette.applications import services as applications
@@ -166,18 +166,18 @@ def test_the_reports_page_query_count_is_flat(
     issuer: Issuer,
     issuer_admin: User,
     decide: Decide,
-    django_assert_num_queries: Callable[..., object],
+    django_assert_num_queries: DjangoAssertNumQueries,
 ) -> None:
     """Seven reports, one query each; the rest is the session, the user, the roles, the
     issuer and the badges of the filter."""
     client.force_login(issuer_admin)
     decide("award")
     client.get(_reports_url(issuer))
-    with django_assert_num_queries(15) as few:  # type: ignore[operator]
+    with django_assert_num_queries(15) as few:
         client.get(_reports_url(issuer))
     for n in range(12):
         decide(["award", "return", "decline"][n % 3], days=n + 1, reason="not_own_work")
-    with django_assert_num_queries(len(few.captured_queries)):  # type: ignore[attr-defined]
+    with django_assert_num_queries(len(few.captured_queries)):
         client.get(_reports_url(issuer))
 
 
