@@ -16,6 +16,10 @@ urlpatterns = [
     path("", include("rosette.toolkits.urls")),
     path("", include("rosette.awards.urls")),
     path("", include("rosette.workspace.urls")),
+    # The workspace's people, reports and audit trail, each in its own namespace (ADR 0015).
+    path("workspace/", include("rosette.workspace.people_urls")),
+    path("workspace/", include("rosette.workspace.report_urls")),
+    path("workspace/", include("rosette.workspace.audit_urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),

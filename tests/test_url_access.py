@@ -587,6 +587,43 @@ def _workspace_reason_sample(people: dict[str, User]) -> dict[str, Any]:
     return {"slug": issuer.slug, "reason": "not_own_work"}
 
 
+def _staff_invitation(people: dict[str, User]) -> Any:
+    from rosette.accounts import services
+
+    issuer = Issuer.objects.get(staff__user=people["issuer_admin"])
+    return services.staff_invite(
+        issuer=issuer,
+        actor=people["issuer_admin"],
+        email="walk-invitee@example.org",
+        role="assessor",
+    )
+
+
+def _staff_invitation_token_sample(people: dict[str, User]) -> dict[str, Any]:
+    return {"token": _staff_invitation(people).token}
+
+
+def _staff_invitation_sample(people: dict[str, User]) -> dict[str, Any]:
+    invitation = _staff_invitation(people)
+    return {"slug": invitation.issuer.slug, "public_id": invitation.public_id}
+
+
+def _staff_member_sample(people: dict[str, User]) -> dict[str, Any]:
+    from rosette.catalogue.models import IssuerStaff
+
+    staff = IssuerStaff.objects.get(user=people["assessor"])
+    return {"slug": staff.issuer.slug, "pk": staff.pk}
+
+
+def _claim_reassign_sample(people: dict[str, User]) -> dict[str, Any]:
+    application = _assessed(people)
+    return {"slug": application.badge.issuer.slug, "public_id": application.public_id}
+
+
+def _report_csv_sample(people: dict[str, User]) -> dict[str, Any]:
+    return {**_own_issuer_sample(people), "key": "awards"}
+
+
 # --- declarations -----------------------------------------------------------------------------
 
 
@@ -796,6 +833,17 @@ URLS: dict[str, Url] = {
     "workspace:version_rubric": url(Rule.ISSUER_ADMIN, _workspace_version_sample),
     "workspace:version_preview": url(Rule.ISSUER_ADMIN, _workspace_version_sample),
     "workspace:version_publish": url(Rule.ISSUER_ADMIN, _workspace_version_sample),
+    # the workspace's people, reports and audit trail (ADR 0015)
+    "workspace_people:accept": url(Rule.SIGNED_IN, _staff_invitation_token_sample),
+    "workspace_people:people": url(Rule.ISSUER_ADMIN, _own_issuer_sample),
+    "workspace_people:member": url(Rule.ISSUER_ADMIN, _staff_member_sample),
+    "workspace_people:invitation_withdraw": url(Rule.ISSUER_ADMIN, _staff_invitation_sample),
+    "workspace_people:claim_reassign": url(Rule.ISSUER_ADMIN, _claim_reassign_sample),
+    "workspace_reports:reports": url(Rule.ISSUER_ADMIN, _own_issuer_sample),
+    "workspace_reports:report_csv": url(Rule.ISSUER_ADMIN, _report_csv_sample),
+    "workspace_audit:audit": url(Rule.ISSUER_ADMIN, _own_issuer_sample),
+    "awards:record_csv": url(Rule.SIGNED_IN),
+    "awards:record_pdf": url(Rule.SIGNED_IN),
 }
 
 

@@ -61,3 +61,44 @@ class User(AbstractUser):
 
     def get_short_name(self) -> str:
         return self.name.split(" ")[0] if self.name else self.email
+
+
+class StaffInvitationQuerySet(models.QuerySet["StaffInvitation"]):
+    def pending(self) -> StaffInvitationQuerySet:
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True)
+
+
+class StaffInvitation(models.Model):
+    """An issuer admin's invitation to become an assessor or admin of the issuer. The link
+    carries a token (stored only as a hash); it binds to the account that holds the invited
+    address, verified, so a forwarded link is no use to anyone else (ADR 0015)."""
+
+    VALID_DAYS = 14
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    issuer = models.ForeignKey(
+        "catalogue.Issuer", on_delete=models.CASCADE, related_name="staff_invitations"
+    )
+    email = models.EmailField(_("email address"))
+    role = models.CharField(_("role"), max_length=20)  # an IssuerStaff.Role value
+    token_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = StaffInvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Invitation of {self.email} to {self.issuer_id} as {self.role}"
+
+    def get_role_label(self) -> str:
+        """The role's name, in words (the choices live with IssuerStaff, in the catalogue)."""
+        return str(_("Issuer admin")) if self.role == "admin" else str(_("Assessor"))

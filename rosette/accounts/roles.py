@@ -31,6 +31,7 @@ def issuers_assessed_by(user: Any) -> list[Issuer]:
         Issuer.objects.filter(
             staff__user=user,
             staff__role__in=[IssuerStaff.Role.ASSESSOR, IssuerStaff.Role.ADMIN],
+            staff__suspended_at__isnull=True,
         ).distinct()
     )
 
@@ -40,13 +41,17 @@ def issuers_administered_by(user: Any) -> list[Issuer]:
         return []
     if user.is_superuser:
         return list(Issuer.objects.all())
-    return list(Issuer.objects.filter(staff__user=user, staff__role=IssuerStaff.Role.ADMIN))
+    return list(
+        Issuer.objects.filter(
+            staff__user=user, staff__role=IssuerStaff.Role.ADMIN, staff__suspended_at__isnull=True
+        )
+    )
 
 
 def is_assessor(user: Any, issuer: Issuer | None = None) -> bool:
     if not _signed_in(user):
         return False
-    qs = IssuerStaff.objects.filter(user=user)
+    qs = IssuerStaff.objects.active().filter(user=user)
     if issuer is not None:
         qs = qs.filter(issuer=issuer)
     return qs.exists()
@@ -57,7 +62,7 @@ def is_issuer_admin(user: Any, issuer: Issuer | None = None) -> bool:
         return False
     if user.is_superuser:
         return True
-    qs = IssuerStaff.objects.filter(user=user, role=IssuerStaff.Role.ADMIN)
+    qs = IssuerStaff.objects.active().filter(user=user, role=IssuerStaff.Role.ADMIN)
     if issuer is not None:
         qs = qs.filter(issuer=issuer)
     return qs.exists()
@@ -73,8 +78,13 @@ def is_manager(user: Any) -> bool:
 
 def needs_mfa(user: Any) -> bool:
     """Assessors, issuer admins, site admins and anyone the Django admin lets in (staff) must
-    use multi-factor authentication."""
-    return _signed_in(user) and (bool(user.is_superuser or user.is_staff) or is_assessor(user))
+    use multi-factor authentication (a suspended role too: it may be restored, and it still
+    names them as staff)."""
+    if not _signed_in(user):
+        return False
+    return (
+        is_site_admin(user) or bool(user.is_staff) or IssuerStaff.objects.filter(user=user).exists()
+    )
 
 
 _ROLE_CHECKS: dict[Rule, Callable[[Any], bool]] = {

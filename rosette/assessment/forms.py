@@ -138,7 +138,8 @@ class ModerationForm(DesignSystemForm):
 class SettingsForm(DesignSystemModelForm):
     class Meta:
         model = AssessmentSettings
-        fields = ["claim_minutes", "moderation_percent", "reminder_days_left"]
+        fields = ["claim_minutes", "moderation_percent", "moderated_by", "reminder_days_left"]
+        widgets = {"moderated_by": forms.RadioSelect}
         error_messages = {
             "claim_minutes": {
                 "required": _("Enter how many minutes a claim lasts."),

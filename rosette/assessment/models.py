@@ -22,6 +22,10 @@ from rosette.core.models import BaseModel
 class AssessmentSettings(BaseModel):
     """An issuer's settings for assessment. An issuer without a row uses the defaults."""
 
+    class Moderators(models.TextChoices):
+        ASSESSORS = "assessors", _("Any other assessor or admin of the issuer")
+        ADMINS = "admins", _("Issuer admins only")
+
     issuer = models.OneToOneField(
         "catalogue.Issuer", on_delete=models.CASCADE, related_name="assessment_settings"
     )
@@ -35,6 +39,13 @@ class AssessmentSettings(BaseModel):
         _("share of decisions moderated (%)"),
         default=10,
         validators=[MaxValueValidator(100)],
+    )
+    moderated_by = models.CharField(
+        _("who moderates"),
+        max_length=20,
+        choices=Moderators.choices,
+        default=Moderators.ASSESSORS,
+        help_text=_("Never the assessor who made the decision."),
     )
     reminder_days_left = models.PositiveSmallIntegerField(
         _("remind admins when this many days are left"), default=7

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from allauth.mfa.models import Authenticator
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, Min, Q
-from django.db.models.functions import TruncDate
+from django.db.models import Count, Exists, F, Min, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, TruncDate
 from django.http import Http404
 from django.utils import timezone
 
@@ -27,7 +28,7 @@ from rosette.applications.selectors import queue_position
 from rosette.applications.wordcount import count_words
 from rosette.assessment.diff import TextDiff, text_diff
 from rosette.assessment.models import Claim, Decision, Moderation, QuestionRubric
-from rosette.assessment.services import settings_for
+from rosette.assessment.services import may_moderate, settings_for
 from rosette.catalogue.models import Issuer, IssuerStaff
 
 QUEUE_PAGE_SIZE = 25
@@ -131,7 +132,7 @@ def moderation_for_assessor(*, user: Any, public_id: Any) -> Moderation:
         raise Http404 from exc
     if not roles.is_assessor(user, moderation.issuer):
         raise Http404
-    if moderation.decision.assessor_id == user.pk:
+    if moderation.decision.assessor_id == user.pk or not may_moderate(user, moderation.issuer):
         raise PermissionDenied
     return moderation
 
@@ -246,9 +247,87 @@ def assessors_of(issuer: Issuer) -> list[Any]:
         User.objects.filter(
             issuer_roles__issuer=issuer,
             issuer_roles__role__in=[IssuerStaff.Role.ASSESSOR, IssuerStaff.Role.ADMIN],
+            issuer_roles__suspended_at__isnull=True,
         )
         .distinct()
         .order_by("name", "email")
+    )
+
+
+# --- the issuer's people (ADR 0015) ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StaffRow:
+    staff: IssuerStaff
+    has_mfa: bool
+    claims_held: int
+    decisions_28_days: int
+
+
+def staff_overview(*, issuer: Issuer, now: datetime | None = None) -> list[StaffRow]:
+    """Each role at the issuer with its person's MFA state, the applications they hold now and
+    their decisions in the last 28 days: one query, whatever the size of the history."""
+    now = now or timezone.now()
+    since = now - timedelta(days=THROUGHPUT_WINDOW_DAYS)
+    mfa = Authenticator.objects.filter(user=OuterRef("user"), type=Authenticator.Type.TOTP)
+    claims = (
+        Claim.objects.filter(
+            assessor=OuterRef("user"),
+            issuer=issuer,
+            expires_at__gt=now,
+            application__status=S.SUBMITTED,
+        )
+        .order_by()
+        .values("assessor")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    decisions = (
+        Decision.objects.filter(assessor=OuterRef("user"), issuer=issuer, created_at__gte=since)
+        .order_by()
+        .values("assessor")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    rows = (
+        IssuerStaff.objects.filter(issuer=issuer)
+        .select_related("user")
+        .annotate(
+            has_mfa=Exists(mfa),
+            claims_held=Coalesce(Subquery(claims), 0),
+            decisions_28_days=Coalesce(Subquery(decisions), 0),
+        )
+        .order_by("user__name", "user__email", "role")
+    )
+    return [
+        StaffRow(
+            staff=row,
+            has_mfa=row.has_mfa,  # type: ignore[attr-defined]
+            claims_held=row.claims_held,  # type: ignore[attr-defined]
+            decisions_28_days=row.decisions_28_days,  # type: ignore[attr-defined]
+        )
+        for row in rows
+    ]
+
+
+def staff_for_admin(*, user: Any, issuer: Issuer, pk: int) -> IssuerStaff:
+    """A role at an issuer the user administers, or 404."""
+    staff = IssuerStaff.objects.select_related("user", "issuer").filter(pk=pk, issuer=issuer)
+    found = staff.first()
+    if found is None or not roles.is_issuer_admin(user, issuer):
+        raise Http404
+    return found
+
+
+def claims_of_issuer(*, issuer: Issuer, now: datetime | None = None) -> list[Claim]:
+    """Applications being assessed now, with who holds them (for reassigning)."""
+    now = now or timezone.now()
+    return list(
+        Claim.objects.filter(issuer=issuer, application__status=S.SUBMITTED)
+        .active(now)
+        .select_related("application__badge", "assessor")
+        .order_by("claimed_at")[:200]
     )
 
 
@@ -373,8 +452,9 @@ def attempt_feedback(*, attempt: Attempt) -> tuple[Decision | None, list[tuple[A
 
 
 def moderation_queue(*, user: Any) -> list[Moderation]:
-    """Sampled decisions waiting for a second assessor, oldest first; never one's own."""
-    issuers = roles.issuers_assessed_by(user)
+    """Sampled decisions waiting for a second assessor, oldest first; never one's own; only
+    of issuers the person moderates for (their "who moderates" setting)."""
+    issuers = [i for i in roles.issuers_assessed_by(user) if may_moderate(user, i)]
     return list(
         Moderation.objects.filter(issuer__in=issuers, done_at__isnull=True)
         .exclude(decision__assessor=user)

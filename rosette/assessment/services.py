@@ -93,28 +93,23 @@ def assessment_settings_update(
     claim_minutes: int,
     moderation_percent: int,
     reminder_days_left: int,
+    moderated_by: str | None = None,
 ) -> AssessmentSettings:
-    """Change how long claims last, the moderated share and when admins are reminded."""
+    """Change how long claims last, the moderated share, who moderates (unchanged when not
+    given) and when admins are reminded."""
     if not roles.is_issuer_admin(actor, issuer):
         raise PermissionError("Only an admin of the issuer can change its assessment settings.")
-    current, _created = AssessmentSettings.objects.update_or_create(
-        issuer=issuer,
-        defaults={
-            "claim_minutes": claim_minutes,
-            "moderation_percent": moderation_percent,
-            "reminder_days_left": reminder_days_left,
-        },
-    )
-    record_event(
-        action="assessment:settings:update",
-        subject=issuer,
-        actor=actor,
-        data={
-            "claim_minutes": claim_minutes,
-            "moderation_percent": moderation_percent,
-            "reminder_days_left": reminder_days_left,
-        },
-    )
+    if moderated_by is not None and moderated_by not in AssessmentSettings.Moderators.values:
+        raise AssessmentError(_("Choose who moderates decisions."))
+    changes: dict[str, Any] = {
+        "claim_minutes": claim_minutes,
+        "moderation_percent": moderation_percent,
+        "reminder_days_left": reminder_days_left,
+    }
+    if moderated_by is not None:
+        changes["moderated_by"] = moderated_by
+    current, _created = AssessmentSettings.objects.update_or_create(issuer=issuer, defaults=changes)
+    record_event(action="assessment:settings:update", subject=issuer, actor=actor, data=changes)
     return current
 
 
@@ -469,6 +464,14 @@ def claim_reassign(*, application: Application, assessor: Any, actor: Any) -> Cl
 # --- decisions --------------------------------------------------------------------------------
 
 
+def may_moderate(user: Any, issuer: Issuer) -> bool:
+    """Whether this person moderates for the issuer, by its "who moderates" setting (never
+    their own decisions: moderation_record checks that)."""
+    if settings_for(issuer).moderated_by == AssessmentSettings.Moderators.ADMINS:
+        return roles.is_issuer_admin(user, issuer)
+    return roles.is_assessor(user, issuer)
+
+
 def is_sampled(*, application: Application, attempt_number: int, percent: int) -> bool:
     """Deterministic moderation sampling: the first four bytes of SHA-256 of
     "<application public id>:<attempt number>", modulo 100, below the issuer's percentage.
@@ -684,6 +687,8 @@ def moderation_record(*, moderation: Moderation, actor: Any, outcome: str, note:
     note; it is shown to the issuer's admins. The decision itself stands (it is append-only)."""
     locked = Moderation.objects.select_for_update().select_related("decision").get(pk=moderation.pk)
     _require_assessor(actor, locked.issuer)
+    if not may_moderate(actor, locked.issuer):
+        raise PermissionError("Only the issuer's admins moderate its decisions.")
     if locked.decision.assessor_id == actor.pk:
         raise PermissionError("A decision is moderated by a different assessor.")
     if locked.done_at is not None:
@@ -704,6 +709,105 @@ def moderation_record(*, moderation: Moderation, actor: Any, outcome: str, note:
         data={"decision": str(locked.decision.public_id), "note": locked.note},
     )
     return locked
+
+
+# --- staff: suspend, restore, remove (ADR 0015) -------------------------------------------------
+
+
+def _release_claims_of(user: Any, issuer: Issuer, actor: Any, why: str) -> int:
+    """Put back in the queue, at their places, the applications this person holds."""
+    claims = list(Claim.objects.select_related("application").filter(assessor=user, issuer=issuer))
+    for claim in claims:
+        claim.delete()
+        record_event(
+            action="assessment:claim:release",
+            subject=claim.application,
+            actor=actor,
+            data={"assessor": str(user.public_id), "why": why},
+        )
+    return len(claims)
+
+
+def _require_admin_of(actor: Any, staff: IssuerStaff) -> None:
+    if not roles.is_issuer_admin(actor, staff.issuer):
+        raise PermissionError("Only an admin of the issuer can change its staff.")
+    if staff.user_id == actor.pk:
+        raise AssessmentError(_("You cannot change your own role: ask another admin."))
+
+
+def _last_admin(staff: IssuerStaff) -> bool:
+    return (
+        staff.role == IssuerStaff.Role.ADMIN
+        and not IssuerStaff.objects.active()
+        .filter(issuer=staff.issuer, role=IssuerStaff.Role.ADMIN)
+        .exclude(pk=staff.pk)
+        .exists()
+    )
+
+
+@transaction.atomic
+def staff_suspend(*, staff: IssuerStaff, actor: Any) -> IssuerStaff:
+    """Suspend a role: the person can no longer claim (or administer), and the applications
+    they hold go back to the queue at their places."""
+    _require_admin_of(actor, staff)
+    locked = (
+        IssuerStaff.objects.select_for_update().select_related("issuer", "user").get(pk=staff.pk)
+    )
+    if locked.suspended_at is not None:
+        return locked
+    if _last_admin(locked):
+        raise AssessmentError(_("An issuer needs at least one admin who is not suspended."))
+    locked.suspended_at = timezone.now()
+    locked.save(update_fields=["suspended_at", "updated_at"])
+    record_event(
+        action="assessment:staff:suspend",
+        subject=locked,
+        actor=actor,
+        data={"user": str(locked.user.public_id), "role": locked.role},
+    )
+    if not roles.is_assessor(locked.user, locked.issuer):  # no other role still lets them
+        _release_claims_of(locked.user, locked.issuer, actor, "suspended")
+    return locked
+
+
+@transaction.atomic
+def staff_restore(*, staff: IssuerStaff, actor: Any) -> IssuerStaff:
+    """Lift a suspension."""
+    _require_admin_of(actor, staff)
+    locked = IssuerStaff.objects.select_for_update().select_related("user").get(pk=staff.pk)
+    if locked.suspended_at is None:
+        return locked
+    locked.suspended_at = None
+    locked.save(update_fields=["suspended_at", "updated_at"])
+    record_event(
+        action="assessment:staff:restore",
+        subject=locked,
+        actor=actor,
+        data={"user": str(locked.user.public_id), "role": locked.role},
+    )
+    return locked
+
+
+@transaction.atomic
+def staff_remove(*, staff: IssuerStaff, actor: Any) -> None:
+    """Remove a role. Their decisions stay (append-only); applications they hold go back."""
+    _require_admin_of(actor, staff)
+    locked = (
+        IssuerStaff.objects.select_for_update().select_related("issuer", "user").get(pk=staff.pk)
+    )
+    if _last_admin(locked):
+        raise AssessmentError(_("An issuer needs at least one admin who is not suspended."))
+    user, issuer, role = locked.user, locked.issuer, locked.role
+    # The event is about the issuer: the role's row is gone once it is removed.
+    record_event(
+        action="assessment:staff:remove",
+        subject=issuer,
+        actor=actor,
+        data={"user": str(user.public_id), "role": role},
+    )
+    locked.delete()
+    if not roles.is_assessor(user, issuer):
+        _release_claims_of(user, issuer, actor, "removed")
 
 
 # --- service-level reminders ------------------------------------------------------------------
@@ -757,9 +861,9 @@ def _remind_issuer(issuer: Issuer, now: datetime) -> int:
         ignore_conflicts=True,
     )
     admins = list(
-        IssuerStaff.objects.filter(issuer=issuer, role=IssuerStaff.Role.ADMIN).values_list(
-            "user__email", flat=True
-        )
+        IssuerStaff.objects.active()
+        .filter(issuer=issuer, role=IssuerStaff.Role.ADMIN)
+        .values_list("user__email", flat=True)
     )
     send_email_on_commit(
         to=admins or [issuer.email],

@@ -368,6 +368,7 @@ def settings(request: HttpRequest, *, slug: str) -> HttpResponse:
                 claim_minutes=form.cleaned_data["claim_minutes"],
                 moderation_percent=form.cleaned_data["moderation_percent"],
                 reminder_days_left=form.cleaned_data["reminder_days_left"],
+                moderated_by=form.cleaned_data["moderated_by"],
             )
             messages.success(request, _("The assessment settings are saved."))
             return redirect("assessment:service_levels", slug=issuer.slug)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
@@ -18,6 +20,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from rosette.accounts import roles
@@ -456,3 +459,95 @@ class LearnerBadges:
 
 def learner_badges(*, user: Any) -> LearnerBadges:
     return LearnerBadges(awards=awards_for_learner(user=user), progress=pathway_progress(user=user))
+
+
+# --- reports and the learner's record (ADR 0015) -----------------------------------------------
+
+
+def award_counts_by_badge(
+    *, issuer: Issuer, since: datetime, until: datetime, badge: Badge | None = None
+) -> list[dict[str, Any]]:
+    """Awards made in the period for each of the issuer's badges (pathway badges included),
+    with how many are held now (not revoked): one query."""
+    found = Award.objects.filter(badge__issuer=issuer, awarded_at__gte=since, awarded_at__lt=until)
+    if badge is not None:
+        found = found.filter(Q(badge=badge) | Q(badge__components=badge))
+    return list(
+        found.order_by()
+        .values("badge__name", "badge__kind")
+        .annotate(total=Count("pk"), held=Count("pk", filter=~Q(status=Award.Status.REVOKED)))
+        .order_by("-total", "badge__name")
+    )
+
+
+@dataclass(frozen=True)
+class RecordEntry:
+    """One badge on the learner's record for registration."""
+
+    award: Award
+    criteria: list[str]
+    hours: Decimal | None
+    url: str
+
+
+@dataclass(frozen=True)
+class LearnerRecord:
+    name: str
+    email: str
+    entries: list[RecordEntry]
+    made_at: datetime
+
+    @property
+    def total_hours(self) -> Decimal | None:
+        hours = [e.hours for e in self.entries if e.hours is not None]
+        return sum(hours, Decimal(0)) if hours else None
+
+
+def learner_record(*, user: Any, now: datetime | None = None) -> LearnerRecord:
+    """The learner's badges for their professional registration (post-registration training
+    and learning, PRTL): each held badge (revoked ones left out), when it was awarded, the
+    criteria it was assessed against (the version the learner applied under; for a pathway
+    badge, its latest published version) and the hours of learning, if the issuer gave them.
+    Two queries, however many badges."""
+    awards = (
+        Award.objects.current()
+        .filter(recipient=user)
+        .select_related("badge__issuer", "application__version")
+        .prefetch_related(
+            Prefetch(
+                "badge__versions",
+                queryset=BadgeVersion.objects.published().order_by("-number"),
+                to_attr="published_versions",
+            )
+        )
+        .order_by("awarded_at", "pk")
+    )
+    entries = []
+    for award in awards:
+        version = award.application.version if award.application else None
+        if version is None:
+            published = award.badge.published_versions  # type: ignore[attr-defined]
+            version = published[0] if published else None
+        entries.append(
+            RecordEntry(
+                award=award,
+                criteria=version.criteria_items() if version else [],
+                hours=version.learning_hours if version else None,
+                url=absolute(award.get_absolute_url()),
+            )
+        )
+    return LearnerRecord(
+        name=user.name, email=user.email, entries=entries, made_at=now or timezone.now()
+    )
+
+
+def learner_record_pdf(*, record: LearnerRecord) -> bytes:
+    """The learner's record as a PDF to keep with their PRTL record."""
+    from weasyprint import HTML  # noqa: PLC0415 - heavy (about 1 s, 40 MB): only PDFs load it
+    from weasyprint.urls import URLFetcher  # noqa: PLC0415 - as above
+
+    html = render_to_string(
+        "awards/record.html", {"record": record, "not_competence": NOT_COMPETENCE}
+    )
+    fetcher = URLFetcher(allowed_protocols={"data"}, allow_redirects=False)
+    return bytes(HTML(string=html, url_fetcher=fetcher).write_pdf())

@@ -7,6 +7,8 @@ app_name = "awards"
 urlpatterns = [
     path("awards/", views.mine, name="mine"),
     path("awards/team/", views.team, name="team"),
+    path("awards/record.csv", views.record_csv, name="record_csv"),
+    path("awards/record.pdf", views.record_pdf, name="record_pdf"),
     path("awards/team/<slug:code>/endorse/", views.team_endorse, name="team_endorse"),
     path("awards/issuer/<slug:slug>/", views.issuer_awards, name="issuer_awards"),
     path(

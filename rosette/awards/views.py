@@ -24,6 +24,7 @@ from rosette.awards.forms import (
 )
 from rosette.awards.models import Award, BadgeEndorsementRule
 from rosette.core.access import Rule, access
+from rosette.core.downloads import csv_response
 from rosette.core.ratelimit import client_key
 
 
@@ -138,6 +139,49 @@ def mine(request: HttpRequest) -> HttpResponse:
     return render(
         request, "awards/mine.html", {"badges": selectors.learner_badges(user=request.user)}
     )
+
+
+RECORD_COLUMNS = [
+    "badge",
+    "issuer",
+    "awarded",
+    "status",
+    "hours of learning",
+    "criteria",
+    "award page",
+]
+
+
+@access(Rule.SIGNED_IN)
+def record_csv(request: HttpRequest) -> HttpResponse:
+    """The learner's record for registration (PRTL), as a spreadsheet: one badge a row."""
+    record = selectors.learner_record(user=request.user)
+    rows = [
+        [
+            entry.award.badge.name,
+            entry.award.badge.issuer.name,
+            entry.award.awarded_at.date().isoformat(),
+            entry.award.status,
+            "" if entry.hours is None else f"{entry.hours:g}",
+            "; ".join(entry.criteria),
+            entry.url,
+        ]
+        for entry in record.entries
+    ]
+    return csv_response(f"badges-record-{record.made_at:%Y%m%d}.csv", RECORD_COLUMNS, rows)
+
+
+@access(Rule.SIGNED_IN)
+def record_pdf(request: HttpRequest) -> HttpResponse:
+    """The learner's record for registration (PRTL), as a PDF to keep."""
+    record = selectors.learner_record(user=request.user)
+    response = HttpResponse(
+        selectors.learner_record_pdf(record=record), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="badges-record-{record.made_at:%Y%m%d}.pdf"'
+    )
+    return response
 
 
 @access(Rule.OWNER)

@@ -56,8 +56,15 @@ class Issuer(BaseModel):
         return reverse("catalogue:issuer_detail", kwargs={"slug": self.slug})
 
 
+class IssuerStaffQuerySet(models.QuerySet["IssuerStaff"]):
+    def active(self) -> IssuerStaffQuerySet:
+        """Roles that count: a suspended one grants nothing until it is restored."""
+        return self.filter(suspended_at__isnull=True)
+
+
 class IssuerStaff(BaseModel):
-    """A person's role at an issuer: assessor, or admin (who may also assess)."""
+    """A person's role at an issuer: assessor, or admin (who may also assess). A suspended
+    role is kept (with its history) but grants nothing: no queue, no claims, no admin pages."""
 
     class Role(models.TextChoices):
         ASSESSOR = "assessor", _("Assessor")
@@ -68,8 +75,12 @@ class IssuerStaff(BaseModel):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="issuer_roles"
     )
     role = models.CharField(max_length=20, choices=Role.choices)
+    suspended_at = models.DateTimeField(null=True, blank=True)
+
+    objects = IssuerStaffQuerySet.as_manager()
 
     class Meta:
+        verbose_name_plural = _("issuer staff")
         constraints = [
             models.UniqueConstraint(fields=["issuer", "user", "role"], name="unique_issuer_role")
         ]
@@ -209,6 +220,16 @@ class BadgeVersion(BaseModel):
         _("data-sharing statement"),
         blank=True,
         help_text=_("Who receives the learner's evidence, name and email address."),
+    )
+    # For the learner's record for registration (post-registration training and learning).
+    learning_hours = models.DecimalField(
+        _("hours of learning"),
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("About how long the activities take. Shown on the learner's record."),
     )
     published_at = models.DateTimeField(null=True, blank=True)
 

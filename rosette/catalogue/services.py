@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -51,6 +52,7 @@ def badge_version_create(
     discussion_task: str = "",
     declaration: str = "",
     data_sharing: str = "",
+    learning_hours: Decimal | None = None,
 ) -> BadgeVersion:
     """Draft a new version of a badge's requirements (not visible until published)."""
     last = badge.versions.order_by("-number").first()
@@ -66,6 +68,7 @@ def badge_version_create(
         discussion_task=discussion_task,
         declaration=declaration,
         data_sharing=data_sharing,
+        learning_hours=learning_hours,
     )
     Question.objects.bulk_create(
         Question(
@@ -325,6 +328,7 @@ VERSION_FIELDS = (
     "activities",
     "discussion_task",
     "overall_min_words",
+    "learning_hours",
     "allow_text",
     "allow_link",
     "allow_media",

@@ -1,4 +1,4 @@
-"""Authoring guides in the Django admin (issuer admins with staff access).
+"""Authoring guides in the Django admin (site admins only: rosette/core/admin.py).
 
 Drafts are edited here. Publishing, and starting a new draft from a published version, go
 through the services; a published version is read-only so assessments keep the text they began.
@@ -12,8 +12,17 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from rosette.core.admin import SuperuserOnly, register_read_only
 from rosette.toolkits import services
-from rosette.toolkits.models import Guide, GuideVersion, Risk
+from rosette.toolkits.models import (
+    ChecklistItem,
+    Contributor,
+    Guide,
+    GuideVersion,
+    Risk,
+    RiskAssessment,
+    RiskEntry,
+)
 
 
 class RiskInline(admin.StackedInline):  # type: ignore[type-arg]
@@ -32,7 +41,7 @@ class RiskInline(admin.StackedInline):  # type: ignore[type-arg]
 
 
 @admin.register(GuideVersion)
-class GuideVersionAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class GuideVersionAdmin(SuperuserOnly, admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ["title", "guide", "number", "published_at"]
     list_filter = ["guide"]
     readonly_fields = ["number", "published_at"]
@@ -42,7 +51,7 @@ class GuideVersionAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         if obj is not None and obj.is_published:
             return False
-        return super().has_change_permission(request, obj)
+        return super().has_change_permission(request, obj)  # type: ignore[no-any-return]
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         if not change:
@@ -80,7 +89,10 @@ class GuideVersionInline(admin.TabularInline):  # type: ignore[type-arg]
 
 
 @admin.register(Guide)
-class GuideAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class GuideAdmin(SuperuserOnly, admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ["slug", "issuer", "is_sample"]
     filter_horizontal = ["badges"]
     inlines = [GuideVersionInline]
+
+
+register_read_only(Risk, RiskAssessment, RiskEntry, ChecklistItem, Contributor)

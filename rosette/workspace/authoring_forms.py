@@ -122,6 +122,17 @@ class RequirementsForm(DesignSystemForm):
         help_text=_("The least the whole written statement must have (0 for no minimum)."),
         widget=forms.NumberInput(attrs={"class": "ds_input--fixed-4"}),
     )
+    learning_hours = forms.DecimalField(
+        label=_("Hours of learning (optional)"),
+        required=False,
+        min_value=0,
+        max_value=999,
+        decimal_places=1,
+        help_text=_(
+            "About how long the activities take. Shown on the learner's record for registration."
+        ),
+        widget=forms.NumberInput(attrs={"class": "ds_input--fixed-4", "step": "0.5"}),
+    )
     evidence_types = forms.MultipleChoiceField(
         label=_("Evidence the learner may give"),
         choices=EVIDENCE_TYPES,
@@ -165,6 +176,7 @@ class RequirementsForm(DesignSystemForm):
             "activities": version.activities,
             "discussion_task": version.discussion_task,
             "overall_min_words": version.overall_min_words,
+            "learning_hours": version.learning_hours,
             "evidence_types": [k for k, on in kinds.items() if on],
             "declaration": version.declaration,
             "data_sharing": version.data_sharing,
@@ -179,6 +191,7 @@ class RequirementsForm(DesignSystemForm):
             "activities": data["activities"],
             "discussion_task": data["discussion_task"],
             "overall_min_words": data["overall_min_words"],
+            "learning_hours": data["learning_hours"],
             "allow_text": "text" in kinds,
             "allow_link": "link" in kinds,
             "allow_media": "media" in kinds,

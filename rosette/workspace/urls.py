@@ -1,6 +1,7 @@
-"""The issuer's workspace (C12). Each section keeps its own URL module beside this one, and
-is added here: badge authoring (authoring_urls); people, reports and the audit trail are
-added the same way (people_urls, reports_urls, audit_urls)."""
+"""The issuer's workspace (C12): its landing pages and badge authoring (authoring_urls).
+People, reports and the audit trail keep their own URL modules and namespaces
+(``workspace_people``, ``workspace_reports``, ``workspace_audit``), mounted at /workspace/ in
+config/urls.py (ADR 0015)."""
 
 from django.urls import path
 
@@ -12,6 +13,4 @@ urlpatterns = [
     path("workspace/", views.index, name="index"),
     path("workspace/<slug:slug>/", views.issuer_home, name="issuer"),
     *authoring_urls.urlpatterns,
-    # Part B of issue 14 adds: *people_urls.urlpatterns, *reports_urls.urlpatterns,
-    # *audit_urls.urlpatterns
 ]

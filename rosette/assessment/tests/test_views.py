@@ -373,10 +373,17 @@ def test_admins_change_the_settings(client: Client, issuer_admin: User, issuer: 
     assert bad.status_code == 200
     assert "A claim lasts at least 5 minutes." in bad.content.decode()
     good = client.post(
-        url, {"claim_minutes": "60", "moderation_percent": "20", "reminder_days_left": "5"}
+        url,
+        {
+            "claim_minutes": "60",
+            "moderation_percent": "20",
+            "moderated_by": "admins",
+            "reminder_days_left": "5",
+        },
     )
     assert good.status_code == 302
     assert services.settings_for(issuer).claim_minutes == 60
+    assert services.settings_for(issuer).moderated_by == "admins"
 
 
 def test_home_links_assessors_to_the_queue(client: Client, assessor: User, learner: User) -> None:

@@ -103,6 +103,21 @@ def test_an_admin_creates_writes_previews_and_publishes_a_badge(
     assert "Three things you learned" in public and "(50 words minimum)" in public
 
 
+def test_the_hours_of_learning_authored_reach_the_learners_record(
+    client: Client, issuer: Issuer, issuer_admin: User
+) -> None:
+    signed_in(client, issuer_admin)
+    badge = author_badge(client, issuer)
+    assert write_requirements(client, badge, 1, learning_hours="2.5").status_code == 302
+    write_questions(client, badge, 1, [("Three things you learned", 10)])
+    assert client.post(url("workspace:version_publish", badge, number=1)).status_code == 302
+    learner = factories.make_user()
+    factories.give_badge(learner, badge)
+    client.force_login(learner)
+    record = client.get(reverse("awards:record_csv")).content.decode()
+    assert "OSS Video chats" in record and "2.5" in record
+
+
 def test_publishing_an_incomplete_version_says_what_is_missing(
     client: Client, issuer: Issuer, issuer_admin: User
 ) -> None:
