@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from allauth.account.internal.flows.login import record_authentication
@@ -24,3 +25,14 @@ class SignInClient(Client):
         request.session = self.session
         record_authentication(request, user, "mfa", id=device.pk, type=device.type)
         request.session.save()
+
+    def reauthenticate(self, user: Any) -> None:
+        """As if the person had just typed their password again (allauth's re-authentication,
+        asked before key rotation and revocation), appended to the steps the session passed."""
+        session = self.session
+        session["account_authentication_methods"] = [
+            *session.get("account_authentication_methods", []),
+            {"method": "password", "at": time.time(), "reauthenticated": True},
+        ]
+        session["account_authentication_methods_user"] = str(user.pk)
+        session.save()

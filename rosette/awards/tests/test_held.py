@@ -4,7 +4,6 @@ confirms."""
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 import pytest
@@ -18,18 +17,9 @@ from rosette.awards.models import Award, Evidence
 from rosette.catalogue.models import Badge, Issuer
 from rosette.catalogue.selectors import held_badge_ids
 from tests import factories
+from tests.signin import SignInClient
 
 pytestmark = pytest.mark.django_db
-
-
-def _reauthenticated(client: Client, user: User) -> None:
-    client.force_login(user)
-    session = client.session
-    session["account_authentication_methods"] = [
-        {"method": "password", "at": time.time(), "reauthenticated": True}
-    ]
-    session["account_authentication_methods_user"] = str(user.pk)
-    session.save()
 
 
 def _change(award: Award, admin: User, action: str, reason: str = "Under review") -> None:
@@ -232,7 +222,7 @@ NOTHING_ELSE = (
 
 
 def test_the_status_page_says_what_else_will_change_before_the_issuer_confirms(
-    client: Client,
+    client: SignInClient,
     learner: User,
     issuer_admin: User,
     issuer: Issuer,
@@ -243,7 +233,8 @@ def test_the_status_page_says_what_else_will_change_before_the_issuer_confirms(
     url = reverse(
         "awards:issuer_award_status", kwargs={"slug": issuer.slug, "code": earned[2].code}
     )
-    _reauthenticated(client, issuer_admin)
+    client.force_login(issuer_admin)
+    client.reauthenticate(issuer_admin)
     html = client.get(url).content.decode()
     said = "The pathway badge “Online safety and security” will be suspended too"
     assert html.count(said) == 2  # if suspended, and if revoked

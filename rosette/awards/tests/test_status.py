@@ -3,7 +3,6 @@ required manager's endorsement (rule 15)."""
 
 from __future__ import annotations
 
-import time
 from datetime import timedelta
 from io import StringIO
 from typing import Any
@@ -20,20 +19,11 @@ from rosette.awards import services
 from rosette.awards.models import Award, Endorsement
 from rosette.catalogue.models import Badge, Issuer
 from tests import factories
+from tests.signin import SignInClient
 
 from .conftest import team_of
 
 pytestmark = pytest.mark.django_db
-
-
-def _reauthenticated(client: Client, user: User) -> None:
-    session = client.session
-    session["account_authentication_methods"] = [  # appended, as allauth records each step
-        *session.get("account_authentication_methods", []),
-        {"method": "password", "at": time.time(), "reauthenticated": True},
-    ]
-    session["account_authentication_methods_user"] = str(user.pk)
-    session.save()
 
 
 def _credential_status(award: Award) -> tuple[bool, bool]:
@@ -48,7 +38,7 @@ def _credential_status(award: Award) -> tuple[bool, bool]:
 
 
 def test_an_issuer_admin_revokes_after_signing_in_again(
-    client: Client,
+    client: SignInClient,
     award: Award,
     issuer_admin: User,
     issuer: Issuer,
@@ -64,7 +54,7 @@ def test_an_issuer_admin_revokes_after_signing_in_again(
     response = client.post(url, data)
     assert response.status_code == 302 and "reauthenticate" in response["Location"]
     assert Award.objects.get(pk=award.pk).status == "active"
-    _reauthenticated(client, issuer_admin)
+    client.reauthenticate(issuer_admin)
     assert client.post(url, {"action": "revoke"}).status_code == 400  # a reason is required
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):

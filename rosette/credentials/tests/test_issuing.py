@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from typing import Any
 
 import pytest
@@ -21,6 +20,7 @@ from rosette.credentials.recipient import hash_email
 from rosette.credentials.statuslist import StatusBitstring
 from rosette.credentials.tasks import credential_issue_later, issue_credential_task
 from rosette.credentials.verify import verify_credential
+from tests.signin import SignInClient
 
 from .django_helpers import make_award, set_status
 from .test_ob3_and_status import validate
@@ -237,18 +237,8 @@ def test_the_stored_seed_is_encrypted_and_bound_to_its_row(award: Award, setting
         services._unlock(key)
 
 
-def _recently_reauthenticated(client: Client, user: User) -> None:
-    session = client.session
-    session["account_authentication_methods"] = [  # appended, as allauth records each step
-        *session.get("account_authentication_methods", []),
-        {"method": "password", "at": time.time(), "reauthenticated": True},
-    ]
-    session["account_authentication_methods_user"] = str(user.pk)
-    session.save()
-
-
 def test_rotating_from_the_page_asks_the_admin_to_sign_in_again(
-    client: Client, issuer: Issuer, issuer_admin: User
+    client: SignInClient, issuer: Issuer, issuer_admin: User
 ) -> None:
     client.force_login(issuer_admin)
     url = reverse("credentials:issuer_keys", kwargs={"slug": issuer.slug})
@@ -256,7 +246,7 @@ def test_rotating_from_the_page_asks_the_admin_to_sign_in_again(
     response = client.post(url)
     assert response.status_code == 302 and "reauthenticate" in response["Location"]
     assert not IssuerKey.objects.exists()
-    _recently_reauthenticated(client, issuer_admin)
+    client.reauthenticate(issuer_admin)
     response = client.post(url, follow=True)
     assert response.status_code == 200
     assert "key-1" in response.content.decode()
