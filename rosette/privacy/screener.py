@@ -8,6 +8,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from .dates import ages, dates_of_birth
 from .names import find_names
 from .patterns import find_patterns
 
@@ -107,6 +108,8 @@ def screen(text: str) -> list[Finding]:
     raw: list[tuple[int, int, str, float]] = [
         (h.start, h.end, h.label, h.confidence) for h in find_patterns(text)
     ]
+    raw.extend((h.start, h.end, h.label, h.confidence) for h in dates_of_birth(text))
+    raw.extend((h.start, h.end, h.label, h.confidence) for h in ages(text))
     raw.extend((h.start, h.end, h.label, h.confidence) for h in find_names(text))
     raw.sort(key=lambda r: (_PRIORITY[r[2]], -(r[1] - r[0]), r[0]))
     # Greedy by priority; kept spans never overlap, so sorted starts and ends stay aligned and
