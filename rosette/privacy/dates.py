@@ -182,6 +182,15 @@ AGE_OF = re.compile(
 )
 AGE_AT = re.compile(rf"\bAt\s+({NUMBER}),?\s+(?:he|she|they)\b", _I)
 AGE_BIRTHDAY = re.compile(r"\b(\d{1,3}(?:st|nd|rd|th)\s+birthday)\b", _I)
+# "Age: 79" on a line of notes.
+AGE_LABEL = re.compile(r"^[ \t]*age[ \t]*[:\-][ \t]*(\d{1,3})\b", _I | re.M)
+# Things that have ages too: "the tablet was 6 years old", "a 10-year-old laptop".
+_THING = (
+    r"(?:tablet|laptop|phone|mobile|computer|pc|device|tv|television|car|van|building|house|"
+    r"boiler|router|system|policy|scheme|service|project|printer|console|kettle|fridge|sofa)"
+)
+_THING_BEFORE = re.compile(rf"\b{_THING}s?\s+(?:was|is|were|are)\s+(?:about\s+)?$", _I)
+_THING_AFTER = re.compile(rf"\s+{_THING}s?\b", _I)
 
 
 def _age_ok(word: str) -> bool:
@@ -191,8 +200,12 @@ def _age_ok(word: str) -> bool:
 def ages(text: str) -> Iterator[Hit]:
     """Stated ages of one person."""
     for m in AGE_OLD.finditer(text):
-        if _age_ok(m.group(1)) and not _GROUP_BEFORE.search(text, max(0, m.start() - 30),
-                                                            m.start()):  # fmt: skip
+        if (
+            _age_ok(m.group(1))
+            and not _GROUP_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            and not _THING_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            and not _THING_AFTER.match(text, m.end())
+        ):
             yield Hit(m.start(), m.end(), "AGE", 0.8)
     for m in AGE_SHORT.finditer(text):
         if _age_ok(m.group(1)) and not _DURATION_BEFORE.search(text, max(0, m.start() - 12),
@@ -214,7 +227,7 @@ def ages(text: str) -> Iterator[Hit]:
         ):
             continue
         yield Hit(m.start(1), m.end(1), "AGE", 0.7)
-    for pattern in (AGE_APPOSITION, AGE_OF, AGE_AT):
+    for pattern in (AGE_APPOSITION, AGE_OF, AGE_AT, AGE_LABEL):
         for m in pattern.finditer(text):
             if _age_ok(m.group(1)):
                 yield Hit(m.start(1), m.end(1), "AGE", 0.7)

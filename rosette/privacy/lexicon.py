@@ -105,7 +105,8 @@ SURNAME = "surname"  # a surname only: "Kowalski"
 AMBIGUOUS = "ambiguous"  # a name that is also a word, a place or a month: "Hope", "Iona", "May"
 PLACE = "place"  # a place that is not a name: "Tranent"
 PROPER = "proper"  # a proper noun of the dictionary that is not a name: "Ethiopian", "Netflix"
-WORD = "word"  # an ordinary word: "Support", "Bracken", "Tea"
+RARE = "rare"  # a word of the dictionary, but not an everyday one: "Bracken", "Rankine"
+WORD = "word"  # an everyday word: "Support", "Tea"
 UNKNOWN = "unknown"  # none of these: shaped like a name nobody listed ("Kezia", "Gilfillan")
 
 
@@ -132,9 +133,13 @@ def kind(word: str) -> str:
         return AMBIGUOUS
     if word in places():
         return PLACE
-    if lower in known_words():
+    if lower in everyday_words() or lower in CARE_WORDS:
         return WORD
-    if word in proper_nouns() or word in NATIONALITIES:
+    if word in NATIONALITIES or word in PRODUCTS:
+        return PROPER
+    if lower in known_words():
+        return RARE
+    if word in proper_nouns():
         return PROPER
     return UNKNOWN
 
@@ -144,8 +149,8 @@ def kind(word: str) -> str:
 NOT_NAMES = words("""
     Said Made Man Else Sad Till Mad Harm Forum Edit Sole Nail Mar Raid Harsh Peer Pastor Cord
     Theres Pier Meta Ale Mare Loot Lore Om Grit Corona Eta Ante Ide Sever Amor Gala Sonata Marine
-    German Urban Ion Kaiser Lucky Diamond Charity Destiny Patience Harmony Blessing Comfort Peace
-    Trinity Angel Crystal Phoenix Sierra Major King Prince Duke Royal Precious Sterling Justice
+    German Urban Ion Kaiser Lucky Diamond
+    Major King Prince Duke Royal Precious Sterling Justice
     Honor Honour Happy Young Little Long Small Black White Brown Green Gray Grey Street Road Lane
     Hall House Church Wood Field Parks Bridge Bank Mill Well Wells Way Page Rich Good Best Hardy
     Love Care Service Support Health Safe Safety Team Help Home Day Week Month Year Staff Lord
@@ -404,6 +409,11 @@ ALLOWED_PHRASES: tuple[str, ...] = (
     "Bruce Tuckman",
     "Urie Bronfenbrenner",
     "Santa Claus",
+    "Oor Wullie",
+    "The Broons",
+    "Tam o' Shanter",
+    "Radio nan Gàidheal",
+    "BBC Alba",
     "Lloyds Bank",
     "Lloyds Pharmacy",
 )
@@ -453,7 +463,7 @@ PLACES = words("""
 # Words that end the name of a place of work: "Rowan House", "Brae View", "Kirkhill Court".
 WORKPLACE_SUFFIXES = words("""
     House Lodge Court Centre Center Home Living Gardens Grange Manor View Cottage Cottages
-    Hostel Project Hub Villa Villas Mews Haven Nursery Croft Mains Steading
+    Hostel Project Hub Villa Villas Mews Haven Nursery Croft Mains Steading Primary
 """)
 # Two-word endings that are themselves generic: "Nursing Home", "Supported Living".
 WORKPLACE_KINDS = words("""
@@ -464,6 +474,10 @@ WORKPLACE_KINDS = words("""
 # Lowercase descriptors that make a preceding capitalised name a place of work.
 WORKPLACE_DESCRIPTORS: tuple[str, ...] = (
     "care home",
+    "children's house",
+    "childrens house",
+    "young people's house",
+    "respite unit",
     "nursing home",
     "residential home",
     "children's home",
@@ -581,6 +595,11 @@ ROLE_NOUNS = words("""
 """)
 # Words ending just before a name that say the next word is what someone is called.
 NAMING_CUES: tuple[tuple[str, ...], ...] = (
+    ("calls", "himself"),
+    ("calls", "herself"),
+    ("called", "himself"),
+    ("called", "herself"),
+    ("call", "me"),
     ("known", "as"),
     ("goes", "by"),
     ("calls", "him"),
@@ -608,7 +627,7 @@ THEORY_NOUNS = words("""
 NICKNAME_PREFIXES = words("Big Wee Auld big wee auld")
 # Labels that start a line of people in notes: "Attendees: ...", "Name: ...".
 LIST_LABELS = words("""
-    name names who attendees attendee present apologies team signed referrer cc contact
+    name names who attendees attendee participants present apologies team signed referrer cc contact
     contacts keyworker mentor assessor witness chair author
 """)
 # Capitalised abbreviations common in social-care writing, which are never a person's initials.
@@ -622,7 +641,8 @@ ACRONYMS = words("""
 # Words after "to" that is going somewhere rather than someone: "went to Huntly".
 MOTION_WORDS = words("""
     went go goes going gone moved move moving travelled travel drove drive walked trip trips
-    back way route returned came come bus train ferry flight holiday holidays
+    back way route returned came come bus train ferry flight holiday holidays took take taking
+    outing outings visit visits day
 """)
 # Text-message shorthand: lower-case words unknown to the dictionary that are not names.
 TEXTSPEAK = words("""
@@ -641,10 +661,74 @@ LOWER_NAME_PRECEDERS = words(
 )
 # Words of social-care writing that the dictionary lacks.
 CARE_WORDS = words("""
-    carer carers keyworker keyworkers key-worker telecare telehealth reablement careline
+    attendees carer carers keyworker keyworkers key-worker telecare telehealth reablement careline
     signposting signposted safeguard safeguarding neurodivergent neurodiverse autistic dyspraxia
     dementia-friendly stepmum stepdad flatmate housemate co-worker coworker fiance fiancee
     auntie aunty mam gran grandad grandma grandpa nan nana papa wifi ipad ipads tablet tablets
     smartphone smartphones app apps chromebook laptop laptops videocall facetime whatsapp
     homecare homeworker lifestory gaslighting sextortion catfishing grooming doxxing
 """)
+# Games, apps, services and programmes the dictionary lacks, named in care writing.
+PRODUCTS = words("""
+    Minecraft Roblox Fortnite Xbox PlayStation Nintendo Netflix Spotify Deliveroo Ocado
+    Makaton Boardmaker Widgit Proloquo Tobii Grid Fitbit Kindle Audible Duolingo Canva Padlet
+    Kahoot Mentimeter Jamboard Trello Slack Webex Glow Seesaw Clicker Lifeline Careline
+    Attend Brightsky Hollie Life360 Tapo Echo Ring Nest Hive Alexa Siri Cortana Bixby
+    Hibs Hearts Rangers Celtic Jags Dons Accies Arabs Pars Bairns Killie Buddies Gers Jambos
+""")
+# Famous people and characters a learner may name in reminiscence or leisure work, as whole
+# names (never one name alone): "Billy Connolly", "Vera Lynn".
+FAMOUS_PEOPLE: tuple[str, ...] = (
+    "Billy Connolly",
+    "Sean Connery",
+    "Rod Stewart",
+    "Lewis Capaldi",
+    "Susan Boyle",
+    "Jimmy Shand",
+    "Andy Stewart",
+    "Kenneth McKellar",
+    "Moira Anderson",
+    "Lena Zavaroni",
+    "Frank Sinatra",
+    "Dean Martin",
+    "Bing Crosby",
+    "Nat King Cole",
+    "Vera Lynn",
+    "Doris Day",
+    "Cliff Richard",
+    "Tom Jones",
+    "Shirley Bassey",
+    "Cilla Black",
+    "Lulu",
+    "Johnny Cash",
+    "Patsy Cline",
+    "Ed Sheeran",
+    "Taylor Swift",
+    "Harry Styles",
+    "Nicola Sturgeon",
+    "John Swinney",
+    "Winnie the Pooh",
+    "Peter Rabbit",
+    "Mary Poppins",
+    "Charlie Chaplin",
+    "Laurel and Hardy",
+    "Des O'Connor",
+    "Bruce Forsyth",
+    "Terry Wogan",
+    "David Attenborough",
+    "Mo Farah",
+    "Kenny Dalglish",
+    "Denis Law",
+    "Jim Baxter",
+    "Chic Murray",
+    "Stanley Baxter",
+    "Rikki Fulton",
+    "Jack Milroy",
+    "Robert the Bruce",
+    "Mary Queen of Scots",
+    "Bonnie Prince Charlie",
+    "Flora MacDonald",
+    "Greyfriars Bobby",
+    "Elsie Inglis",
+    "Mary Slessor",
+)

@@ -105,7 +105,7 @@ def tokenise(text: str) -> list[Token]:
 
 def _build_phrases() -> dict[str, list[tuple[str, ...]]]:
     table: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in (*lx.ALLOWED_PHRASES, *lx.place_phrases()):
+    for phrase in (*lx.ALLOWED_PHRASES, *lx.FAMOUS_PEOPLE, *lx.place_phrases()):
         words = tuple(w for w in _WORD.findall(phrase))
         table.setdefault(words[0], []).append(words)
     for options in table.values():
@@ -128,7 +128,7 @@ def _allowed_length(tokens: list[Token], i: int) -> int:
         if (
             i + n <= len(tokens)
             and all(_raw(tokens[i + k]) == words[k] for k in range(n))
-            and all(tokens[i + k].gap_before.strip() == "" for k in range(1, n))
+            and all(tokens[i + k].gap_before.strip(" '\u2019") == "" for k in range(1, n))
         ):
             return n
     return 0
@@ -141,6 +141,14 @@ def _joined(tokens: list[Token], i: int) -> bool:
 
 # Initials written as one word in notes: "AB", "KD", "CMcK".
 _INITIALS = re.compile(r"[A-Z]{2,3}|[A-Z]Mc[A-Z]")
+# Verbs after which a capitalised word is something used, not someone: "play Roblox".
+_THING_PRECEDERS = _words("""
+    play played playing use used uses using download downloaded install installed via watch
+    watched watching open opened""")
+# Words that greet the person named next: "Dear Adwoa", "Thanks Kezia".
+_SALUTATIONS = _words("Dear Hi Hello Hey Thanks Cheers Morning Evening Welcome Sorry Bye")
+# Prepositions after which an unknown capitalised word is a place: "in Uphall".
+_LOCATIVES = _words("in at near across around within throughout outside inside towards")
 # "LB has asked", "AB had said": an auxiliary before a verb people do.
 _AUXILIARIES = _words("has had have was is")
 # Dotted initials standing for a person: "J.M.", "R. S.", and the abbreviations that are not.
@@ -164,6 +172,10 @@ _NOT_INITIALS = frozenset(
         "A.D.",
     ]
 )
+
+_BRACKETED = re.compile(r" ?\(([^()\n]{1,40})\)")
+_ARTICLES = _words("a an our my the his her their")
+_BULLETS = frozenset({"-", "*", "•", "\u2013"})
 
 # Kinds of word that can be part of a person's full name, by position.
 _FIRST_OF_FULL_NAME = frozenset({lx.GIVEN, lx.AMBIGUOUS, lx.UNKNOWN, lx.SURNAME})
@@ -259,7 +271,25 @@ class _Scan:
             return
         k = i
         while k <= j:
+            if k > i and self.inside_proper_noun(k):
+                k += 1  # "the Digital Telecare Playbook": the last word names no one
+                continue
             k = self.person_at(k, j) + 1
+
+    def inside_proper_noun(self, k: int) -> bool:
+        """Whether token k continues a run of capitals started by an ordinary word mid-sentence
+        ("Telecare Playbook", "Youth Engagement Officer"), rather than a sentence-opening word
+        or a greeting before a name ("Afterwards Tomasz", "Dear Adwoa")."""
+        before = self.tokens[k - 1]
+        if (
+            k - 1 in self.taken
+            or before.initial
+            or before.text in _SALUTATIONS
+            or before.text in lx.MONTHS_AND_DAYS  # "On Tuesday Will Hill came in"
+            or self.tokens[k].text in lx.TITLES  # "the SW Ms Gowans"
+        ):
+            return False
+        return lx.kind(before.text) in (lx.WORD, lx.RARE, lx.PROPER, lx.PLACE)
 
     def workplace(self, i: int, j: int) -> bool:
         """Find "Rowan House", "Seaview Nursing Home", "Brae View nursing home"."""
@@ -290,7 +320,8 @@ class _Scan:
         for words in _DESCRIPTORS:
             n = len(words)
             if j + n < len(self.tokens) and all(
-                _raw(self.tokens[j + 1 + k]) == words[k] and _joined(self.tokens, j + 1 + k)
+                _raw(self.tokens[j + 1 + k]) == words[k]
+                and self.tokens[j + 1 + k].gap_before in (" ", "\u00a0")
                 for k in range(n)
             ):
                 return n
@@ -337,7 +368,11 @@ class _Scan:
                 j += 1
             elif not self.text.startswith(".", first.end):
                 return k
-        elif weak and lx.kind(first.text) not in (lx.GIVEN, lx.SURNAME, lx.AMBIGUOUS):
+        elif (
+            weak
+            and lx.kind(first.text) not in (lx.GIVEN, lx.SURNAME, lx.AMBIGUOUS)
+            and not self.cued_before(k)
+        ):
             return k
         last = j
         while (
@@ -371,7 +406,9 @@ class _Scan:
         if second in lx.ORG_WORDS or second in lx.MONTHS_AND_DAYS:
             return k
         known = first_kind in (lx.GIVEN, lx.AMBIGUOUS) and second in lx.surnames()
-        if not known and second_kind not in _REST_OF_FULL_NAME:
+        # A surname the dictionary knows from someone famous ("Galbraith") still ends a name.
+        famous = second_kind == lx.PROPER and first_kind in (lx.GIVEN, lx.UNKNOWN)
+        if not known and not famous and second_kind not in _REST_OF_FULL_NAME:
             return k
         if first_kind == lx.AMBIGUOUS and not known and not self.cued_before(k):
             return k  # "Will Gilfillan"? Perhaps; "Rose Unitarian"? Not without a cue.
@@ -400,7 +437,7 @@ class _Scan:
             elif not tok.initial or ev.acts or self.lower_follows(k) or self.alone_on_line(k):
                 confidence = 0.7
         elif word in lx.MONTHS_AND_DAYS:
-            confidence = 0.6 if ev.cued_before else 0.0
+            confidence = 0.6 if ev.cued_before or self.kin_after(k) else 0.0
         elif kind == lx.AMBIGUOUS:
             if ev.strong and not (ev.place and word in lx.places()):
                 confidence = 0.65
@@ -410,11 +447,14 @@ class _Scan:
             # "AB settled", "KD (night staff)": initials in notes, only with a cue.
             confidence = 0.55 if ev.strong or ev.acts else 0.0
         elif kind == lx.UNKNOWN:
-            if ev.strong or (ev.acts and not ev.place):
+            if ev.strong or tok.possessive or (ev.acts and not ev.place):
                 confidence = 0.6
-            elif not tok.initial and not ev.place and word.isalpha() and len(word) > 2:
+            elif not tok.initial and not self.in_place(k) and word.isalpha() and len(word) > 2:
+                confidence = 0.5 if self.prev_word(k) not in _THING_PRECEDERS else 0.0
+        elif kind in (lx.RARE, lx.PROPER):
+            if ev.cued_before or (ev.strong and not ev.place):
                 confidence = 0.5
-        elif ev.cued_before:  # places, dictionary words, proper nouns: "her son Bracken"
+        elif ev.cued_before:  # places and everyday words: "her son Forest", "calls him Dinky"
             confidence = 0.55
         if confidence:
             self.person(k, k, confidence, "This looks like a person's name")
@@ -440,37 +480,80 @@ class _Scan:
         after_two = self.following(k, 2)
         acts = (
             (nxt in lx.PERSON_VERBS and not tok.possessive)
+            or nxt in lx.PERSON_STATES  # notes: "CMcK unsettled after the call"
             or (tok.possessive and nxt in lx.POSSESSIONS)
             or (nxt in _AUXILIARIES and after_two[1:] != [] and after_two[1] in lx.PERSON_VERBS)
         )
         thing = self.after_determiner(k) or self.thing_after(k)
-        place = prev in lx.PLACE_PRECEDERS or (
-            prev == "to" and self.prev_word(k - 1) in lx.MOTION_WORDS
-        )
+        place = prev in lx.PLACE_PRECEDERS or self.in_place(k)
+        acts = acts or self.labels_a_line(k)
         return Evidence(strong, cued_before, weak, acts, thing, place)
+
+    def in_place(self, k: int) -> bool:
+        """ "in Uphall", "near Huntly", "took the residents to Pumpherston": somewhere, not
+        someone. ("from" is left out: "a message from Otieno".)"""
+        prev = self.prev_word(k)
+        if prev in _LOCATIVES:
+            return True
+        if prev in ("and", "or") and k >= 2 and self.tokens[k - 2].cap:
+            return self.in_place(k - 2)  # "to Pumpherston and Uphall"
+        return prev == "to" and any(self.word(k - n) in lx.MOTION_WORDS for n in (2, 3, 4))
+
+    def labels_a_line(self, k: int) -> bool:
+        """A name heading a line of notes: "Njeri: settled, slept well"."""
+        tok = self.tokens[k]
+        line_start = self.text.rfind("\n", 0, tok.start) + 1
+        return (
+            self.text[line_start : tok.start].strip(" -*•") == ""
+            and tok.text.lower() not in lx.LIST_LABELS
+            and self.text.startswith(":", tok.end)
+            and self.text[tok.end + 1 : tok.end + 3].strip() != ""
+        )
 
     def cued_before(self, k: int) -> bool:
         """A relation, role or naming phrase right before token k: "her son", "known as"."""
-        if self.prev_word(k) in lx.KIN_AND_ROLES:
+        prev = self.prev_word(k)
+        if prev in lx.KIN_AND_ROLES:
             return True
+        if prev == "as" and "known" in (self.word(k - n) for n in range(2, 6)):
+            return True  # "known to everyone as Granny Nettle"
         return not self.tokens[k].initial and any(
             k - len(cue) >= 0 and all(self.word(k - len(cue) + m) == w for m, w in enumerate(cue))
             for cue in lx.NAMING_CUES
         )
 
     def in_list_of_people(self, k: int) -> bool:
-        """Whether token k is on a line that starts with a label of people ("Present: ...")."""
-        line_start = self.text.rfind("\n", 0, self.tokens[k].start) + 1
-        head = self.text[line_start : self.tokens[k].start]
+        """Whether token k follows a label of people on its line ("Present: ...") or starts a
+        bullet under such a label ("Attendees:\n- Dilnaz")."""
+        start = self.tokens[k].start
+        line_start = self.text.rfind("\n", 0, start) + 1
+        head = self.text[line_start:start]
         label, colon, _rest = head.partition(":")
-        return bool(colon) and label.strip(" -*•").lower() in lx.LIST_LABELS
+        if colon:
+            return label.strip(" -*•").lower() in lx.LIST_LABELS
+        if head.strip(" ") not in _BULLETS:
+            return False
+        # Walk up over the other bullets to the line that heads the list.
+        while line_start > 0:
+            prev_start = self.text.rfind("\n", 0, line_start - 1) + 1
+            line = self.text[prev_start : line_start - 1]
+            if line.strip()[:1] not in _BULLETS:
+                label, colon, rest = line.partition(":")
+                return bool(colon) and not rest.strip() and label.strip().lower() in lx.LIST_LABELS
+            line_start = prev_start
+        return False
 
     def kin_after(self, k: int) -> bool:
         """ "Xander's mum": a possessive name before a relation."""
         return self.tokens[k].possessive and self.next_word(k) in lx.KIN_AND_ROLES
 
     def described_as_person(self, k: int) -> bool:
-        """ "Hope was quiet", "Patience is a care assistant", "Bracken, a young person"."""
+        """ "Hope was quiet", "Patience is a care assistant", "Bracken, a young person",
+        "JB (night staff)"."""
+        end = self.tokens[k].end
+        bracket = _BRACKETED.match(self.text, end)
+        if bracket:
+            return any(w in lx.ROLE_NOUNS for w in bracket.group(1).lower().split()[:3])
         after = self.following(k, 4)
         if not after:
             return False
@@ -478,26 +561,17 @@ class _Scan:
             rest = after[1:]
             if rest[:1] and rest[0] in lx.PERSON_STATES:
                 return True
-            if rest[:1] and rest[0] in ("a", "an", "our", "my", "the", "his", "her"):
+            if rest[:1] and rest[0] in _ARTICLES:
                 return any(w in lx.ROLE_NOUNS for w in rest[1:])
             return False
-        gap = self.text[self.tokens[k].end : self.tokens[k].end + 3]
-        if gap.startswith((", ", " (")) and after[0] in (
-            "a",
-            "an",
-            "our",
-            "my",
-            "the",
-            "his",
-            "her",
-        ):
+        if self.text.startswith(", ", end) and after[0] in _ARTICLES:
             return any(w in lx.ROLE_NOUNS for w in after[1:])
-        return gap.startswith(" (") and any(w in lx.ROLE_NOUNS for w in after[:2])
+        return False
 
     def thing_after(self, k: int) -> bool:
         """ "Willow ward", "Gibbs' reflective cycle", "Maslow's hierarchy", "Bell's palsy"."""
         tok = self.tokens[k]
-        nxt = self.next_word(k)
+        nxt = self.next_word(k) if k + 1 < len(self.tokens) and _joined(self.tokens, k + 1) else ""
         if nxt in THING_NOUNS and not tok.possessive:
             return True
         if tok.possessive or self.text.startswith("'", tok.end):
@@ -520,7 +594,10 @@ class _Scan:
         return rest.strip(" .,") == "" or rest.lstrip(" .,").startswith(("\n", "\r"))
 
     def after_determiner(self, k: int) -> bool:
-        return self.prev_word(k) in lx.DETERMINERS
+        prev = self.prev_word(k)
+        if prev == "an" and self.tokens[k].text[:1] not in "AEIOU":
+            return False  # "me an Drostan": Scots "and", not the article
+        return prev in lx.DETERMINERS
 
     def lower_follows(self, k: int) -> bool:
         """Whether a lowercase word follows token k in the same sentence ("Stephen keeps")."""
