@@ -16,6 +16,12 @@ API
         reason for each.
     summarise(findings) -> dict[str, int]
         Counts per label, for a one-line summary.
+    unexplained(text, explained_keys) -> list[Finding]
+        screen(text) less the findings whose key the writer explained as not identifying
+        anyone: the one rule every field a person can publish or share goes through.
+    redact(text, findings) -> str, in_context(text, finding) -> (before, match, after)
+        For printing text with unexplained findings withheld, and for showing a finding where
+        it is.
     MAX_CHARS, TextTooLong
         The length limit and the exception past it.
 
@@ -23,7 +29,19 @@ API
 the interface of the corpus scorer. See docs/adr/0002-privacy-screener.md for how it works.
 """
 
-from .screener import LABELS, MAX_CHARS, REASONS, Finding, TextTooLong, normalise, screen, summarise
+from .screener import (
+    LABELS,
+    MAX_CHARS,
+    REASONS,
+    Finding,
+    TextTooLong,
+    in_context,
+    normalise,
+    redact,
+    screen,
+    summarise,
+    unexplained,
+)
 
 __all__ = [
     "LABELS",
@@ -31,7 +49,10 @@ __all__ = [
     "REASONS",
     "Finding",
     "TextTooLong",
+    "in_context",
     "normalise",
+    "redact",
     "screen",
     "summarise",
+    "unexplained",
 ]
