@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from rosette import privacy
 from rosette.accounts.models import User
 from rosette.awards.models import Award, BadgeEndorsementRule, Endorsement, Evidence
 from rosette.catalogue.models import Badge
@@ -113,17 +114,21 @@ def _create(
 
 def evidence_findings(answer: Any) -> list[Any]:
     """What the privacy screener finds in an answer today, less the findings the learner said
-    did not identify anyone when they applied."""
-    from rosette.applications.screening import screen_text
-
+    did not identify anyone when they applied. Text that cannot be screened is not cleared:
+    it counts as a finding, so that the evidence starts hidden."""
     dismissed = frozenset(
         answer.attempt.dismissals.filter(question_id=answer.question_id).values_list(
             "key", flat=True
         )
     )
-    return screen_text(answer.text, dismissed_keys=dismissed) + screen_text(
-        answer.transcript, dismissed_keys=dismissed
-    )
+    findings: list[Any] = []
+    for text in (answer.text, answer.transcript):
+        try:
+            findings += privacy.unexplained(text, dismissed)
+        except privacy.TextTooLong:
+            reason = _("This is too long to check for anything that could identify someone.")
+            findings.append(privacy.Finding(0, len(text), "PERSON", 1.0, reason, text[:60]))
+    return findings
 
 
 def _copy_evidence(award: Award, application: Any) -> None:
@@ -321,11 +326,9 @@ def endorsement_rate_limit(*, award: Award, email: str) -> None:
 def screen_message(text: str, *, known_names: Sequence[str] = ()) -> list[dict[str, str]]:
     """What the privacy screener finds in an endorsement, as stored with it. The learner's and
     the endorser's own names are on the page already, so naming them is no finding."""
-    from rosette.privacy import TextTooLong, screen
-
     try:
-        findings = screen(text)
-    except TextTooLong:  # the form refuses such text; be safe anyway
+        findings = privacy.screen(text)
+    except privacy.TextTooLong:  # the form refuses such text; be safe anyway
         return [{"label": "LENGTH", "text": "", "reason": "The message is too long to check."}]
     known = {_word(w) for name in known_names for w in name.split()} - {""}
     return [

@@ -19,9 +19,10 @@ API
     unexplained(text, explained_keys) -> list[Finding]
         screen(text) less the findings whose key the writer explained as not identifying
         anyone: the one rule every field a person can publish or share goes through.
-    redact(text, findings) -> str, in_context(text, finding) -> (before, match, after)
+    redact(text, findings) -> str, in_context(text, finding) -> (before, match, after),
+    describe(text, finding) -> str
         For printing text with unexplained findings withheld, and for showing a finding where
-        it is.
+        it is (describe: one line for a form error).
     MAX_CHARS, TextTooLong
         The length limit and the exception past it.
 
@@ -35,6 +36,7 @@ from .screener import (
     REASONS,
     Finding,
     TextTooLong,
+    describe,
     in_context,
     normalise,
     redact,
@@ -49,6 +51,7 @@ __all__ = [
     "REASONS",
     "Finding",
     "TextTooLong",
+    "describe",
     "in_context",
     "normalise",
     "redact",

@@ -178,3 +178,9 @@ def in_context(text: str, finding: Finding, width: int = 40) -> tuple[str, str, 
     before = ("…" if start else "") + text[start : finding.start]
     after = text[finding.end : end] + ("…" if end < len(text) else "")
     return before, text[finding.start : finding.end], after
+
+
+def describe(text: str, finding: Finding) -> str:
+    """One line for a form error: the finding in its context, then its reason."""
+    before, match, after = in_context(text, finding, width=30)
+    return f"{before}“{match}”{after} – {finding.reason}"
