@@ -55,7 +55,11 @@ def _alternation(words: list[str]) -> str:
     )
 
 
-NUMBER = rf"(?:\d{{1,3}}|{_alternation(list(SPELLED))})"
+_UNIT_WORDS = "|".join(_UNITS)
+NUMBER = (
+    rf"(?:\d{{1,3}}|(?:{'|'.join(_TENS)})(?:[\s-](?:{_UNIT_WORDS}))?|{'|'.join(_TEENS)}"
+    rf"|{_UNIT_WORDS}|(?:a\s+|one\s+)?hundred)"
+)
 _DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{_alternation(list(_ORDINAL_WORDS))})"
 
 
@@ -112,11 +116,20 @@ def _date_ok(g: dict[str, str | None]) -> bool:
     return valid_day_month(day, month)
 
 
+_CUE_WORDS = re.compile(r"date of birth|d\.?o\.?b|born|birthday|birth date", _I)
+
+
 def dates_of_birth(text: str) -> Iterator[Hit]:
-    """Dates given as someone's date of birth."""
-    for m in DATE.finditer(text):
-        if _date_ok(m.groupdict()) and _DOB_CUE.search(text, max(0, m.start() - 60), m.start()):
-            yield Hit(m.start(), m.end(), "DATE_OF_BIRTH", 0.9)
+    """Dates given as someone's date of birth: only the text just after a cue is read."""
+    seen: set[int] = set()
+    for cue in _CUE_WORDS.finditer(text):
+        window_end = min(len(text), cue.end() + 90)
+        for m in DATE.finditer(text, cue.end(), window_end):
+            if m.start() in seen or not _date_ok(m.groupdict()):
+                continue
+            if _DOB_CUE.search(text, max(0, m.start() - 60), m.start()):
+                seen.add(m.start())
+                yield Hit(m.start(), m.end(), "DATE_OF_BIRTH", 0.9)
     for m in BIRTH_YEAR.finditer(text):
         yield Hit(m.start(1), m.end(1), "DATE_OF_BIRTH", 0.75)
 
@@ -167,13 +180,14 @@ _GROUP_BEFORE = re.compile(
     _I,
 )
 _RANGE_AFTER = re.compile(r"\s*(?:to|-|\u2013|and|or)\s*\d|\s*(?:and\s+)?(?:over|under|up)\b", _I)
-# "Her husband, 88, is", "My client (67)", "Mr Laird, 79,".
-AGE_APPOSITION = re.compile(
+# "Her husband, 88, is", "My client (67)", "Mr Laird, 79,": a number set off by commas or
+# brackets, straight after a person (read backwards from the number).
+AGE_APPOSITION = re.compile(rf"(?:,|\()\s*({NUMBER})(?:\s*(?:yrs?|years?))?\s*(?:,|\))", _I)
+_PERSON_BEFORE = re.compile(
     r"(?:\b(?:client|lady|gentleman|man|woman|person|boy|girl|resident|tenant|son|daughter|"
     r"mum|mother|dad|father|brother|sister|child|grandson|granddaughter|grandmother|"
     r"grandfather|husband|wife|partner|patient|teenager|neighbour|friend)"
-    r"|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][\w'-]+)"
-    rf"\s*(?:,|\()\s*({NUMBER})(?:\s*(?:yrs?|years?))?\s*(?:,|\))",
+    r"|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][\w'-]+)\s*$",
     _I,
 )
 # "a gentleman of 94", "At sixteen he...", "her 100th birthday".
@@ -199,7 +213,7 @@ def _age_ok(word: str) -> bool:
 
 def ages(text: str) -> Iterator[Hit]:
     """Stated ages of one person."""
-    for m in AGE_OLD.finditer(text):
+    for m in AGE_OLD.finditer(text) if "old" in text.lower() else ():
         if (
             _age_ok(m.group(1))
             and not _GROUP_BEFORE.search(text, max(0, m.start() - 30), m.start())
@@ -227,7 +241,10 @@ def ages(text: str) -> Iterator[Hit]:
         ):
             continue
         yield Hit(m.start(1), m.end(1), "AGE", 0.7)
-    for pattern in (AGE_APPOSITION, AGE_OF, AGE_AT, AGE_LABEL):
+    for m in AGE_APPOSITION.finditer(text):
+        if _age_ok(m.group(1)) and _PERSON_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            yield Hit(m.start(1), m.end(1), "AGE", 0.7)
+    for pattern in (AGE_OF, AGE_AT, AGE_LABEL):
         for m in pattern.finditer(text):
             if _age_ok(m.group(1)):
                 yield Hit(m.start(1), m.end(1), "AGE", 0.7)

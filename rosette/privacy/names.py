@@ -56,10 +56,7 @@ class Token:
     possessive: bool
     initial: bool  # first word of a sentence or line
     gap_before: str  # the characters between the previous word and this one
-
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
+    cap: bool  # starts with a capital
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +95,7 @@ def tokenise(text: str) -> list[Token]:
         gap = text[prev_end : m.start()]
         initial = not tokens or any(ch in _SENTENCE_BREAK for ch in gap)
         tokens.append(Token(m.start(), end if not possessive else end - 2, word, possessive,
-                            initial, gap))  # fmt: skip
+                            initial, gap, word[:1].isupper()))  # fmt: skip
         prev_end = end
     return tokens
 
@@ -114,7 +111,9 @@ def _build_phrases() -> dict[str, list[tuple[str, ...]]]:
 
 
 _PHRASES = _build_phrases()
-_DESCRIPTORS = sorted((tuple(d.split()) for d in lx.WORKPLACE_DESCRIPTORS), key=len, reverse=True)
+_DESCRIPTORS: dict[str, list[tuple[str, ...]]] = {}
+for _d in sorted((tuple(d.split()) for d in lx.WORKPLACE_DESCRIPTORS), key=len, reverse=True):
+    _DESCRIPTORS.setdefault(_d[0], []).append(_d)
 
 
 def _raw(tok: Token) -> str:
@@ -175,6 +174,7 @@ _NOT_INITIALS = frozenset(
 
 _BRACKETED = re.compile(r" ?\(([^()\n]{1,40})\)")
 _ARTICLES = _words("a an our my the his her their")
+_LIST_GAPS = frozenset({", ", " & ", " n "})
 _BULLETS = frozenset({"-", "*", "•", "\u2013"})
 
 # Kinds of word that can be part of a person's full name, by position.
@@ -317,7 +317,9 @@ class _Scan:
 
     def descriptor_after(self, j: int) -> int:
         """How many lowercase words after token j describe a care setting ("care home")."""
-        for words in _DESCRIPTORS:
+        if j + 1 >= len(self.tokens):
+            return 0
+        for words in _DESCRIPTORS.get(_raw(self.tokens[j + 1]), []):
             n = len(words)
             if j + n < len(self.tokens) and all(
                 _raw(self.tokens[j + 1 + k]) == words[k]
@@ -606,16 +608,10 @@ class _Scan:
 
     def lower_case_names(self) -> None:
         """Names typed in lower case, as in text messages: "helped kaycee", "jen says"."""
+        known = lx.known_words()
         for k, tok in enumerate(self.tokens):
             word = tok.text
-            if (
-                tok.cap
-                or k in self.taken
-                or len(word) < 3
-                or not word.isalpha()
-                or word in lx.known_words()
-                or word in lx.TEXTSPEAK
-            ):
+            if tok.cap or word in known or k in self.taken or len(word) < 3 or not word.isalpha():
                 continue
             title = word.capitalize()
             listed = title in lx.given_names() or title in lx.surnames()
@@ -627,12 +623,22 @@ class _Scan:
 
     def lists_of_people(self) -> None:
         """Names listed beside a name already found: "Attendees were Morag, Tormod and Kez"."""
+        if not any(h.label == "PERSON" for h in self.hits):
+            return
         changed = True
         while changed:
             changed = False
             for k, tok in enumerate(self.tokens):
                 if (
                     tok.cap
+                    and (
+                        tok.gap_before in _LIST_GAPS
+                        or self.word(k - 1) in ("and", "or")
+                        or (
+                            k + 1 < len(self.tokens) and self.tokens[k + 1].gap_before in _LIST_GAPS
+                        )
+                        or self.word(k + 1) in ("and", "or")
+                    )
                     and k not in self.taken
                     and k not in self.blocked
                     and lx.kind(tok.text) in _FIRST_OF_FULL_NAME

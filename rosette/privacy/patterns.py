@@ -174,11 +174,14 @@ _SETTING = (
     r"|family\s+centre|resource\s+centre|centre|(?:GP\s+|doctors['\u2019]?\s+)?surgery"
     r"|supported\s+living(?:\s+service)?|sheltered\s+housing|hub|project|service|school|club)"
 )
-_STREET = rf"(?:(?:{_CAP}\s+){{1,2}}(?:{_STREET_TYPES})\b|[A-Z][a-z]+(?:gate|wynd|brae)\b)"
-WORKPLACE_DESCRIBED = re.compile(
+_STREET = re.compile(
+    rf"\b(?:(?:{_CAP}\s+){{1,2}}(?:{_STREET_TYPES})\b|[A-Z][a-z]+(?:gate|wynd|brae)\b)"
+)
+# Read backwards from a street: "the home on " / "the nursery at the top of " just before it.
+_SETTING_BEFORE = re.compile(
     rf"\b(?:[Tt]he|[Aa]|[Oo]ur|[Tt]heir)\s+(?:(?:wee|small|little|new|old|local)\s+)?{_SETTING}"
     rf"(?:\s+[\w'\u2019-]+){{0,5}}?\s+(?:on|in|at|off|along|of|near)\s+(?:the\s+)?"
-    rf"(?:(?:top|bottom|end|corner)\s+of\s+)?{_STREET}"
+    rf"(?:(?:top|bottom|end|corner)\s+of\s+)?$"
 )
 _NOT_STREET = words(
     """
@@ -193,34 +196,45 @@ _NOT_STREET = words(
 
 
 def _emails(text: str) -> Iterator[Hit]:
-    for m in EMAIL.finditer(text):
-        yield Hit(m.start(), m.end(), "EMAIL", 0.97)
-    for m in EMAIL_SPELLED.finditer(text):
-        yield Hit(m.start(), m.end(), "EMAIL", 0.85)
+    if "@" in text:
+        for m in EMAIL.finditer(text):
+            yield Hit(m.start(), m.end(), "EMAIL", 0.97)
+    lower = text.lower()
+    if " at " in lower and "dot" in lower:  # the cheap test first: most texts have neither
+        for m in EMAIL_SPELLED.finditer(text):
+            yield Hit(m.start(), m.end(), "EMAIL", 0.85)
 
 
 def _social(text: str) -> Iterator[Hit]:
-    for m in SOCIAL_URL.finditer(text):
-        url = m.group().rstrip(".!?:")
-        path = url.split(".com/", 1)[1]
-        if path:
-            yield Hit(m.start(), m.start() + len(url), "SOCIAL_MEDIA", 0.9)
-    for m in SOCIAL_HANDLE.finditer(text):
-        yield Hit(m.start(), m.end(), "SOCIAL_MEDIA", 0.75)
-    for m in SOCIAL_CUED.finditer(text):
-        if any(ch.isdigit() or ch in "_." for ch in m.group(1)):
-            yield Hit(m.start(1), m.end(1), "SOCIAL_MEDIA", 0.7)
+    lower = text.lower()
+    if ".com/" in lower:
+        for m in SOCIAL_URL.finditer(text):
+            url = m.group().rstrip(".!?:")
+            path = url.split(".com/", 1)[1]
+            if path:
+                yield Hit(m.start(), m.start() + len(url), "SOCIAL_MEDIA", 0.9)
+    if "@" in text:
+        for m in SOCIAL_HANDLE.finditer(text):
+            yield Hit(m.start(), m.end(), "SOCIAL_MEDIA", 0.75)
+    if any(cue in lower for cue in _SOCIAL_CUE_WORDS):
+        for m in SOCIAL_CUED.finditer(text):
+            if any(ch.isdigit() or ch in "_." for ch in m.group(1)):
+                yield Hit(m.start(1), m.end(1), "SOCIAL_MEDIA", 0.7)
 
 
 # A handle written without "@" straight after the service it is on: "his Snapchat
 # (kaiden.b2010)", "gamertag: Sniper_Kai". It must look like a handle (a digit, "_" or ".").
 SOCIAL_CUED = re.compile(
-    r"\b(?:snapchat|snap|insta(?:gram)?|tiktok|twitter|x|xbox|psn|discord|roblox|steam|"
+    r"\b(?:snapchat|snap|insta(?:gram)?|tiktok|twitter|xbox|psn|discord|roblox|steam|"
     r"gamertag|gamer\s+tag|username|user\s+name|handle|gaming\s+names?|online\s+name)\b"
     r"(?:\s+(?:is|was|name|names|handle|account|id)\b)*\s*[:(,-]?\s*"
     r"([A-Za-z][\w.]{2,29}(?<![.]))",
     _I,
 )
+_SOCIAL_CUE_WORDS = (
+    "snap", "insta", "tiktok", "twitter", "xbox", "psn", "discord", "roblox", "steam", "gamer",
+    "user", "handle", "gaming", "online name",
+)  # fmt: skip
 _NON_DIGIT = re.compile(r"\D")
 
 
@@ -299,8 +313,10 @@ def _addresses(text: str) -> Iterator[Hit]:
         yield Hit(m.start(), m.end(), "ADDRESS", 0.85)
     for m in ADDRESS_STREET_CUED.finditer(text):
         yield Hit(m.start(1), m.end(1), "ADDRESS", 0.7)
-    for m in WORKPLACE_DESCRIBED.finditer(text):
-        yield Hit(m.start(), m.end(), "WORKPLACE", 0.7)
+    for m in _STREET.finditer(text):
+        setting = _SETTING_BEFORE.search(text, max(0, m.start() - 90), m.start())
+        if setting:
+            yield Hit(setting.start(), m.end(), "WORKPLACE", 0.7)
     for m in ADDRESS_CUED.finditer(text):
         words = re.findall(r"[A-Z][a-z]+", m.group(1))
         if words and words[0] not in _NOT_STREET:
