@@ -337,8 +337,6 @@ class _Scan:
             return self.titled(k)
         if self.is_initial(k):
             return self.initial_and_surname(k)
-        if word in lx.ORG_WORDS:
-            return k
         if k < j:
             # More capitals follow: a full name ("Sadie Gray"), or part of a longer proper
             # noun ("Rose Unit", "Hope Street") that is no person on its own.
@@ -364,12 +362,10 @@ class _Scan:
             return j
         weak = word in lx.WEAK_TITLES
         if len(first.text) == 1:
-            # "Mrs A. Boyle", or the initial alone: "Mrs K."
+            # "Mrs A. Boyle", or the initial alone, as notes write it: "Mrs K.", "Mr T"
             nxt = toks[j + 1] if j + 1 < len(toks) else None
             if nxt is not None and nxt.cap and nxt.gap_before in (". ", " "):
                 j += 1
-            elif not self.text.startswith(".", first.end):
-                return k
         elif (
             weak
             and lx.kind(first.text) not in (lx.GIVEN, lx.SURNAME, lx.AMBIGUOUS)
@@ -405,14 +401,14 @@ class _Scan:
         first_kind, second_kind = lx.kind(first), lx.kind(second)
         if first_kind not in _FIRST_OF_FULL_NAME or self.after_determiner(k):
             return k
-        if second in lx.ORG_WORDS or second in lx.MONTHS_AND_DAYS:
-            return k
         known = first_kind in (lx.GIVEN, lx.AMBIGUOUS) and second in lx.surnames()
         # A surname the dictionary knows from someone famous ("Galbraith") still ends a name.
         famous = second_kind == lx.PROPER and first_kind in (lx.GIVEN, lx.UNKNOWN)
-        if not known and not famous and second_kind not in _REST_OF_FULL_NAME:
+        # After "her daughter", any capitalised word but an everyday one is the surname.
+        cued = self.cued_before(k) and second_kind != lx.WORD
+        if not known and not famous and not cued and second_kind not in _REST_OF_FULL_NAME:
             return k
-        if first_kind == lx.AMBIGUOUS and not known and not self.cued_before(k):
+        if first_kind == lx.AMBIGUOUS and not known and not cued:
             return k  # "Will Gilfillan"? Perhaps; "Rose Unitarian"? Not without a cue.
         last = k + 1
         if last + 1 <= j and lx.kind(toks[last + 1].text) in _REST_OF_FULL_NAME:
