@@ -675,6 +675,8 @@ PRODUCTS = words("""
     Kahoot Mentimeter Jamboard Trello Slack Webex Glow Seesaw Clicker Lifeline Careline
     Attend Brightsky Hollie Life360 Tapo Echo Ring Nest Hive Alexa Siri Cortana Bixby
     Hibs Hearts Rangers Celtic Jags Dons Accies Arabs Pars Bairns Killie Buddies Gers Jambos
+    Irn-Bru Tunnock Tunnocks Baxters Mackie Mackies Walkers Lees Tennent Tennents Buckfast
+    Primark Matalan Aldi Lidl Asda Iceland Poundland Greggs Costa Subway Deliveroo JustEat
 """)
 # Famous people and characters a learner may name in reminiscence or leisure work, as whole
 # names (never one name alone): "Billy Connolly", "Vera Lynn".

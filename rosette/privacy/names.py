@@ -19,7 +19,7 @@ from .lexicon import words as _words
 
 # A word: letters, with internal apostrophes or hyphens (O'Neill, Mary-Jane, Jamie's).
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*(?:-[^\W\d_]+)*")
-_SENTENCE_BREAK = frozenset('.!?:;\n\r\u2022*•|()[]{}"“”')
+_SENTENCE_BREAK = frozenset('.!?:;\n\r\u2022*•|[]{}"“”')
 _POSSESSIVE = ("'s", "\u2019s")
 
 FUNCTION_WORDS = _words(
@@ -140,6 +140,7 @@ def _joined(tokens: list[Token], i: int) -> bool:
 
 # Initials written as one word in notes: "AB", "KD", "CMcK".
 _INITIALS = re.compile(r"[A-Z]{2,3}|[A-Z]Mc[A-Z]")
+_PERSONAL_PRONOUNS = _words("he she him his her hers himself herself")
 # Verbs after which a capitalised word is something used, not someone: "play Roblox".
 _THING_PRECEDERS = _words("""
     play played playing use used uses using download downloaded install installed via watch
@@ -445,7 +446,7 @@ class _Scan:
             # "AB settled", "KD (night staff)": initials in notes, only with a cue.
             confidence = 0.55 if ev.strong or ev.acts else 0.0
         elif kind == lx.UNKNOWN:
-            if ev.strong or tok.possessive or (ev.acts and not ev.place):
+            if ev.strong or tok.possessive or (ev.acts and not ev.place) or self.referred_to(k):
                 confidence = 0.6
             elif not tok.initial and not self.in_place(k) and word.isalpha() and len(word) > 2:
                 confidence = 0.5 if self.prev_word(k) not in _THING_PRECEDERS else 0.0
@@ -496,6 +497,18 @@ class _Scan:
         if prev in ("and", "or") and k >= 2 and self.tokens[k - 2].cap:
             return self.in_place(k - 2)  # "to Pumpherston and Uphall"
         return prev == "to" and any(self.word(k - n) in lx.MOTION_WORDS for n in (2, 3, 4))
+
+    def referred_to(self, k: int) -> bool:
+        """ "Tormod has a tablet, but he rarely uses it": "is" or "has" after the word, and "he"
+        or "she" later in the same sentence, which places and products do not get."""
+        if self.next_word(k) not in _AUXILIARIES:
+            return False
+        for j in range(k + 2, min(k + 16, len(self.tokens))):
+            if self.tokens[j].initial:
+                return False
+            if self.tokens[j].text.lower() in _PERSONAL_PRONOUNS:
+                return True
+        return False
 
     def labels_a_line(self, k: int) -> bool:
         """A name heading a line of notes: "Njeri: settled, slept well"."""
@@ -595,7 +608,7 @@ class _Scan:
         prev = self.prev_word(k)
         if prev == "an" and self.tokens[k].text[:1] not in "AEIOU":
             return False  # "me an Drostan": Scots "and", not the article
-        return prev in lx.DETERMINERS
+        return prev in lx.DETERMINERS or prev in ("st", "saint")  # "St Columba's Hospice"
 
     def lower_follows(self, k: int) -> bool:
         """Whether a lowercase word follows token k in the same sentence ("Stephen keeps")."""

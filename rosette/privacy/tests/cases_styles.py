@@ -304,3 +304,23 @@ CLEAN += [
     "The boys were playing Fortnite until midnight, so we agreed new rules.",
     "The lady watches Countdown every afternoon and likes to play along.",
 ]
+
+# A third batch: names at a sentence start with only "is/has" after them, names in brackets,
+# and Scottish brands, saints and schools in clean text.
+IDENTIFYING += [
+    ("Tormod has a tablet now, but he rarely uses it.", ("Tormod",)),
+    ("Kezia is in S3 at the local school and she loves art.", ("Kezia",)),
+    ("The young person (Ekundayo) told me about the messages.", ("Ekundayo",)),
+    ("I met her son (Somerled) at the review.", ("Somerled",)),
+    ("Afterwards, Njeri and her sister set up the video call.", ("Njeri",)),
+]
+CLEAN += [
+    "The residents had a can of Irn-Bru and Tunnock's teacakes at the party.",
+    "The young people go to St Mary's Primary and St Ninian's High.",
+    "St Columba's Hospice runs a bereavement group online.",
+    "The gentleman was a pupil at Craigroyston High in the sixties.",
+    "Tranent has a good library, and it runs a digital drop-in.",
+    "Roblox is a game that lets children chat with strangers.",
+    "We bought the shopping at Lidl and a cardigan at Primark.",
+    "Edinburgh Napier University and Glasgow Caledonian run the course.",
+]
