@@ -212,7 +212,9 @@ KIN_AND_ROLES = words("""
     fiance fiancee friend pal neighbour neighbor carer colleague colleagues manager supervisor
     boss keyworker key-worker worker client tenant resident patient learner student pupil
     child baby toddler teenager lodger flatmate housemate landlord landlady advocate guardian
-    foster
+    foster handyman cleaner cook chef driver receptionist janitor caretaker gardener porter
+    administrator coordinator co-ordinator teacher tutor lecturer mentor befriender chaplain
+    interpreter translator volunteer assessor verifier therapist psychologist psychiatrist
 """)
 # Verbs and phrases after which the next capitalised word is someone spoken to or acted with.
 PERSON_PRECEDERS = words("""
@@ -419,14 +421,16 @@ ALLOWED_PHRASES: tuple[str, ...] = (
 )
 
 # Single words that are people's names but, alone and without a cue, usually name an
-# organisation, brand, theory or scheme ("a leaflet from Macmillan", "Gibbs' cycle", "Talk to
-# Frank"). They are not allow-listed: they count as ambiguous names, so a strong cue ("her son
-# Frank", "Mr Thompson", "Rogers said") still makes them a person.
+# organisation, brand, theory, scheme or condition ("a leaflet from Macmillan", "Gibbs' cycle",
+# "Talk to Frank", "has Parkinson's"). They are not allow-listed: they count as ambiguous
+# names, so a strong cue ("her son Frank", "Mr Thompson", "Rogers said") still makes them a
+# person.
 NAMED_AFTER_PEOPLE = words("""
     Alexa Amina Angela Belbin Bloom Borton Boud Bowlby Bronfenbrenner Brookfield Clare Coral
     Driscoll Egan Erikson Frank Freud Gibbs Jessie Johns Karpman Kitwood Kolb Kubler-Ross
     Kübler-Ross Macmillan Maslow Piaget Ring Robertson Rogers Rolfe Santa Schon Schön Thompson
     Tina Tuckman Vygotsky Wilma
+    Parkinson Huntington Crohn Tourette Asperger Korsakoff Alzheimer Hodgkin Addison Raynaud
 """)
 
 # Scottish and other UK places a learner names without identifying anyone: council areas,

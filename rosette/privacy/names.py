@@ -141,6 +141,8 @@ def _joined(tokens: list[Token], i: int) -> bool:
 # Initials written as one word in notes: "AB", "KD", "CMcK".
 _INITIALS = re.compile(r"[A-Z]{2,3}|[A-Z]Mc[A-Z]")
 _PERSONAL_PRONOUNS = _words("he she him his her hers himself herself")
+# Verbs done with or to someone, after which even a month is a person: "I sat with May".
+_WITH_SOMEONE = _words("with told asked helped showed supported visited reminded phoned")
 # Verbs after which a capitalised word is something used, not someone: "play Roblox".
 _THING_PRECEDERS = _words("""
     play played playing use used uses using download downloaded install installed via watch
@@ -436,7 +438,9 @@ class _Scan:
             elif not tok.initial or ev.acts or self.lower_follows(k) or self.alone_on_line(k):
                 confidence = 0.7
         elif word in lx.MONTHS_AND_DAYS:
-            confidence = 0.6 if ev.cued_before or self.kin_after(k) else 0.0
+            # "my colleague June", "May's son", "I sat with May": never "in May", "May 2024".
+            with_someone = self.prev_word(k) in _WITH_SOMEONE and not self.number_follows(k)
+            confidence = 0.6 if ev.cued_before or self.kin_after(k) or with_someone else 0.0
         elif kind == lx.AMBIGUOUS:
             if ev.strong and not (ev.place and word in lx.places()):
                 confidence = 0.65
@@ -472,6 +476,7 @@ class _Scan:
             or self.kin_after(k)
             or (nxt in lx.SPEECH_AND_FEELING and not tok.possessive)
             or after.startswith((", who", ", whose", " and his", " and her", " and I ", " and me"))
+            or after.startswith((", aged ", " aged ", " (aged "))  # "Sky, aged 15, told me"
             or after.startswith(" and I,")
             or self.described_as_person(k)
         )
@@ -509,6 +514,9 @@ class _Scan:
             if self.tokens[j].text.lower() in _PERSONAL_PRONOUNS:
                 return True
         return False
+
+    def number_follows(self, k: int) -> bool:
+        return self.text[self.tokens[k].end : self.tokens[k].end + 3].strip()[:1].isdigit()
 
     def labels_a_line(self, k: int) -> bool:
         """A name heading a line of notes: "Njeri: settled, slept well"."""

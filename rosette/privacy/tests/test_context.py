@@ -85,6 +85,9 @@ def test_a_possessive_relation_after_an_allowed_phrase_wins_over_it() -> None:
         ("My colleague Sadie May agreed.", "Sadie May"),
         ("Mrs A and her son came to the review.", "Mrs A"),
         ("told shona about it yesterday", "shona"),
+        ("I sat with May on the Wednesday afternoon.", "May"),
+        ("Sky, aged 15, told me about it.", "Sky"),
+        ("The residents call the handyman Dod.", "Dod"),
     ],
 )
 def test_a_name_is_found_from_the_words_around_it(text: str, name: str) -> None:
@@ -98,6 +101,8 @@ def test_a_name_is_found_from_the_words_around_it(text: str, name: str) -> None:
         "Staff on Kezia Gilfillan ward were welcoming.",
         "- Tranent\n- Huntly",
         "Pumpherston has a library. She goes there on Tuesdays.",
+        "The man I support has Parkinson's, and his tremor makes typing hard.",
+        "We met with May 2024 in mind.",
         "The training was at the Digital Telecare Playbook launch.",
     ],
 )
