@@ -269,7 +269,12 @@ class _Scan:
             return
         if self.workplace(i, j):
             return
-        if any(toks[k].text in lx.ORG_WORDS for k in range(i, j + 1)):
+        if any(toks[k].text in lx.ORG_WORDS for k in range(i, j + 1)) or (
+            i < j
+            and toks[i].text not in lx.TITLES
+            and (self.after_determiner(i) or self.in_place(i))
+        ):
+            # "NHS Lothian", "the Gay Gordons", "at Bilston Glen": no one in it is a person.
             self.blocked.update(range(i, j + 1))
             return
         k = i
@@ -500,7 +505,10 @@ class _Scan:
         if prev in _LOCATIVES:
             return True
         if prev in ("and", "or") and k >= 2 and self.tokens[k - 2].cap:
-            return self.in_place(k - 2)  # "to Pumpherston and Uphall"
+            start = k - 2  # "to Pumpherston and Uphall", "at Bilston Glen and Monktonhall"
+            while start > 0 and self.tokens[start - 1].cap and _joined(self.tokens, start):
+                start -= 1
+            return self.in_place(start)
         return prev == "to" and any(self.word(k - n) in lx.MOTION_WORDS for n in (2, 3, 4))
 
     def referred_to(self, k: int) -> bool:

@@ -324,3 +324,32 @@ CLEAN += [
     "We bought the shopping at Lidl and a cardigan at Primark.",
     "Edinburgh Napier University and Glasgow Caledonian run the course.",
 ]
+
+# A fourth batch of clean statements, heavy with organisations, programmes and places.
+CLEAN += [
+    "We used resources from Childline and the Internet Watch Foundation in the session.",
+    "The Scottish Fire and Rescue Service did a home safety visit and fitted a linked alarm.",
+    "The tenant gets Pension Credit and Attendance Allowance, and we checked both online.",
+    "Our Chief Social Work Officer wrote to every team about the new guidance.",
+    "The Adult Disability Payment application is done online or by phone.",
+    "I completed the Trauma Informed Practice module from NHS Education for Scotland.",
+    "We watched the Panorama programme about scams together and talked about it afterwards.",
+    "The lunch club meets in the Masonic Hall on Thursdays.",
+    "The gentleman follows Partick Thistle and watches every match on his tablet.",
+    "We used the Be Safe Scotland resources with the young people.",
+    "The Health Visitor and the Family Nurse Partnership both use video calls now.",
+    "Dementia Friends training helped me to understand how to support people online.",
+    "The Glasgow Children's Hospital Charity gave the unit two tablets.",
+    "The Kinship Care Advice Service for Scotland runs online drop-ins for grandparents.",
+    "Our organisation follows the ISO 27001 standard for information security.",
+    "We use Office 365, and the training was on SharePoint and OneDrive.",
+    "The young woman uses Snapchat, Instagram and BeReal with her friends.",
+    "The Clyde Gateway project helped us find a venue for the digital cafe.",
+    "The Scottish Tech Army helped us set up the laptops.",
+    "We celebrated Diwali and Eid with food and music in the lounge.",
+    "The Lord Provost visited the day service to open the new garden.",
+    "Team Leaders from across Fife met at the Rothes Halls for the training.",
+    "People from Ukraine, Syria and Afghanistan attend the English classes.",
+    "The ceilidh band played Strip the Willow and the Gay Gordons.",
+    "The gentleman was a miner at Bilston Glen and Monktonhall.",
+]

@@ -97,7 +97,7 @@ def test_a_name_is_found_from_the_words_around_it(text: str, name: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "He sells the Big Issue outside the station.",
+        "He sells Big Issue magazines outside the station.",
         "Staff on Kezia Gilfillan ward were welcoming.",
         "- Tranent\n- Huntly",
         "Pumpherston has a library. She goes there on Tuesdays.",
