@@ -141,6 +141,9 @@ def _joined(tokens: list[Token], i: int) -> bool:
 # Initials written as one word in notes: "AB", "KD", "CMcK".
 _INITIALS = re.compile(r"[A-Z]{2,3}|[A-Z]Mc[A-Z]")
 _PERSONAL_PRONOUNS = _words("he she him his her hers himself herself")
+# Verbs whose object is a person, after which even an unknown lower-case word is a name in
+# text-message style: "helped tormod log in", "asked wanjiku if".
+_DONE_TO_SOMEONE = _words("helped told asked ask tell remind reminded chase chased phoned texted")
 # Verbs done with or to someone, after which even a month is a person: "I sat with May".
 _WITH_SOMEONE = _words("with told asked helped showed supported visited reminded phoned")
 # Verbs after which a capitalised word is something used, not someone: "play Roblox".
@@ -153,6 +156,12 @@ _SALUTATIONS = _words("Dear Hi Hello Hey Thanks Cheers Morning Evening Welcome S
 _LOCATIVES = _words("in at near across around within throughout outside inside towards")
 # "LB has asked", "AB had said": an auxiliary before a verb people do.
 _AUXILIARIES = _words("has had have was is")
+_MODALS = _words("can could will would does did needs uses likes wants")
+# "I have worked at Glenmorven", "Staff at Corrieview": one unknown word after "at" near words
+# of work names the place someone works or lives, a workplace.
+_WORK_WORDS = _words("""
+    work works worked working staff placement based shift shifts nights days resident residents
+    manager nurse carer carers job volunteer volunteers employed lives lived living""")
 # Dotted initials standing for a person: "J.M.", "R. S.", and the abbreviations that are not.
 _DOTTED_INITIALS = re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?![\w])")
 _NOT_INITIALS = frozenset(
@@ -454,6 +463,10 @@ class _Scan:
         elif _INITIALS.fullmatch(word) and word not in lx.ACRONYMS:
             # "AB settled", "KD (night staff)": initials in notes, only with a cue.
             confidence = 0.55 if ev.strong or ev.acts else 0.0
+        elif kind == lx.UNKNOWN and self.premises(k):
+            self.add(k, k, "WORKPLACE", 0.5,
+                     "This looks like the name of a small workplace or care setting")  # fmt: skip
+            return
         elif kind == lx.UNKNOWN:
             if ev.strong or tok.possessive or (ev.acts and not ev.place) or self.referred_to(k):
                 confidence = 0.6
@@ -511,10 +524,18 @@ class _Scan:
             return self.in_place(start)
         return prev == "to" and any(self.word(k - n) in lx.MOTION_WORDS for n in (2, 3, 4))
 
+    def premises(self, k: int) -> bool:
+        """ "Staff at Corrieview", "I have worked at Glenmorven": a place of work or care."""
+        return self.prev_word(k) == "at" and any(
+            self.word(k - n) in _WORK_WORDS
+            for n in range(2, 6)
+            if not self.tokens[k - n + 1].initial
+        )
+
     def referred_to(self, k: int) -> bool:
         """ "Tormod has a tablet, but he rarely uses it": "is" or "has" after the word, and "he"
         or "she" later in the same sentence, which places and products do not get."""
-        if self.next_word(k) not in _AUXILIARIES:
+        if self.next_word(k) not in _AUXILIARIES | _MODALS:
             return False
         for j in range(k + 2, min(k + 16, len(self.tokens))):
             if self.tokens[j].initial:
@@ -641,9 +662,13 @@ class _Scan:
             title = word.capitalize()
             listed = title in lx.given_names() or title in lx.surnames()
             nxt = self.next_word(k)
+            prev = self.prev_word(k)
             if (
-                listed and (self.prev_word(k) in lx.LOWER_NAME_PRECEDERS or nxt in lx.PERSON_VERBS)
-            ) or (nxt in lx.SPEECH_AND_FEELING or self.prev_word(k) in lx.KIN_AND_ROLES):
+                (listed and (prev in lx.LOWER_NAME_PRECEDERS or nxt in lx.PERSON_VERBS))
+                or nxt in lx.SPEECH_AND_FEELING
+                or prev in lx.KIN_AND_ROLES
+                or prev in _DONE_TO_SOMEONE
+            ):
                 self.person(k, k, 0.45, "This looks like a person's name")
 
     def lists_of_people(self) -> None:

@@ -353,3 +353,19 @@ CLEAN += [
     "The ceilidh band played Strip the Willow and the Gay Gordons.",
     "The gentleman was a miner at Bilston Glen and Monktonhall.",
 ]
+
+# A fifth batch: premises named by one word, sentence starts with "can" or "needs", and
+# lower-case names after a verb done to someone.
+IDENTIFYING += [
+    ("I have worked at Glenmorven for six years, mostly on nights.", ("Glenmorven",)),
+    ("Staff at Corrieview noticed the change in her behaviour.", ("Corrieview",)),
+    ("Ekundayo can use the tablet now, but he still asks for help with passwords.", ("Ekundayo",)),
+    ("asked wanjiku if she wanted to try the app", ("wanjiku",)),
+    ("helped tormod log in to his bank", ("tormod",)),
+]
+CLEAN += [
+    "I work in Tranent and my colleagues are based at Haddington.",
+    "We met at Bilston for the walk and had lunch at the cafe.",
+    "helped install the new router and tested the wifi",
+    "asked abt the new rota, mgr says next wk",
+]
