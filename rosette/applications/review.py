@@ -31,6 +31,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from rosette import privacy
 from rosette.applications.models import Application, FollowUp, Review, ReviewComment
 from rosette.catalogue.models import Question
 from rosette.core.email import send_email_on_commit
@@ -230,9 +231,13 @@ def review_submit(
     checklist: Sequence[str],
     overall_note: str,
     verdict: str,
+    privacy_reason: str = "",
 ) -> Review:
     """The reviewer's comments per question, the checklist, an overall note and whether the
-    draft is ready. Sending again replaces the earlier comments. The learner is told."""
+    draft is ready. Sending again replaces the earlier comments. The learner is told.
+
+    Comments that could identify someone (rosette.privacy) are refused unless the reviewer
+    says why they do not (``privacy_reason``, kept in the audit trail)."""
     review = (
         Review.objects.select_for_update()
         .select_related("application__badge", "application__learner")
@@ -254,6 +259,10 @@ def review_submit(
         for qid, text in comments.items()
         if qid in question_ids and text.strip()
     }
+    note = overall_note.strip()[:MAX_COMMENT_CHARS]
+    found = sum(len(privacy.unexplained(text)) for text in [*wanted.values(), note])
+    if found and not privacy_reason.strip():
+        raise ReviewError(_("Change what could identify someone, or say why it does not."))
     existing = {c.question_id: c for c in review.comments.all()}
     ReviewComment.objects.filter(review=review).exclude(question_id__in=wanted).delete()
     changed = []
@@ -266,7 +275,7 @@ def review_submit(
             changed.append(comment)
     ReviewComment.objects.bulk_update(changed, ["text", "updated_at"])
     review.checklist = [key for key, _label in CHECKLIST if key in set(checklist)]
-    review.overall_note = overall_note.strip()[:MAX_COMMENT_CHARS]
+    review.overall_note = note
     review.verdict = verdict
     review.reviewed_at = timezone.now()
     review.save(update_fields=["checklist", "overall_note", "verdict", "reviewed_at", "updated_at"])
@@ -274,7 +283,16 @@ def review_submit(
         action="applications:review:submit",
         subject=review,
         actor=actor,
-        data={"verdict": verdict, "comments": len(wanted), "checklist": review.checklist},
+        data={
+            "verdict": verdict,
+            "comments": len(wanted),
+            "checklist": review.checklist,
+            **(
+                {"privacy_findings": found, "privacy_reason": privacy_reason.strip()}
+                if found
+                else {}
+            ),
+        },
     )
     send_email_on_commit(
         to=[application.learner.email],

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from rosette import privacy
 from rosette.applications.models import Review
 from rosette.applications.review import CHECKLIST, MAX_COMMENT_CHARS
 from rosette.catalogue.models import Question
@@ -69,9 +70,19 @@ class ReviewForm(DesignSystemForm):
         },
     )
 
+    privacy_reason = forms.CharField(
+        label=_("If none of this identifies anyone, say why"),
+        help_text=_(
+            "Your comments reach the learner, and the assessor if the learner shares them."
+        ),
+        required=False,
+        max_length=300,
+    )
+
     def __init__(self, *args: Any, questions: list[Question], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.questions = questions
+        self.has_findings = False
         comment_fields = {}
         for question in questions:
             comment_fields[comment_field_name(question)] = forms.CharField(
@@ -94,6 +105,27 @@ class ReviewForm(DesignSystemForm):
         for comment in review.comments.all():
             initial[f"comment-{comment.question_id}"] = comment.text
         return initial
+
+    def clean(self) -> dict[str, Any]:
+        """Comments that could identify someone are shown back, where they are and why, to be
+        changed or explained (privacy_reason) before they are sent."""
+        data = super().clean() or {}
+        names = [comment_field_name(q) for q in self.questions] + ["overall_note"]
+        explained = bool(data.get("privacy_reason", "").strip())
+        for name in names:
+            text = data.get(name) or ""
+            findings = privacy.unexplained(text) if len(text) <= MAX_COMMENT_CHARS else []
+            if findings:
+                self.has_findings = True
+                if not explained:
+                    for finding in findings:
+                        self.add_error(name, privacy.describe(text, finding))
+        if self.has_findings and not explained:
+            self.add_error(
+                "privacy_reason",
+                _("Change what could identify someone, or say why it does not."),
+            )
+        return data
 
     def comments(self) -> dict[int, str]:
         return {q.id: self.cleaned_data.get(comment_field_name(q), "") for q in self.questions}

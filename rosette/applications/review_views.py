@@ -165,6 +165,7 @@ def review_page(request: HttpRequest, *, public_id: Any) -> HttpResponse:
             checklist=form.cleaned_data["checklist"],
             overall_note=form.cleaned_data["overall_note"],
             verdict=form.cleaned_data["verdict"],
+            privacy_reason=form.cleaned_data["privacy_reason"],
         )
     except review.ReviewError as exc:
         messages.error(request, str(exc))

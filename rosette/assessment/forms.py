@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from rosette import privacy
 from rosette.assessment.models import (
     AssessmentSettings,
     Decision,
@@ -39,6 +40,11 @@ class DecisionForm(DesignSystemForm):
         required=False,
         max_length=FEEDBACK_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    privacy_reason = forms.CharField(
+        label=_("If none of this feedback identifies anyone, say why"),
+        required=False,
+        max_length=300,
     )
 
     def __init__(
@@ -76,8 +82,30 @@ class DecisionForm(DesignSystemForm):
         assert isinstance(reason_field, forms.ChoiceField)
         reason_field.choices = [("", _("Choose a reason")), *[(r.slug, r.label) for r in reasons]]
         # The decision comes last in the form, after the scores and feedback.
-        for name in ("outcome", "reason", "note"):
+        for name in ("privacy_reason", "outcome", "reason", "note"):
             self.fields[name] = self.fields.pop(name)
+        self.has_findings = False
+
+    def clean(self) -> dict[str, Any]:
+        """Feedback that could identify someone is shown back, where it is and why, to be
+        changed or explained (privacy_reason) before the learner gets it."""
+        data = super().clean() or {}
+        explained = bool(data.get("privacy_reason", "").strip())
+        for name in [f"feedback-{qr.question_id}" for qr in self.question_rubrics] + [
+            "feedback-whole"
+        ]:
+            text = data.get(name) or ""
+            findings = privacy.unexplained(text) if len(text) <= FEEDBACK_MAX else []
+            if findings:
+                self.has_findings = True
+                if not explained:
+                    for finding in findings:
+                        self.add_error(name, privacy.describe(text, finding))
+        if self.has_findings and not explained:
+            self.add_error(
+                "privacy_reason", _("Change what could identify someone, or say why it does not.")
+            )
+        return data
 
     def scores(self) -> dict[int, int]:
         return {

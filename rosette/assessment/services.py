@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from rosette import privacy
 from rosette.accounts import roles
 from rosette.applications import workflow
 from rosette.applications.models import Application
@@ -490,6 +491,7 @@ def _check(
     scores: Mapping[int, int],
     feedback: Mapping[str, str],
     reason: DeclineReason | None,
+    privacy_reason: str = "",
 ) -> list[Problem]:
     problems = []
     bands = {qr.question_id: {b.score for b in qr.bands.all()} for qr in qrs}
@@ -531,6 +533,14 @@ def _check(
                         % {"n": qr.question.position},
                     )
                 )
+        found = sum(len(privacy.unexplained(t[: privacy.MAX_CHARS])) for t in feedback.values())
+        if found and not privacy_reason.strip():
+            problems.append(
+                Problem(
+                    "privacy_reason",
+                    _("Change what could identify someone, or say why it does not."),
+                )
+            )
     if outcome == Decision.Outcome.DECLINE and reason is None:
         problems.append(Problem("reason", _("Choose why the application is declined.")))
     if outcome not in Decision.Outcome.values:
@@ -548,6 +558,7 @@ def decision_record(
     feedback: Mapping[str, str],
     reason: str = "",
     note: str = "",
+    privacy_reason: str = "",
     now: datetime | None = None,
 ) -> Decision:
     """Decide the current attempt: award (pass mark reached), return for further evidence
@@ -591,6 +602,7 @@ def decision_record(
         scores=scores,
         feedback=feedback,
         reason=decline_reason,
+        privacy_reason=privacy_reason,
     )
     if problems:
         raise DecisionRefused(problems)
@@ -658,6 +670,7 @@ def decision_record(
             "passed": decision.passed,
             "reason": decline_reason.slug if decline_reason else None,
             "moderation": sampled,
+            **({"privacy_reason": privacy_reason.strip()} if privacy_reason.strip() else {}),
         },
     )
     _tell_learner(locked, decision)

@@ -245,6 +245,7 @@ def _decide(request: HttpRequest, application: Application, *, check_only: bool)
             feedback=form.feedback(),
             reason=form.cleaned_data.get("reason", ""),
             note=form.cleaned_data.get("note", ""),
+            privacy_reason=form.cleaned_data.get("privacy_reason", ""),
         )
     except services.DecisionRefused as refused:
         for problem in refused.problems:

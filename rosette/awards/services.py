@@ -24,10 +24,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from rosette import privacy
 from rosette.accounts import roles
 from rosette.accounts.models import User
 from rosette.applications.review import followups_create_for_award
-from rosette.applications.screening import screen_text
 from rosette.awards import hooks, pathways
 from rosette.awards.models import (
     STATUS_ACTIONS,
@@ -40,7 +40,6 @@ from rosette.catalogue.models import Badge
 from rosette.core.email import send_email_on_commit
 from rosette.core.models import record_event
 from rosette.core.ratelimit import consume
-from rosette.privacy import TextTooLong, screen
 from rosette.teams.models import Membership
 
 # Endorsement abuse limits (DESIGN rule 8, STYLE point 14). Strangers are counted by what only
@@ -132,15 +131,21 @@ def _create(
 
 def evidence_findings(answer: Any) -> list[Any]:
     """What the privacy screener finds in an answer today, less the findings the learner said
-    did not identify anyone when they applied."""
+    did not identify anyone when they applied. Text that cannot be screened is not cleared:
+    it counts as a finding, so that the evidence starts hidden."""
     dismissed = frozenset(
         answer.attempt.dismissals.filter(question_id=answer.question_id).values_list(
             "key", flat=True
         )
     )
-    return screen_text(answer.text, dismissed_keys=dismissed) + screen_text(
-        answer.transcript, dismissed_keys=dismissed
-    )
+    findings: list[Any] = []
+    for text in (answer.text, answer.transcript):
+        try:
+            findings += privacy.unexplained(text, dismissed)
+        except privacy.TextTooLong:
+            reason = _("This is too long to check for anything that could identify someone.")
+            findings.append(privacy.Finding(0, len(text), "PERSON", 1.0, reason, text[:60]))
+    return findings
 
 
 def _copy_evidence(award: Award, application: Any) -> None:
@@ -384,8 +389,8 @@ def screen_message(text: str, *, known_names: Sequence[str] = ()) -> list[dict[s
     """What the privacy screener finds in an endorsement, as stored with it. The learner's and
     the endorser's own names are on the page already, so naming them is no finding."""
     try:
-        findings = screen(text)
-    except TextTooLong:  # the form refuses such text; be safe anyway
+        findings = privacy.screen(text)
+    except privacy.TextTooLong:  # the form refuses such text; be safe anyway
         return [{"label": "LENGTH", "text": "", "reason": "The message is too long to check."}]
     known = {_word(w) for name in known_names for w in name.split()} - {""}
     return [

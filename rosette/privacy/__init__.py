@@ -16,6 +16,13 @@ API
         reason for each.
     summarise(findings) -> dict[str, int]
         Counts per label, for a one-line summary.
+    unexplained(text, explained_keys) -> list[Finding]
+        screen(text) less the findings whose key the writer explained as not identifying
+        anyone: the one rule every field a person can publish or share goes through.
+    redact(text, findings) -> str, in_context(text, finding) -> (before, match, after),
+    describe(text, finding) -> str
+        For printing text with unexplained findings withheld, and for showing a finding where
+        it is (describe: one line for a form error).
     MAX_CHARS, TextTooLong
         The length limit and the exception past it.
 
@@ -23,7 +30,20 @@ API
 the interface of the corpus scorer. See docs/adr/0002-privacy-screener.md for how it works.
 """
 
-from .screener import LABELS, MAX_CHARS, REASONS, Finding, TextTooLong, normalise, screen, summarise
+from .screener import (
+    LABELS,
+    MAX_CHARS,
+    REASONS,
+    Finding,
+    TextTooLong,
+    describe,
+    in_context,
+    normalise,
+    redact,
+    screen,
+    summarise,
+    unexplained,
+)
 
 __all__ = [
     "LABELS",
@@ -31,7 +51,11 @@ __all__ = [
     "REASONS",
     "Finding",
     "TextTooLong",
+    "describe",
+    "in_context",
     "normalise",
+    "redact",
     "screen",
     "summarise",
+    "unexplained",
 ]

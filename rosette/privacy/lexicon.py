@@ -7,6 +7,7 @@ exists. All lookups are on the exact capitalised form unless a list says otherwi
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -49,13 +50,107 @@ def surnames() -> frozenset[str]:
     return _load("surnames.txt") | _extra()["surname"]
 
 
+@cache
+def everyday_words() -> frozenset[str]:
+    """Lower-case words of everyday English (SCOWL size 35): "hope", "will", "rose"."""
+    return _load("everyday_words.txt")
+
+
+@cache
+def known_words() -> frozenset[str]:
+    """Every lower-case word of ordinary English writing (SCOWL size 50), everyday or not,
+    with the words of social care the dictionary lacks and the lower-case words of the lists
+    below ("carer", "keyworker", "telecare")."""
+    curated = (
+        KIN_AND_ROLES | ROLE_NOUNS | PERSON_VERBS | PERSON_STATES | POSSESSIONS | TEXTSPEAK
+        | CARE_WORDS
+    )  # fmt: skip
+    return everyday_words() | _load("more_words.txt") | curated
+
+
+@cache
+def proper_nouns() -> frozenset[str]:
+    """Capitalised words of the dictionary: places, nationalities, brands (and some names)."""
+    return _load("proper_nouns.txt")
+
+
+@cache
+def _places_file() -> tuple[frozenset[str], tuple[str, ...]]:
+    entries = _load("places.txt")
+    return (
+        frozenset(e for e in entries if " " not in e),
+        tuple(sorted(e for e in entries if " " in e)),
+    )
+
+
+@cache
+def places() -> frozenset[str]:
+    """One-word places: the hand-written PLACES below and ``data/places.txt``."""
+    return PLACES | _places_file()[0]
+
+
+def place_phrases() -> tuple[str, ...]:
+    """Places of more than one word ("Fort William", "Wester Hailes"), never people."""
+    return _places_file()[1]
+
+
+# All capitals, or a capital inside a word other than a name's (Mc-, Mac-, O'-, Fitz-, De-...).
+_ACRONYM_OR_BRAND = re.compile(
+    r"[A-Z]{2,}|(?!(?:Mc|Mac|O'|O\u2019|Fitz|De|Di|Da|Du|La|Le|Van|Von)[A-Z])[A-Z][a-z]+[A-Z]\w*"
+)
+
+# What a capitalised word is, before its context is read (see kind()).
+GIVEN = "given"  # a given name that is not also an everyday word: "Irene", "Graham"
+SURNAME = "surname"  # a surname only: "Kowalski"
+AMBIGUOUS = "ambiguous"  # a name that is also a word, a place or a month: "Hope", "Iona", "May"
+PLACE = "place"  # a place that is not a name: "Tranent"
+PROPER = "proper"  # a proper noun of the dictionary that is not a name: "Ethiopian", "Netflix"
+RARE = "rare"  # a word of the dictionary, but not an everyday one: "Bracken", "Rankine"
+WORD = "word"  # an everyday word: "Support", "Tea"
+UNKNOWN = "unknown"  # none of these: shaped like a name nobody listed ("Kezia", "Gilfillan")
+
+
+@cache
+def kind(word: str) -> str:
+    """Classify a capitalised word by the lists alone; the detectors then read its context."""
+    if word in NOT_NAMES:
+        return WORD
+    if _ACRONYM_OR_BRAND.fullmatch(word):
+        return PROPER  # "GDPR", "GamCare", "WhatsApp": never a person's name on its own
+    is_name = word in given_names() or word in surnames()
+    lower = word.lower()
+    if is_name:
+        if (
+            lower in everyday_words()
+            or word in AMBIGUOUS_NAMES
+            or word in NAMED_AFTER_PEOPLE
+            or word in places()
+            or word in MONTHS_AND_DAYS
+        ):
+            return AMBIGUOUS
+        return GIVEN if word in given_names() else SURNAME
+    if word in NAMED_AFTER_PEOPLE or word in AMBIGUOUS_NAMES:
+        return AMBIGUOUS
+    if word in places():
+        return PLACE
+    if lower in everyday_words() or lower in CARE_WORDS:
+        return WORD
+    if word in NATIONALITIES or word in PRODUCTS:
+        return PROPER
+    if lower in known_words():
+        return RARE
+    if word in proper_nouns():
+        return PROPER
+    return UNKNOWN
+
+
 # Entries of the generated lists that are ordinary English words far more often than names,
 # so that treating them as names would flag clean prose ("Said", "Made", "Forum").
 NOT_NAMES = words("""
     Said Made Man Else Sad Till Mad Harm Forum Edit Sole Nail Mar Raid Harsh Peer Pastor Cord
     Theres Pier Meta Ale Mare Loot Lore Om Grit Corona Eta Ante Ide Sever Amor Gala Sonata Marine
-    German Urban Ion Kaiser Lucky Diamond Charity Destiny Patience Harmony Blessing Comfort Peace
-    Trinity Angel Crystal Phoenix Sierra Major King Prince Duke Royal Precious Sterling Justice
+    German Urban Ion Kaiser Lucky Diamond
+    Major King Prince Duke Royal Precious Sterling Justice
     Honor Honour Happy Young Little Long Small Black White Brown Green Gray Grey Street Road Lane
     Hall House Church Wood Field Parks Bridge Bank Mill Well Wells Way Page Rich Good Best Hardy
     Love Care Service Support Health Safe Safety Team Help Home Day Week Month Year Staff Lord
@@ -89,8 +184,8 @@ AMBIGUOUS_NAMES = words("""
     Art Max Sol Dot Star Teddy Happy Ginny Fern Myrtle Lavender Bay Lake Jasper Amethyst Garnet
     Opal Beryl Sunny Rusty Smokey Gay Merry Noble Constance Prudence Verity Felicity Bliss Marina
     Iona Arran Lorne Clyde Douglas Angus Moray Irvine Hamilton Stirling Paisley Campbell Elgin
-    Cromarty Islay Bute Lennox Nairn Troon Fraser Mackay Murray Wallace Bruce Gordon Graham
-    Keith Leslie Cameron Dallas Austin Houston Denver Florida Georgia Carolina Virginia Chelsea
+    Cromarty Islay Bute Lennox Nairn Troon Fraser Murray
+    Keith Leslie Dallas Austin Houston Denver Florida Georgia Carolina Virginia Chelsea
     Kendal Lincoln Preston Hastings Chester Devon Dorset Shannon Tyler Taylor Madison Sidney
     Sydney Vienna Paris London Trent Orlando Brooklyn Memphis Phoenix Savannah Dakota Cheyenne
     China India Asia Africa Kenya Chad Jersey Guernsey Sable Pepper Candy Cherry Apple Berry
@@ -117,7 +212,9 @@ KIN_AND_ROLES = words("""
     fiance fiancee friend pal neighbour neighbor carer colleague colleagues manager supervisor
     boss keyworker key-worker worker client tenant resident patient learner student pupil
     child baby toddler teenager lodger flatmate housemate landlord landlady advocate guardian
-    foster named called nicknamed
+    foster handyman cleaner cook chef driver receptionist janitor caretaker gardener porter
+    administrator coordinator co-ordinator teacher tutor lecturer mentor befriender chaplain
+    interpreter translator volunteer assessor verifier therapist psychologist psychiatrist
 """)
 # Verbs and phrases after which the next capitalised word is someone spoken to or acted with.
 PERSON_PRECEDERS = words("""
@@ -158,7 +255,6 @@ ALLOWED_PHRASES: tuple[str, ...] = (
     "Martyn's Law",
     "Michael's Law",
     "Alzheimer Scotland",
-    "Macmillan",
     "Penumbra",
     "Cornerstone",
     "Capability Scotland",
@@ -207,37 +303,9 @@ ALLOWED_PHRASES: tuple[str, ...] = (
     "Fort William",
     "Port Glasgow",
     "Prestonpans",
-    "Gibbs",
-    "Kolb",
-    "Schön",
-    "Schon",
-    "Maslow",
-    "Johns",
-    "Rolfe",
-    "Driscoll",
-    "Bowlby",
-    "Piaget",
-    "Erikson",
-    "Egan",
-    "Rogers",
     "Carl Rogers",
-    "Freud",
-    "Tuckman",
-    "Belbin",
     "Honey and Mumford",
-    "Bloom",
-    "Vygotsky",
-    "Kübler-Ross",
-    "Kubler-Ross",
-    "Karpman",
-    "Bronfenbrenner",
-    "Thompson",
-    "Brookfield",
-    "Boud",
-    "Borton",
-    "Kitwood",
     "Tom Kitwood",
-    "Alexa",
     "Siri",
     "Cortana",
     "Google",
@@ -256,7 +324,6 @@ ALLOWED_PHRASES: tuple[str, ...] = (
     "YouTube",
     "Echo Show",
     "Echo Dot",
-    "Ring",
     "Nest",
     "Portal",
     "Chromebook",
@@ -267,18 +334,14 @@ ALLOWED_PHRASES: tuple[str, ...] = (
     "Signal for Help",
     "Signal",
     "Hollie Guard",
-    "Angela",
     "Ask for Angela",
     "Lottie",
     "Brightsky",
     "Bright Sky",
     "Hestia",
-    "Clare",
-    "Jessie",
     "Rose Unit",
     "Grace period",
     "Jack Kane",
-    "Frank",
     "Talk to Frank",
     "Get Safe Online",
     "Think U Know",
@@ -287,8 +350,6 @@ ALLOWED_PHRASES: tuple[str, ...] = (
     "Mumsnet",
     "Ted",
     "TED",
-    "Tina",
-    "Wilma",
     "Wallace and Gromit",
     "Peppa Pig",
     "Bob the Builder",
@@ -311,7 +372,6 @@ ALLOWED_PHRASES: tuple[str, ...] = (
     "William Hill",
     "Paddy Power",
     "Betfred",
-    "Coral",
     "Virgin Media",
     "Barclays",
     "Santander",
@@ -323,7 +383,6 @@ ALLOWED_PHRASES: tuple[str, ...] = (
     "PayPal",
     "Klarna",
     "Robertson Trust",
-    "Robertson",
     "Carnegie",
     "Wellcome",
     "Nuffield",
@@ -332,13 +391,47 @@ ALLOWED_PHRASES: tuple[str, ...] = (
     "Iriss",
     "Scottish Women's Aid",
     "Shakti",
-    "Amina",
     "Saheliya",
     "Dr Google",
     "Mr Tumble",
-    "Santa",
     "Father Christmas",
+    "Frank's Law",
+    "Macmillan Cancer Support",
+    "Amina Muslim Women's Resource Centre",
+    "Neil Thompson",
+    "Abraham Maslow",
+    "Graham Gibbs",
+    "David Kolb",
+    "Donald Schön",
+    "Gerard Egan",
+    "John Bowlby",
+    "Jean Piaget",
+    "Erik Erikson",
+    "Sigmund Freud",
+    "Bruce Tuckman",
+    "Urie Bronfenbrenner",
+    "Santa Claus",
+    "Oor Wullie",
+    "The Broons",
+    "Tam o' Shanter",
+    "Radio nan Gàidheal",
+    "BBC Alba",
+    "Lloyds Bank",
+    "Lloyds Pharmacy",
 )
+
+# Single words that are people's names but, alone and without a cue, usually name an
+# organisation, brand, theory, scheme or condition ("a leaflet from Macmillan", "Gibbs' cycle",
+# "Talk to Frank", "has Parkinson's"). They are not allow-listed: they count as ambiguous
+# names, so a strong cue ("her son Frank", "Mr Thompson", "Rogers said") still makes them a
+# person.
+NAMED_AFTER_PEOPLE = words("""
+    Alexa Amina Angela Belbin Bloom Borton Boud Bowlby Bronfenbrenner Brookfield Clare Coral
+    Driscoll Egan Erikson Frank Freud Gibbs Jessie Johns Karpman Kitwood Kolb Kubler-Ross
+    Kübler-Ross Macmillan Maslow Piaget Ring Robertson Rogers Rolfe Santa Schon Schön Thompson
+    Tina Tuckman Vygotsky Wilma
+    Parkinson Huntington Crohn Tourette Asperger Korsakoff Alzheimer Hodgkin Addison Raynaud
+""")
 
 # Scottish and other UK places a learner names without identifying anyone: council areas,
 # towns, islands, rivers. A capitalised word here is never a person on its own.
@@ -374,7 +467,7 @@ PLACES = words("""
 # Words that end the name of a place of work: "Rowan House", "Brae View", "Kirkhill Court".
 WORKPLACE_SUFFIXES = words("""
     House Lodge Court Centre Center Home Living Gardens Grange Manor View Cottage Cottages
-    Hostel Project Hub Villa Villas Mews Haven Nursery Croft Mains Steading
+    Hostel Project Hub Villa Villas Mews Haven Nursery Croft Mains Steading Primary
 """)
 # Two-word endings that are themselves generic: "Nursing Home", "Supported Living".
 WORKPLACE_KINDS = words("""
@@ -385,6 +478,10 @@ WORKPLACE_KINDS = words("""
 # Lowercase descriptors that make a preceding capitalised name a place of work.
 WORKPLACE_DESCRIPTORS: tuple[str, ...] = (
     "care home",
+    "children's house",
+    "childrens house",
+    "young people's house",
+    "respite unit",
     "nursing home",
     "residential home",
     "children's home",
@@ -455,3 +552,189 @@ MONTHS_AND_DAYS = words("""
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
     Saturday Sunday Christmas Easter Hogmanay Diwali Eid Ramadan Hanukkah Halloween
 """)
+
+# Nationalities, languages and faiths that the dictionary lacks.
+NATIONALITIES = words("""
+    Eritrean Eritreans Tigrinya Amharic Oromo Somali Somalis Kurdish Kurd Kurds Sorani Kurmanji
+    Farsi Dari Pashto Punjabi Urdu Bengali Bangladeshi Pakistani Pakistanis Indian Sikh Sikhs
+    Hindu Hindus Muslim Muslims Syrian Syrians Afghan Afghans Sudanese Ukrainian Ukrainians
+    Romanian Romanians Roma Polish Lithuanian Latvian Slovak Czech Bulgarian Nigerian Ghanaian
+    Congolese Zimbabwean Eritrea Yoruba Igbo Hausa Twi Shona Swahili Mandarin Cantonese Tagalog
+    Filipino Vietnamese Arabic Gaelic Doric Scots Glaswegian Dundonian Aberdonian Weegie
+""")
+
+# Verbs of speech, feeling and thought: straight after a capitalised word they make it a person
+# ("Kezia told me", "Will said", "Tormod felt"), whatever the word is.
+SPEECH_AND_FEELING = words("""
+    said says told tells asked asks disclosed explained admitted shouted cried laughed smiled
+    replied answered whispered insisted complained mentioned confided agreed refused felt
+    feels worried worries decided chose wanted wants loves loved hates hated enjoyed enjoys
+    thinks thought knew knows remembered forgot admits texted phoned rang emailed messaged
+    apologised thanked hugged sobbed screamed giggled nodded sighed panicked
+""")
+# Verbs after a capitalised word at the start of a sentence that show someone acting: "Kacey
+# picked up the tablet". Verbs that things do too ("is", "has", "uses") are left out.
+PERSON_VERBS = SPEECH_AND_FEELING | words("""
+    sat stood went came arrived left joined attended stayed slept woke walked ran got tried
+    managed learned learnt practised typed clicked pressed swiped logged signed wrote read
+    watched listened spoke talked chatted visited called met helped showed taught brought moved
+    lived lives turned started finished completed opened received seemed looked needed settled
+    kept picked did likes liked prefers preferred understands understood herself himself
+""")
+# How a person is (after "was", "is", "felt", "seemed"): "Hope was quiet", "Drew is upset".
+PERSON_STATES = words("""
+    upset quiet scared frightened worried anxious nervous happy pleased delighted proud angry
+    cross distressed tearful excited unsettled settled confused tired unwell calm lonely
+    embarrassed ashamed relieved keen reluctant determined chuffed raging buzzing sad
+    overwhelmed annoyed frustrated afraid terrified thrilled grateful shy withdrawn agitated
+    poorly ill asleep awake
+""")
+# People's roles: "Patience is a care assistant", "Bracken, a young person I support".
+ROLE_NOUNS = words("""
+    assistant worker carer nurse student officer lead leader manager colleague volunteer
+    resident tenant neighbour friend mum dad son daughter mother father brother sister client
+    person man woman boy girl lady gentleman child teenager pupil learner practitioner senior
+    co-worker coworker mentor supervisor champion assessor educator therapist advocate staff
+    grandmother grandfather gran granny aunt uncle cousin wife husband partner
+""")
+# Words ending just before a name that say the next word is what someone is called.
+NAMING_CUES: tuple[tuple[str, ...], ...] = (
+    ("calls", "himself"),
+    ("calls", "herself"),
+    ("called", "himself"),
+    ("called", "herself"),
+    ("call", "me"),
+    ("known", "as"),
+    ("goes", "by"),
+    ("calls", "him"),
+    ("calls", "her"),
+    ("call", "him"),
+    ("call", "her"),
+    ("called", "him"),
+    ("called", "her"),
+    ("nicknamed",),
+    ("named",),
+    ("called",),
+)
+# Things a person has: "Hughie's phone", "Geordie's tablet" make the owner a person.
+POSSESSIONS = words("""
+    phone phones mobile tablet laptop ipad room flat house home bag account accounts password
+    passwords card cards plan photo photos photograph photographs pictures messages profile
+    family friends birthday appointment review medication wheelchair charger
+""")
+# Nouns that make a name before them a theory or method: "Gibbs' reflective cycle".
+THEORY_NOUNS = words("""
+    cycle model models theory theories hierarchy framework approach stages triangle idea ideas
+    principles conditions method guidelines competence reflective
+""")
+# Words put before a name or nickname, in Scots especially: "wee Jinty", "Big Shug".
+NICKNAME_PREFIXES = words("Big Wee Auld big wee auld")
+# Labels that start a line of people in notes: "Attendees: ...", "Name: ...".
+LIST_LABELS = words("""
+    name names who attendees attendee participants present apologies team signed referrer cc contact
+    contacts keyworker mentor assessor witness chair author
+""")
+# Capitalised abbreviations common in social-care writing, which are never a person's initials.
+ACRONYMS = words("""
+    NHS GP GPs OT OTs SW SWs CPN CPNs ASP AP SVQ SVQs PVG SSSC DWP PIP ESA UC HMRC IT TV PC
+    CCTV BSL ADHD ASD ASN GIRFEC SCQF PDA PRTL AOB SMART UK USA EU BBC SCVO CEOP NSPCC RNIB MSP
+    MP PA PAs HSCP IJB CAMHS CAB ID PIN OK AM PM DOB CHI NI TEC ICT AI HR CV CVs QR SMS GDPR
+    ECHR UNCRC MH LD ACE ACEs SDS CSO MOT WHO BT EE PE RE DT HIV STI LGBT LGBTQ SOS DBS ASAP
+    FAQ FYI NB PS BST CBT DBT RIP OCD PTSD COPD MS MND RSVP ETA USB PDF URL APP
+""")
+# Words after "to" that is going somewhere rather than someone: "went to Huntly".
+MOTION_WORDS = words("""
+    went go goes going gone moved move moving travelled travel drove drive walked trip trips
+    back way route returned came come bus train ferry flight holiday holidays took take taking
+    outing outings visit visits day
+""")
+# Text-message shorthand: lower-case words unknown to the dictionary that are not names.
+TEXTSPEAK = words("""
+    lol omg tbh fyi pls plz thx abt wiv cos coz tho thru gonna wanna gotta dunno innit hols
+    mgr mgmt supv gent msg msgs txt txts fone wk wks mins hrs appt appts xmas ppl govt dept
+    info asap btw imo idk ikr smh brb ttyl nvm hun hunni aye naw wean weans didnae cannae
+    wouldnae couldnae wasnae isnae dinnae ken telt masel yersel thegither awfy wi fae tae oot
+    doon roond efter afore noo wan ane yin ah wis whit hame heid bairn bairns lassie laddie
+    wifi ipad iphone app apps online onto email emails whatsapp facebook snapchat tiktok
+    instagram youtube zoom skype teams google alexa siri telecare telehealth smartphone
+""")
+# Lower-case words that, before an unknown lower-case word, make it someone acted with:
+# "helped kaycee", "told jen", "me n shona" (text-message style).
+LOWER_NAME_PRECEDERS = words(
+    "with told asked helped tell ask remind for and n & chase phoned texted rang"
+)
+# Words of social-care writing that the dictionary lacks.
+CARE_WORDS = words("""
+    attendees carer carers keyworker keyworkers key-worker telecare telehealth reablement careline
+    signposting signposted safeguard safeguarding neurodivergent neurodiverse autistic dyspraxia
+    dementia-friendly stepmum stepdad flatmate housemate co-worker coworker fiance fiancee
+    auntie aunty mam gran grandad grandma grandpa nan nana papa wifi ipad ipads tablet tablets
+    smartphone smartphones app apps chromebook laptop laptops videocall facetime whatsapp
+    homecare homeworker lifestory gaslighting sextortion catfishing grooming doxxing
+""")
+# Games, apps, services and programmes the dictionary lacks, named in care writing.
+PRODUCTS = words("""
+    Minecraft Roblox Fortnite Xbox PlayStation Nintendo Netflix Spotify Deliveroo Ocado
+    Makaton Boardmaker Widgit Proloquo Tobii Grid Fitbit Kindle Audible Duolingo Canva Padlet
+    Kahoot Mentimeter Jamboard Trello Slack Webex Glow Seesaw Clicker Lifeline Careline
+    Attend Brightsky Hollie Life360 Tapo Echo Ring Nest Hive Alexa Siri Cortana Bixby
+    Hibs Hearts Rangers Celtic Jags Dons Accies Arabs Pars Bairns Killie Buddies Gers Jambos
+    Irn-Bru Tunnock Tunnocks Baxters Mackie Mackies Walkers Lees Tennent Tennents Buckfast
+    Primark Matalan Aldi Lidl Asda Iceland Poundland Greggs Costa Subway Deliveroo JustEat
+""")
+# Famous people and characters a learner may name in reminiscence or leisure work, as whole
+# names (never one name alone): "Billy Connolly", "Vera Lynn".
+FAMOUS_PEOPLE: tuple[str, ...] = (
+    "Billy Connolly",
+    "Sean Connery",
+    "Rod Stewart",
+    "Lewis Capaldi",
+    "Susan Boyle",
+    "Jimmy Shand",
+    "Andy Stewart",
+    "Kenneth McKellar",
+    "Moira Anderson",
+    "Lena Zavaroni",
+    "Frank Sinatra",
+    "Dean Martin",
+    "Bing Crosby",
+    "Nat King Cole",
+    "Vera Lynn",
+    "Doris Day",
+    "Cliff Richard",
+    "Tom Jones",
+    "Shirley Bassey",
+    "Cilla Black",
+    "Lulu",
+    "Johnny Cash",
+    "Patsy Cline",
+    "Ed Sheeran",
+    "Taylor Swift",
+    "Harry Styles",
+    "Nicola Sturgeon",
+    "John Swinney",
+    "Winnie the Pooh",
+    "Peter Rabbit",
+    "Mary Poppins",
+    "Charlie Chaplin",
+    "Laurel and Hardy",
+    "Des O'Connor",
+    "Bruce Forsyth",
+    "Terry Wogan",
+    "David Attenborough",
+    "Mo Farah",
+    "Kenny Dalglish",
+    "Denis Law",
+    "Jim Baxter",
+    "Chic Murray",
+    "Stanley Baxter",
+    "Rikki Fulton",
+    "Jack Milroy",
+    "Robert the Bruce",
+    "Mary Queen of Scots",
+    "Bonnie Prince Charlie",
+    "Flora MacDonald",
+    "Greyfriars Bobby",
+    "Elsie Inglis",
+    "Mary Slessor",
+)

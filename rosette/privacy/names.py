@@ -1,9 +1,12 @@
 """People's names and named small workplaces.
 
-No statistical model: a gazetteer says which capitalised words can be given names or surnames,
-and the words around them decide whether this one is a person here ("I told Grace" is; "a Grace
-period" is not). A name found with good evidence anywhere in the text makes its other mentions
-count too, as a reader would take them.
+No statistical model. Each capitalised word is first classified by the word lists alone
+(``lexicon.kind``: a given name, a surname, a name that is also a word, a place, a dictionary
+word, or unknown), then the words around it are read for evidence that it is a person here (a
+relation or role before it, a verb of speech or feeling after it, a title, a list of people...).
+Which evidence is enough depends on the kind: a given name mid-sentence is a person; "Hope" needs
+a cue; "Tranent" needs a strong one. A name found with good evidence anywhere in the text makes
+its other mentions count too, as a reader would take them.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from .lexicon import words as _words
 
 # A word: letters, with internal apostrophes or hyphens (O'Neill, Mary-Jane, Jamie's).
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*(?:-[^\W\d_]+)*")
-_SENTENCE_BREAK = frozenset('.!?:;\n\r\u2022*•|()[]{}"“”')
+_SENTENCE_BREAK = frozenset('.!?:;\n\r\u2022*•|[]{}"“”')
 _POSSESSIVE = ("'s", "\u2019s")
 
 FUNCTION_WORDS = _words(
@@ -26,6 +29,19 @@ FUNCTION_WORDS = _words(
     you however although though because once later next last every each both after following
     here there staff what where which who how why yes no not sometimes often usually always
     never one two three
+    """
+)
+
+# Lowercase nouns that make the capitalised word before them a name of a thing or place:
+# "Willow ward", "Grace period", "Douglas fir", "Down syndrome", "an Elvis fan".
+THING_NOUNS = _words(
+    """
+    ward wards unit units room rooms wing suite lounge floor corridor house home centre court
+    street road lane avenue drive park garden gardens team teams group groups class period tree
+    trees fir syndrome disease method model approach cycle scale test law principle principles
+    act award scheme service services project programme app day week fund trust hall building
+    bus ferry line warnings warning alert alerts level levels fan fans song songs film films
+    palsy protocol guidelines competence
     """
 )
 
@@ -40,10 +56,7 @@ class Token:
     possessive: bool
     initial: bool  # first word of a sentence or line
     gap_before: str  # the characters between the previous word and this one
-
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
+    cap: bool  # starts with a capital
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +68,18 @@ class NameHit:
     label: str
     confidence: float
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What the words around one capitalised word say about it."""
+
+    strong: bool  # a relation, role or naming cue before it, speech or feeling after it...
+    cued_before: bool  # the strong evidence comes before the word ("her son", "known as")
+    weak: bool  # a verb or preposition that goes with people ("with", "told", "was")
+    acts: bool  # a verb only people do follows ("picked", "joined", "felt")
+    thing: bool  # a determiner before or a thing noun after: "the Rose Unit", "Willow ward"
+    place: bool  # a locative before: "in Angus", "went to Huntly"
 
 
 def tokenise(text: str) -> list[Token]:
@@ -70,14 +95,14 @@ def tokenise(text: str) -> list[Token]:
         gap = text[prev_end : m.start()]
         initial = not tokens or any(ch in _SENTENCE_BREAK for ch in gap)
         tokens.append(Token(m.start(), end if not possessive else end - 2, word, possessive,
-                            initial, gap))  # fmt: skip
+                            initial, gap, word[:1].isupper()))  # fmt: skip
         prev_end = end
     return tokens
 
 
 def _build_phrases() -> dict[str, list[tuple[str, ...]]]:
     table: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in lx.ALLOWED_PHRASES:
+    for phrase in (*lx.ALLOWED_PHRASES, *lx.FAMOUS_PEOPLE, *lx.place_phrases()):
         words = tuple(w for w in _WORD.findall(phrase))
         table.setdefault(words[0], []).append(words)
     for options in table.values():
@@ -86,7 +111,9 @@ def _build_phrases() -> dict[str, list[tuple[str, ...]]]:
 
 
 _PHRASES = _build_phrases()
-_DESCRIPTORS = [tuple(d.split()) for d in lx.WORKPLACE_DESCRIPTORS]
+_DESCRIPTORS: dict[str, list[tuple[str, ...]]] = {}
+for _d in sorted((tuple(d.split()) for d in lx.WORKPLACE_DESCRIPTORS), key=len, reverse=True):
+    _DESCRIPTORS.setdefault(_d[0], []).append(_d)
 
 
 def _raw(tok: Token) -> str:
@@ -100,7 +127,7 @@ def _allowed_length(tokens: list[Token], i: int) -> int:
         if (
             i + n <= len(tokens)
             and all(_raw(tokens[i + k]) == words[k] for k in range(n))
-            and all(tokens[i + k].gap_before.strip() == "" for k in range(1, n))
+            and all(tokens[i + k].gap_before.strip(" '\u2019") == "" for k in range(1, n))
         ):
             return n
     return 0
@@ -109,6 +136,62 @@ def _allowed_length(tokens: list[Token], i: int) -> int:
 def _joined(tokens: list[Token], i: int) -> bool:
     """Whether token i follows token i-1 with only a space between (same name or phrase)."""
     return i > 0 and tokens[i].gap_before in (" ", "\u00a0") and not tokens[i - 1].possessive
+
+
+# Initials written as one word in notes: "AB", "KD", "CMcK".
+_INITIALS = re.compile(r"[A-Z]{2,3}|[A-Z]Mc[A-Z]")
+_PERSONAL_PRONOUNS = _words("he she him his her hers himself herself")
+# Verbs whose object is a person, after which even an unknown lower-case word is a name in
+# text-message style: "helped tormod log in", "asked wanjiku if".
+_DONE_TO_SOMEONE = _words("helped told asked ask tell remind reminded chase chased phoned texted")
+# Verbs done with or to someone, after which even a month is a person: "I sat with May".
+_WITH_SOMEONE = _words("with told asked helped showed supported visited reminded phoned")
+# Verbs after which a capitalised word is something used, not someone: "play Roblox".
+_THING_PRECEDERS = _words("""
+    play played playing use used uses using download downloaded install installed via watch
+    watched watching open opened""")
+# Words that greet the person named next: "Dear Adwoa", "Thanks Kezia".
+_SALUTATIONS = _words("Dear Hi Hello Hey Thanks Cheers Morning Evening Welcome Sorry Bye")
+# Prepositions after which an unknown capitalised word is a place: "in Uphall".
+_LOCATIVES = _words("in at near across around within throughout outside inside towards")
+# "LB has asked", "AB had said": an auxiliary before a verb people do.
+_AUXILIARIES = _words("has had have was is")
+_MODALS = _words("can could will would does did needs uses likes wants")
+# "I have worked at Glenmorven", "Staff at Corrieview": one unknown word after "at" near words
+# of work names the place someone works or lives, a workplace.
+_WORK_WORDS = _words("""
+    work works worked working staff placement based shift shifts nights days resident residents
+    manager nurse carer carers job volunteer volunteers employed lives lived living""")
+# Dotted initials standing for a person: "J.M.", "R. S.", and the abbreviations that are not.
+_DOTTED_INITIALS = re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?![\w])")
+_NOT_INITIALS = frozenset(
+    [
+        "U.K.",
+        "U.S.",
+        "P.S.",
+        "N.B.",
+        "A.M.",
+        "P.M.",
+        "E.G.",
+        "I.E.",
+        "R.I.P.",
+        "B.A.",
+        "M.A.",
+        "D.O.B.",
+        "C.V.",
+        "B.C.",
+        "A.D.",
+    ]
+)
+
+_BRACKETED = re.compile(r" ?\(([^()\n]{1,40})\)")
+_ARTICLES = _words("a an our my the his her their")
+_LIST_GAPS = frozenset({", ", " & ", " n "})
+_BULLETS = frozenset({"-", "*", "•", "\u2013"})
+
+# Kinds of word that can be part of a person's full name, by position.
+_FIRST_OF_FULL_NAME = frozenset({lx.GIVEN, lx.AMBIGUOUS, lx.UNKNOWN, lx.SURNAME})
+_REST_OF_FULL_NAME = frozenset({lx.GIVEN, lx.SURNAME, lx.UNKNOWN})
 
 
 class _Scan:
@@ -141,11 +224,25 @@ class _Scan:
             return ""
         return self.word(j)
 
+    def following(self, i: int, n: int) -> list[str]:
+        """Up to n words after token i in the same sentence, lowercased."""
+        out = []
+        for j in range(i + 1, min(i + 1 + n, len(self.tokens))):
+            if self.tokens[j].initial:
+                break
+            out.append(self.word(j))
+        return out
+
     def add(self, i: int, j: int, label: str, confidence: float, reason: str) -> None:
         """Record tokens i..j (inclusive) as one hit."""
         self.hits.append(NameHit(self.tokens[i].start, self.tokens[j].end, label, confidence,
                                  reason))  # fmt: skip
         self.taken.update(range(i, j + 1))
+
+    def person(self, i: int, j: int, confidence: float, reason: str) -> None:
+        """Record tokens i..j as a person and remember the name for its other mentions."""
+        self.add(i, j, "PERSON", confidence, reason)
+        self.confirmed.add(self.tokens[j].text)
 
     # --- passes --------------------------------------------------------------------------
     def run(self) -> list[NameHit]:
@@ -157,7 +254,7 @@ class _Scan:
                 i += 1
                 continue
             k = _allowed_length(toks, i)
-            if k:
+            if k and self.prev_word(i) not in lx.KIN_AND_ROLES and not self.kin_after(i + k - 1):
                 self.blocked.update(range(i, i + k))
                 i += k
                 continue
@@ -166,6 +263,8 @@ class _Scan:
                 j += 1
             self.capital_run(i, j)
             i = j + 1
+        self.lower_case_names()
+        self.lists_of_people()
         self.second_mentions()
         return self.hits
 
@@ -179,12 +278,35 @@ class _Scan:
             return
         if self.workplace(i, j):
             return
-        if any(toks[k].text in lx.ORG_WORDS for k in range(i, j + 1)):
+        if any(toks[k].text in lx.ORG_WORDS for k in range(i, j + 1)) or (
+            i < j
+            and toks[i].text not in lx.TITLES
+            and (self.after_determiner(i) or self.in_place(i))
+        ):
+            # "NHS Lothian", "the Gay Gordons", "at Bilston Glen": no one in it is a person.
             self.blocked.update(range(i, j + 1))
             return
         k = i
         while k <= j:
+            if k > i and self.inside_proper_noun(k):
+                k += 1  # "the Digital Telecare Playbook": the last word names no one
+                continue
             k = self.person_at(k, j) + 1
+
+    def inside_proper_noun(self, k: int) -> bool:
+        """Whether token k continues a run of capitals started by an ordinary word mid-sentence
+        ("Telecare Playbook", "Youth Engagement Officer"), rather than a sentence-opening word
+        or a greeting before a name ("Afterwards Tomasz", "Dear Adwoa")."""
+        before = self.tokens[k - 1]
+        if (
+            k - 1 in self.taken
+            or before.initial
+            or before.text in _SALUTATIONS
+            or before.text in lx.MONTHS_AND_DAYS  # "On Tuesday Will Hill came in"
+            or self.tokens[k].text in lx.TITLES  # "the SW Ms Gowans"
+        ):
+            return False
+        return lx.kind(before.text) in (lx.WORD, lx.RARE, lx.PROPER, lx.PLACE)
 
     def workplace(self, i: int, j: int) -> bool:
         """Find "Rowan House", "Seaview Nursing Home", "Brae View nursing home"."""
@@ -212,100 +334,35 @@ class _Scan:
 
     def descriptor_after(self, j: int) -> int:
         """How many lowercase words after token j describe a care setting ("care home")."""
-        for words in _DESCRIPTORS:
+        if j + 1 >= len(self.tokens):
+            return 0
+        for words in _DESCRIPTORS.get(_raw(self.tokens[j + 1]), []):
             n = len(words)
             if j + n < len(self.tokens) and all(
-                self.tokens[j + 1 + k].text == words[k] and _joined(self.tokens, j + 1 + k)
+                _raw(self.tokens[j + 1 + k]) == words[k]
+                and self.tokens[j + 1 + k].gap_before in (" ", "\u00a0")
                 for k in range(n)
             ):
                 return n
         return 0
 
+    # --- one capitalised word and what follows it ----------------------------------------
     def person_at(self, k: int, j: int) -> int:
         """Decide about the capitalised word k inside run ..j; return the last index used."""
-        toks = self.tokens
-        tok = toks[k]
-        word = tok.text
-        given = lx.given_names()
-        surnames = lx.surnames()
-        nxt = k + 1 if k + 1 <= j else -1
-        if word in lx.MONTHS_AND_DAYS:
-            return k
-        # Mr Campbell, Mrs A. Boyle, Dr Lee
-        if word in lx.TITLES:
+        word = self.tokens[k].text
+        if word in lx.TITLES or word in lx.NICKNAME_PREFIXES:
             return self.titled(k)
-        # A. Boyle: an initial and a surname.
-        if len(word) == 1 and k + 1 < len(toks) and toks[k + 1].gap_before.startswith("."):
-            nt = toks[k + 1]
-            if nt.text in surnames and nt.cap and nt.gap_before in (". ", "."):
-                self.add(k, k + 1, "PERSON", 0.85, "This looks like a person's name")
-                self.confirmed.add(nt.text)
-                return k + 1
-            return k
-        if word in lx.NOT_NAMES or word in lx.ORG_WORDS:
-            return k
-        ambiguous = word in lx.AMBIGUOUS_NAMES or word in lx.PLACES
-        is_given = word in given or (ambiguous and word not in lx.PLACES)
-        # Given name + surname: "Sadie Gray", "Leanne Wilson".
-        if is_given and nxt != -1:
-            second = toks[nxt].text
-            good_second = second in surnames and second not in lx.ORG_WORDS
-            if not good_second and not ambiguous:
-                good_second = (
-                    second not in lx.NOT_NAMES
-                    and second not in lx.PLACES
-                    and second not in lx.MONTHS_AND_DAYS
-                    and second not in lx.AMBIGUOUS_NAMES
-                )
-            if good_second and not self.after_determiner(k):
-                last = nxt
-                if last + 1 <= j and toks[last + 1].text in surnames:
-                    last += 1
-                self.add(k, last, "PERSON", 0.9 if not ambiguous else 0.8,
-                         "This looks like a person's full name")  # fmt: skip
-                self.confirmed.add(word)
-                return last
-        if nxt != -1:
-            # (A possessive always ends a run, so nxt is -1 for "Jamie's".) A capitalised
-            # word followed by another one that is not a surname: part of a
-            # longer proper noun ("Rose Unit", "Hope Street"), not a person on its own.
-            return k
-        strong, weak = self.cues(k)
-        if self.after_determiner(k) or (not tok.possessive and self.next_word(k) in THING_NOUNS):
-            return k
-        if is_given and not ambiguous:
-            if (
-                strong
-                or weak
-                or not tok.initial
-                or self.verb_follows(k)
-                or self.lower_follows(k)
-                or self.alone_on_line(k)
-            ):
-                self.add(k, k, "PERSON", 0.8 if (strong or weak) else 0.7,
-                         "This looks like a person's name")  # fmt: skip
-                self.confirmed.add(word)
-            return k
-        if is_given or word in lx.PLACES:
-            # Words that are also ordinary words or places need a cue.
-            place_context = self.prev_word(k) in lx.PLACE_PRECEDERS and word in lx.PLACES
-            if strong and not place_context:
-                self.add(k, k, "PERSON", 0.65, "This looks like a person's name")
-                self.confirmed.add(word)
-            elif weak and not tok.initial and not place_context and word not in lx.PLACES:
-                self.add(k, k, "PERSON", 0.55, "This looks like a person's name")
-            return k
-        # A capitalised word we do not know as a name, introduced as a person: "his
-        # daughter Eilidh", "Zainab's mum".
-        introduced = self.prev_word(k) in lx.KIN_AND_ROLES or (
-            tok.possessive and self.next_word(k) in lx.KIN_AND_ROLES
-        )
-        if (introduced or (strong and not tok.initial)) and word.isalpha() and len(word) > 2:
-            self.add(k, k, "PERSON", 0.6, "This looks like a person's name")
-            self.confirmed.add(word)
+        if self.is_initial(k):
+            return self.initial_and_surname(k)
+        if k < j:
+            # More capitals follow: a full name ("Sadie Gray"), or part of a longer proper
+            # noun ("Rose Unit", "Hope Street") that is no person on its own.
+            return self.full_name(k, j)
+        self.single(k)
         return k
 
     def titled(self, k: int) -> int:
+        """A title or nickname prefix and a name: "Mrs McDonald", "Mrs K.", "Big Shug"."""
         toks = self.tokens
         word = toks[k].text
         j = k + 1
@@ -314,14 +371,23 @@ class _Scan:
         first = toks[j]
         if not first.cap or first.text in lx.ORG_WORDS or first.text in lx.MONTHS_AND_DAYS:
             return k
+        if word in lx.NICKNAME_PREFIXES:
+            # "Big" and "Wee" are ordinary words too: the next word must look like a name.
+            if lx.kind(first.text) not in _FIRST_OF_FULL_NAME:
+                return k
+            self.person(k, j, 0.75, "This looks like a person's nickname")
+            return j
         weak = word in lx.WEAK_TITLES
         if len(first.text) == 1:
-            # Mrs A. Boyle
-            if j + 1 < len(toks) and toks[j + 1].cap and toks[j + 1].gap_before in (". ", " "):
+            # "Mrs A. Boyle", or the initial alone, as notes write it: "Mrs K.", "Mr T"
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            if nxt is not None and nxt.cap and nxt.gap_before in (". ", " "):
                 j += 1
-            else:
-                return k
-        elif weak and not (first.text in lx.given_names() or first.text in lx.surnames()):
+        elif (
+            weak
+            and lx.kind(first.text) not in (lx.GIVEN, lx.SURNAME, lx.AMBIGUOUS)
+            and not self.cued_before(k)
+        ):
             return k
         last = j
         while (
@@ -333,10 +399,232 @@ class _Scan:
             and toks[last + 1].text not in lx.ORG_WORDS
         ):
             last += 1
-        self.add(k, last, "PERSON", 0.9 if not weak else 0.75,
-                 "This looks like a person's name with a title")  # fmt: skip
-        self.confirmed.add(toks[last].text)
+        self.person(k, last, 0.9 if not weak else 0.75,
+                    "This looks like a person's name with a title")  # fmt: skip
         return last
+
+    def initial_and_surname(self, k: int) -> int:
+        """ "A. Boyle": an initial and a surname (or a name nobody listed)."""
+        nt = self.tokens[k + 1]
+        if nt.gap_before in (". ", ".") and lx.kind(nt.text) in (lx.SURNAME, lx.GIVEN, lx.UNKNOWN):
+            self.person(k, k + 1, 0.85, "This looks like a person's name")
+            return k + 1
+        return k
+
+    def full_name(self, k: int, j: int) -> int:
+        """Given name and surname ("Sadie Gray", "Kezia Gilfillan"); return the last index."""
+        toks = self.tokens
+        first, second = toks[k].text, toks[k + 1].text
+        first_kind, second_kind = lx.kind(first), lx.kind(second)
+        if first_kind not in _FIRST_OF_FULL_NAME or self.after_determiner(k):
+            return k
+        known = first_kind in (lx.GIVEN, lx.AMBIGUOUS) and second in lx.surnames()
+        # A surname the dictionary knows from someone famous ("Galbraith") still ends a name.
+        famous = second_kind == lx.PROPER and first_kind in (lx.GIVEN, lx.UNKNOWN)
+        # After "her daughter", any capitalised word but an everyday one is the surname.
+        cued = self.cued_before(k) and second_kind != lx.WORD
+        if not known and not famous and not cued and second_kind not in _REST_OF_FULL_NAME:
+            return k
+        if first_kind == lx.AMBIGUOUS and not known and not cued:
+            return k  # "Will Gilfillan"? Perhaps; "Rose Unitarian"? Not without a cue.
+        last = k + 1
+        if last + 1 <= j and lx.kind(toks[last + 1].text) in _REST_OF_FULL_NAME:
+            last += 1
+        if self.next_word(last) in THING_NOUNS and not toks[last].possessive:
+            return k  # "Kilncroft Street"-like names of things the lists lack
+        unknown = lx.UNKNOWN in (first_kind, second_kind)
+        self.person(k, last, 0.75 if unknown else 0.9 if first_kind == lx.GIVEN else 0.8,
+                    "This looks like a person's full name")  # fmt: skip
+        return last
+
+    def single(self, k: int) -> None:
+        """Decide about a capitalised word standing alone, by its kind and its context."""
+        tok = self.tokens[k]
+        word = tok.text
+        kind = lx.kind(word)
+        ev = self.evidence(k)
+        if ev.thing and not ev.cued_before:
+            return
+        confidence = 0.0
+        if kind in (lx.GIVEN, lx.SURNAME):
+            if ev.strong or ev.weak:
+                confidence = 0.8
+            elif not tok.initial or ev.acts or self.lower_follows(k) or self.alone_on_line(k):
+                confidence = 0.7
+        elif word in lx.MONTHS_AND_DAYS:
+            # "my colleague June", "May's son", "I sat with May": never "in May", "May 2024".
+            with_someone = self.prev_word(k) in _WITH_SOMEONE and not self.number_follows(k)
+            confidence = 0.6 if ev.cued_before or self.kin_after(k) or with_someone else 0.0
+        elif kind == lx.AMBIGUOUS:
+            if ev.strong and not (ev.place and word in lx.places()):
+                confidence = 0.65
+            elif ev.weak and not tok.initial and not ev.place and word not in lx.places():
+                confidence = 0.55
+        elif _INITIALS.fullmatch(word) and word not in lx.ACRONYMS:
+            # "AB settled", "KD (night staff)": initials in notes, only with a cue.
+            confidence = 0.55 if ev.strong or ev.acts else 0.0
+        elif kind == lx.UNKNOWN and self.premises(k):
+            self.add(k, k, "WORKPLACE", 0.5,
+                     "This looks like the name of a small workplace or care setting")  # fmt: skip
+            return
+        elif kind == lx.UNKNOWN:
+            if ev.strong or tok.possessive or (ev.acts and not ev.place) or self.referred_to(k):
+                confidence = 0.6
+            elif not tok.initial and not self.in_place(k) and word.isalpha() and len(word) > 2:
+                confidence = 0.5 if self.prev_word(k) not in _THING_PRECEDERS else 0.0
+        elif kind in (lx.RARE, lx.PROPER):
+            if ev.cued_before or (ev.strong and not ev.place):
+                confidence = 0.5
+        elif ev.cued_before:  # places and everyday words: "her son Forest", "calls him Dinky"
+            confidence = 0.55
+        if confidence:
+            self.person(k, k, confidence, "This looks like a person's name")
+
+    # --- evidence ------------------------------------------------------------------------
+    def evidence(self, k: int) -> Evidence:
+        """Read the words around token k for what they say about it."""
+        tok = self.tokens[k]
+        prev = self.prev_word(k)
+        nxt = self.next_word(k)
+        cued_before = self.cued_before(k)
+        after = self.text[tok.end + (2 if tok.possessive else 0) : tok.end + 40]
+        strong = (
+            cued_before
+            or self.in_list_of_people(k)
+            or self.kin_after(k)
+            or (nxt in lx.SPEECH_AND_FEELING and not tok.possessive)
+            or after.startswith((", who", ", whose", " and his", " and her", " and I ", " and me"))
+            or after.startswith((", aged ", " aged ", " (aged "))  # "Sky, aged 15, told me"
+            or after.startswith(" and I,")
+            or self.described_as_person(k)
+        )
+        weak = prev in lx.PERSON_PRECEDERS or nxt in lx.PERSON_FOLLOWERS
+        after_two = self.following(k, 2)
+        acts = (
+            (nxt in lx.PERSON_VERBS and not tok.possessive)
+            or nxt in lx.PERSON_STATES  # notes: "CMcK unsettled after the call"
+            or (tok.possessive and nxt in lx.POSSESSIONS)
+            or (nxt in _AUXILIARIES and after_two[1:] != [] and after_two[1] in lx.PERSON_VERBS)
+        )
+        thing = self.after_determiner(k) or self.thing_after(k)
+        place = prev in lx.PLACE_PRECEDERS or self.in_place(k)
+        acts = acts or self.labels_a_line(k)
+        return Evidence(strong, cued_before, weak, acts, thing, place)
+
+    def in_place(self, k: int) -> bool:
+        """ "in Uphall", "near Huntly", "took the residents to Pumpherston": somewhere, not
+        someone. ("from" is left out: "a message from Otieno".)"""
+        prev = self.prev_word(k)
+        if prev in _LOCATIVES:
+            return True
+        if prev in ("and", "or") and k >= 2 and self.tokens[k - 2].cap:
+            start = k - 2  # "to Pumpherston and Uphall", "at Bilston Glen and Monktonhall"
+            while start > 0 and self.tokens[start - 1].cap and _joined(self.tokens, start):
+                start -= 1
+            return self.in_place(start)
+        return prev == "to" and any(self.word(k - n) in lx.MOTION_WORDS for n in (2, 3, 4))
+
+    def premises(self, k: int) -> bool:
+        """ "Staff at Corrieview", "I have worked at Glenmorven": a place of work or care."""
+        return self.prev_word(k) == "at" and any(
+            self.word(k - n) in _WORK_WORDS
+            for n in range(2, 6)
+            if not self.tokens[k - n + 1].initial
+        )
+
+    def referred_to(self, k: int) -> bool:
+        """ "Tormod has a tablet, but he rarely uses it": "is" or "has" after the word, and "he"
+        or "she" later in the same sentence, which places and products do not get."""
+        if self.next_word(k) not in _AUXILIARIES | _MODALS:
+            return False
+        for j in range(k + 2, min(k + 16, len(self.tokens))):
+            if self.tokens[j].initial:
+                return False
+            if self.tokens[j].text.lower() in _PERSONAL_PRONOUNS:
+                return True
+        return False
+
+    def number_follows(self, k: int) -> bool:
+        return self.text[self.tokens[k].end : self.tokens[k].end + 3].strip()[:1].isdigit()
+
+    def labels_a_line(self, k: int) -> bool:
+        """A name heading a line of notes: "Njeri: settled, slept well"."""
+        tok = self.tokens[k]
+        line_start = self.text.rfind("\n", 0, tok.start) + 1
+        return (
+            self.text[line_start : tok.start].strip(" -*•") == ""
+            and tok.text.lower() not in lx.LIST_LABELS
+            and self.text.startswith(":", tok.end)
+            and self.text[tok.end + 1 : tok.end + 3].strip() != ""
+        )
+
+    def cued_before(self, k: int) -> bool:
+        """A relation, role or naming phrase right before token k: "her son", "known as"."""
+        prev = self.prev_word(k)
+        if prev in lx.KIN_AND_ROLES:
+            return True
+        if prev == "as" and "known" in (self.word(k - n) for n in range(2, 6)):
+            return True  # "known to everyone as Granny Nettle"
+        return not self.tokens[k].initial and any(
+            k - len(cue) >= 0 and all(self.word(k - len(cue) + m) == w for m, w in enumerate(cue))
+            for cue in lx.NAMING_CUES
+        )
+
+    def in_list_of_people(self, k: int) -> bool:
+        """Whether token k follows a label of people on its line ("Present: ...") or starts a
+        bullet under such a label ("Attendees:\n- Dilnaz")."""
+        start = self.tokens[k].start
+        line_start = self.text.rfind("\n", 0, start) + 1
+        head = self.text[line_start:start]
+        label, colon, _rest = head.partition(":")
+        if colon:
+            return label.strip(" -*•").lower() in lx.LIST_LABELS
+        if head.strip(" ") not in _BULLETS:
+            return False
+        # Walk up over the other bullets to the line that heads the list.
+        while line_start > 0:
+            prev_start = self.text.rfind("\n", 0, line_start - 1) + 1
+            line = self.text[prev_start : line_start - 1]
+            if line.strip()[:1] not in _BULLETS:
+                label, colon, rest = line.partition(":")
+                return bool(colon) and not rest.strip() and label.strip().lower() in lx.LIST_LABELS
+            line_start = prev_start
+        return False
+
+    def kin_after(self, k: int) -> bool:
+        """ "Xander's mum": a possessive name before a relation."""
+        return self.tokens[k].possessive and self.next_word(k) in lx.KIN_AND_ROLES
+
+    def described_as_person(self, k: int) -> bool:
+        """ "Hope was quiet", "Patience is a care assistant", "Bracken, a young person",
+        "JB (night staff)"."""
+        end = self.tokens[k].end
+        bracket = _BRACKETED.match(self.text, end)
+        if bracket:
+            return any(w in lx.ROLE_NOUNS for w in bracket.group(1).lower().split()[:3])
+        after = self.following(k, 4)
+        if not after:
+            return False
+        if after[0] in ("was", "is", "felt", "seemed", "looked", "became", "gets", "got"):
+            rest = after[1:]
+            if rest[:1] and rest[0] in lx.PERSON_STATES:
+                return True
+            if rest[:1] and rest[0] in _ARTICLES:
+                return any(w in lx.ROLE_NOUNS for w in rest[1:])
+            return False
+        if self.text.startswith(", ", end) and after[0] in _ARTICLES:
+            return any(w in lx.ROLE_NOUNS for w in after[1:])
+        return False
+
+    def thing_after(self, k: int) -> bool:
+        """ "Willow ward", "Gibbs' reflective cycle", "Maslow's hierarchy", "Bell's palsy"."""
+        tok = self.tokens[k]
+        nxt = self.next_word(k) if k + 1 < len(self.tokens) and _joined(self.tokens, k + 1) else ""
+        if nxt in THING_NOUNS and not tok.possessive:
+            return True
+        if tok.possessive or self.text.startswith("'", tok.end):
+            return any(w in lx.THEORY_NOUNS for w in self.following(k, 3)) or nxt in THING_NOUNS
+        return False
 
     def is_initial(self, k: int) -> bool:
         """Whether token k is a one-letter initial of a name ("A. Boyle")."""
@@ -354,30 +642,78 @@ class _Scan:
         return rest.strip(" .,") == "" or rest.lstrip(" .,").startswith(("\n", "\r"))
 
     def after_determiner(self, k: int) -> bool:
-        return self.prev_word(k) in lx.DETERMINERS
+        prev = self.prev_word(k)
+        if prev == "an" and self.tokens[k].text[:1] not in "AEIOU":
+            return False  # "me an Drostan": Scots "and", not the article
+        return prev in lx.DETERMINERS or prev in ("st", "saint")  # "St Columba's Hospice"
 
     def lower_follows(self, k: int) -> bool:
         """Whether a lowercase word follows token k in the same sentence ("Stephen keeps")."""
         nxt = self.next_word(k)
         return bool(nxt) and self.tokens[k + 1].text[:1].islower()
 
-    def verb_follows(self, k: int) -> bool:
-        return self.next_word(k) in lx.PERSON_FOLLOWERS or self.tokens[k].possessive
+    def lower_case_names(self) -> None:
+        """Names typed in lower case, as in text messages: "helped kaycee", "jen says"."""
+        known = lx.known_words()
+        for k, tok in enumerate(self.tokens):
+            word = tok.text
+            if tok.cap or word in known or k in self.taken or len(word) < 3 or not word.isalpha():
+                continue
+            title = word.capitalize()
+            listed = title in lx.given_names() or title in lx.surnames()
+            nxt = self.next_word(k)
+            prev = self.prev_word(k)
+            if (
+                (listed and (prev in lx.LOWER_NAME_PRECEDERS or nxt in lx.PERSON_VERBS))
+                or nxt in lx.SPEECH_AND_FEELING
+                or prev in lx.KIN_AND_ROLES
+                or prev in _DONE_TO_SOMEONE
+            ):
+                self.person(k, k, 0.45, "This looks like a person's name")
 
-    def cues(self, k: int) -> tuple[bool, bool]:
-        """(strong, weak) evidence from the words around token k that it is a person."""
-        tok = self.tokens[k]
-        prev = self.prev_word(k)
-        nxt = self.next_word(k)
-        strong = prev in lx.KIN_AND_ROLES or (tok.possessive and nxt in lx.KIN_AND_ROLES)
-        if nxt in _SPEECH and not tok.possessive:
-            strong = True
-        weak = prev in lx.PERSON_PRECEDERS or nxt in lx.PERSON_FOLLOWERS
-        # ", who is 35" and similar relative clauses after a name.
-        after = self.text[tok.end + (2 if tok.possessive else 0) : tok.end + 8]
-        if after.startswith((", who", ", whose", " and his", " and her", " and I ", " and me")):
-            strong = True
-        return strong, weak
+    def lists_of_people(self) -> None:
+        """Names listed beside a name already found: "Attendees were Morag, Tormod and Kez"."""
+        if not any(h.label == "PERSON" for h in self.hits):
+            return
+        changed = True
+        while changed:
+            changed = False
+            for k, tok in enumerate(self.tokens):
+                if (
+                    tok.cap
+                    and (
+                        tok.gap_before in _LIST_GAPS
+                        or self.word(k - 1) in ("and", "or")
+                        or (
+                            k + 1 < len(self.tokens) and self.tokens[k + 1].gap_before in _LIST_GAPS
+                        )
+                        or self.word(k + 1) in ("and", "or")
+                    )
+                    and k not in self.taken
+                    and k not in self.blocked
+                    and lx.kind(tok.text) in _FIRST_OF_FULL_NAME
+                    and (self.listed_beside_person(k, -1) or self.listed_beside_person(k, 1))
+                ):
+                    self.person(k, k, 0.6, "This looks like a person's name")
+                    changed = True
+
+    def listed_beside_person(self, k: int, step: int) -> bool:
+        """Whether the list item before (step -1) or after (step 1) token k is a person."""
+        toks = self.tokens
+        near = k + step
+        second = k if step < 0 else near
+        if not 0 <= near < len(toks):
+            return False
+        gap = toks[second].gap_before
+        if gap in (", ", " & ", " n ") and near in self.taken:
+            return self.hit_is_person(near)
+        if gap == " " and toks[near].text in ("and", "or") and 0 <= near + step < len(toks):
+            return (near + step) in self.taken and self.hit_is_person(near + step)
+        return False
+
+    def hit_is_person(self, k: int) -> bool:
+        start = self.tokens[k].start
+        return any(h.label == "PERSON" and h.start <= start < h.end for h in self.hits)
 
     def second_mentions(self) -> None:
         """Other mentions of a name already found with good evidence count as the same person."""
@@ -398,28 +734,15 @@ class _Scan:
         self.hits.sort(key=lambda h: (h.start, h.end))
 
 
-# Lowercase nouns that make the capitalised word before them a name of a thing or place:
-# "Willow ward", "Grace period", "Douglas fir", "Down syndrome".
-THING_NOUNS = _words(
-    """
-    ward wards unit units room rooms wing suite lounge floor corridor house home centre court
-    street road lane avenue drive park garden gardens team teams group groups class period tree
-    trees fir syndrome disease method model approach cycle scale test law principle principles
-    act award scheme service services project programme app day week fund trust hall building
-    bus ferry line warnings warning alert alerts level levels
-    """
-)
-
-# Verbs of speech and feeling after an unknown capitalised word make it a person.
-_SPEECH = _words(
-    """
-    said says told asked disclosed explained admitted shouted cried laughed smiled replied
-    answered whispered insisted complained mentioned confided agreed refused
-    """
-)
+def _dotted_initials(text: str) -> list[NameHit]:
+    return [
+        NameHit(m.start(), m.end(), "PERSON", 0.6, "These look like a person's initials")
+        for m in _DOTTED_INITIALS.finditer(text)
+        if m.group().replace(" ", "").upper() not in _NOT_INITIALS
+    ]
 
 
 def find_names(text: str) -> list[NameHit]:
     """Find people's names and named small workplaces in text."""
     tokens = tokenise(text)
-    return _Scan(text, tokens).run()
+    return _Scan(text, tokens).run() + _dotted_initials(text)

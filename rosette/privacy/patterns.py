@@ -112,14 +112,19 @@ POSTCODE = re.compile(
     _I,
 )
 
-# 10-digit health numbers: 3-3-4 (NHS style), 6-4 (CHI style) or run together.
-HEALTH_NUMBER = re.compile(r"(?<![\w-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w-])")
-CHI_SPLIT = re.compile(r"(?<![\w-])(\d{6})[ -](\d{4})(?![\w-])")
+# 10-digit health numbers, written any way: 3-3-4 (NHS style), 6-4 (CHI style), run together,
+# or split anywhere else ("22 12 99 1584", "8147 982 720"), which then needs a cue nearby.
+HEALTH_NUMBER = re.compile(r"(?<![\w-])\d(?:[ -]?\d){9}(?![\w-])")
+_USUAL_HEALTH_SHAPE = re.compile(r"\d{10}|\d{3}([ -])\d{3}\1\d{4}|\d{6}[ -]\d{4}")
+_CHI_SHAPE = re.compile(r"\d{10}|\d{6}[ -]\d{4}")
+_HEALTH_CUE = re.compile(r"\b(?:chi|nhs|health|hospital|number|no)\b", _I)
+_CHI_CUE = re.compile(r"\bchi\b", _I)
+_NHS_CUE = re.compile(r"\bnhs\b", _I)
 
-NI_NUMBER = re.compile(
-    r"(?<![\w])([A-Z]{2})\s?(\d{2})\s?(\d{2})\s?(\d{2})\s?([A-D])(?![\w])"
-    r"|(?<![\w])([a-z]{2})(\d{6})([a-d])(?![\w])"
-)
+# National Insurance numbers: two letters, six digits, a letter A-D, with or without spaces,
+# dots or hyphens anywhere between ("AB 12 34 56 C", "ab123456c", "NA-23-74-08-D").
+NI_NUMBER = re.compile(r"(?<![\w])([A-Za-z]{2})((?:[ .-]?\d){6})[ .-]?([A-Da-d])(?![\w])")
+_NI_CUE = re.compile(r"\b(?:ni|n\.i|nino|national insurance|insurance)\b", _I)
 
 # Vehicle registrations: current (AB12 CDE), prefix (A123 BCD) and suffix (ABC 123D).
 VEHICLE_CURRENT = re.compile(
@@ -132,53 +137,18 @@ VEHICLE_OLD = re.compile(
 _VEHICLE_CUE = re.compile(r"registration|\breg\b|number plate|numberplate|\bcar\b|\bvan\b"
                           r"|vehicle|\btaxi\b|\bplate\b", _I)  # fmt: skip
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
-DATE = re.compile(
-    r"(?<![\w/.-])(?:"
-    r"(?P<d1>\d{1,2})[/.-](?P<m1>\d{1,2})[/.-](?P<y1>\d{4}|\d{2})"
-    r"|(?P<y2>\d{4})-(?P<m2>\d{2})-(?P<d2>\d{2})"
-    rf"|(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+(?P<y3>\d{{4}})"
-    rf"|{_MONTH}\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>\d{{4}})"
-    r")(?![\w/-])",
-    _I,
-)
-_DOB_CUE = re.compile(
-    r"(?:date of birth|\bd\.?o\.?b\b\.?|\bborn\b|birthday|birth date)[^.\n]{0,30}$", _I
-)
-
-# Ages of one person: "57 years old", "a 14-year-old", "who is 42", "The lady is 99".
-AGE_YEARS = re.compile(r"(?<![\w.,])(\d{1,3})(?:\s*|-)(?:years?|yrs?)(?:\s*|-)old\b", _I)
-AGE_CLAUSE = re.compile(
-    r"\b(?:is|was|turned|turns|turning|aged|age)\s+(?:now\s+|only\s+|just\s+)?(\d{1,3})\b"
-    r"(?!\s*(?:%|percent|per\b|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|miles?|km|"
-    r"metres?|meters?|feet|foot|ft|inch(?:es)?|stone|kg|times|pounds?|p\b|pence|people|"
-    r"staff|out of|or\s+\d|to\s+\d|and\s+\d|-|\u2013|/|:|\.\d|"
-    r",\d|\d|am\b|pm\b|o'clock|percent|points?|steps?|words?|items?))",
-    _I,
-)
-_PERSON_NOUN = re.compile(
-    r"\b(?:he|she|they|who|client|lady|gentleman|man|woman|person|boy|girl|resident|tenant|"
-    r"son|daughter|mum|mother|dad|father|brother|sister|child|baby|grandson|granddaughter|"
-    r"grandmother|grandfather|gran|granny|grandad|husband|wife|partner|patient|learner|"
-    r"pupil|student|individual|adult|teenager|young person|service user|neighbour|friend)\b"
-    r"[^.!?\n]{0,40}$"
-    # or a capitalised word (a name) right before the verb: "Jamie is 14", "Lorraine, who is".
-    r"|\b(?!(?:The|This|That|It|There|Which|What|Everything|Nothing|All|Each|One|Our|My|"
-    r"Her|His|Their|Age|Score|Rating)\b)[A-Z][a-z]+,?\s+$"
-)
-_GROUP_AGE = re.compile(r"\b(?:aged|ages)\s+\d{1,3}\s*(?:to|-|\u2013|and)\s*\d", _I)
-
 # Street addresses: a house number, up to three capitalised words and a street type.
 _STREET_TYPES = (
     r"Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Crescent|Cres|Place|Pl|Terrace|Terr|"
     r"Gardens|Gdns|Court|Ct|Way|Walk|Wynd|Close|Square|Sq|Park|Grove|View|Brae|Row|Loan|"
     r"Loaning|Vennel|Gate|Hill|Green|Circus|Parade|Quadrant|Mews|Rise|Bank|Path|Neuk|Brig|"
-    r"Causeway|Boulevard|Vale|Glen|Wharf|Yard|Steps|Close|Mount|Heights|Grange|Drove|Croft"
+    r"Causeway|Boulevard|Vale|Glen|Wharf|Yard|Steps|Close|Mount|Heights|Grange|Drove|Croft|"
+    r"Tce|Ter|Pk|Cl|Gdn|Gr|Gro|Av|Cr|Wy|Pde|Sq|Rw|Gait|Lade|Brae|Knowe|Haugh|Gardens"
 )
-_FLAT = r"(?:(?:Flat|Apartment|Apt|Unit)\s+[\dA-Za-z]{1,4}(?:/\d{1,3})?,?\s+|\d{1,2}F\d{1,2},?\s+)"
+_FLAT = (
+    r"(?:(?:[Ff]lat|[Aa]partment|[Aa]pt|[Uu]nit)\s+[\dA-Za-z]{1,4}(?:/\d{1,3})?,?\s+"
+    r"|\d{1,2}F\d{1,2},?\s+)"
+)
 _CAP = r"[A-Z][a-z]+(?:['\u2019-][A-Za-z][a-z]+)?"
 _TOWN = rf"(?:,\s+(?!(?:and|but|on|which|who|in|so)\b){_CAP}(?:\s{_CAP})?(?=[\s,.;:)!?]|$))?"
 ADDRESS = re.compile(
@@ -190,6 +160,28 @@ ADDRESS_CUED = re.compile(
     rf"(?:\b(?:lives|living|lived|live|staying|stays|moved|move|address|accommodation|flat|"
     rf"house|home|visit(?:ed)?|at)\s+(?:at|to|is|was|in)?\s*)"
     rf"({_FLAT}?\d{{1,4}}[A-Za-z]?(?:/\d{{1,3}})?,?\s+{_CAP}(?:\s{_CAP})?{_TOWN})",
+)
+# "lives on Craigentinny Place", "an address on Muirend Avenue": a street where someone lives.
+ADDRESS_STREET_CUED = re.compile(
+    rf"\b(?:lives|living|lived|live|stays|staying|stayed|moved|address)\s+(?:on|in|to)\s+"
+    rf"(?:the\s+)?((?:{_CAP}\s+){{1,2}}(?:{_STREET_TYPES}))\b"
+)
+# "the home on Orchard Brae", "the hostel on Kilncroft Street", "the nursery at the top of
+# Kirkgate": a care setting described by its street names one workplace.
+_SETTING = (
+    r"(?:care\s+home|nursing\s+home|residential\s+home|children['\u2019]?s\s+(?:home|house|unit)"
+    r"|home|nursery|hostel|(?:respite\s+)?unit|day\s+(?:centre|center|service|unit)"
+    r"|family\s+centre|resource\s+centre|centre|(?:GP\s+|doctors['\u2019]?\s+)?surgery"
+    r"|supported\s+living(?:\s+service)?|sheltered\s+housing|hub|project|service|school|club)"
+)
+_STREET = re.compile(
+    rf"\b(?:(?:{_CAP}\s+){{1,2}}(?:{_STREET_TYPES})\b|[A-Z][a-z]+(?:gate|wynd|brae)\b)"
+)
+# Read backwards from a street: "the home on " / "the nursery at the top of " just before it.
+_SETTING_BEFORE = re.compile(
+    rf"\b(?:[Tt]he|[Aa]|[Oo]ur|[Tt]heir)\s+(?:(?:wee|small|little|new|old|local)\s+)?{_SETTING}"
+    rf"(?:\s+[\w'\u2019-]+){{0,5}}?\s+(?:on|in|at|off|along|of|near)\s+(?:the\s+)?"
+    rf"(?:(?:top|bottom|end|corner)\s+of\s+)?$"
 )
 _NOT_STREET = words(
     """
@@ -204,22 +196,45 @@ _NOT_STREET = words(
 
 
 def _emails(text: str) -> Iterator[Hit]:
-    for m in EMAIL.finditer(text):
-        yield Hit(m.start(), m.end(), "EMAIL", 0.97)
-    for m in EMAIL_SPELLED.finditer(text):
-        yield Hit(m.start(), m.end(), "EMAIL", 0.85)
+    if "@" in text:
+        for m in EMAIL.finditer(text):
+            yield Hit(m.start(), m.end(), "EMAIL", 0.97)
+    lower = text.lower()
+    if " at " in lower and "dot" in lower:  # the cheap test first: most texts have neither
+        for m in EMAIL_SPELLED.finditer(text):
+            yield Hit(m.start(), m.end(), "EMAIL", 0.85)
 
 
 def _social(text: str) -> Iterator[Hit]:
-    for m in SOCIAL_URL.finditer(text):
-        url = m.group().rstrip(".!?:")
-        path = url.split(".com/", 1)[1]
-        if path:
-            yield Hit(m.start(), m.start() + len(url), "SOCIAL_MEDIA", 0.9)
-    for m in SOCIAL_HANDLE.finditer(text):
-        yield Hit(m.start(), m.end(), "SOCIAL_MEDIA", 0.75)
+    lower = text.lower()
+    if ".com/" in lower:
+        for m in SOCIAL_URL.finditer(text):
+            url = m.group().rstrip(".!?:")
+            path = url.split(".com/", 1)[1]
+            if path:
+                yield Hit(m.start(), m.start() + len(url), "SOCIAL_MEDIA", 0.9)
+    if "@" in text:
+        for m in SOCIAL_HANDLE.finditer(text):
+            yield Hit(m.start(), m.end(), "SOCIAL_MEDIA", 0.75)
+    if any(cue in lower for cue in _SOCIAL_CUE_WORDS):
+        for m in SOCIAL_CUED.finditer(text):
+            if any(ch.isdigit() or ch in "_." for ch in m.group(1)):
+                yield Hit(m.start(1), m.end(1), "SOCIAL_MEDIA", 0.7)
 
 
+# A handle written without "@" straight after the service it is on: "his Snapchat
+# (kaiden.b2010)", "gamertag: Sniper_Kai". It must look like a handle (a digit, "_" or ".").
+SOCIAL_CUED = re.compile(
+    r"\b(?:snapchat|snap|insta(?:gram)?|tiktok|twitter|xbox|psn|discord|roblox|steam|"
+    r"gamertag|gamer\s+tag|username|user\s+name|handle|gaming\s+names?|online\s+name)\b"
+    r"(?:\s+(?:is|was|name|names|handle|account|id)\b)*\s*[:(,-]?\s*"
+    r"([A-Za-z][\w.]{2,29}(?<![.]))",
+    _I,
+)
+_SOCIAL_CUE_WORDS = (
+    "snap", "insta", "tiktok", "twitter", "xbox", "psn", "discord", "roblox", "steam", "gamer",
+    "user", "handle", "gaming", "online name",
+)  # fmt: skip
 _NON_DIGIT = re.compile(r"\D")
 
 
@@ -254,37 +269,29 @@ def _postcodes(text: str) -> Iterator[Hit]:
 
 def _health_numbers(text: str) -> Iterator[Hit]:
     for m in HEALTH_NUMBER.finditer(text):
-        digits = m.group(1) + m.group(3) + m.group(4)
-        hit = _classify_health(text, m.start(), m.end(), digits, m.group(2) == "")
-        if hit:
-            yield hit
-    # 6-4 never overlaps the 3-3-4 or 10-digit shapes above, so the two loops cannot double up.
-    for m in CHI_SPLIT.finditer(text):
-        digits = m.group(1) + m.group(2)
-        if chi_ok(digits):
-            yield Hit(m.start(), m.end(), "CHI", 0.9)
-
-
-def _classify_health(text: str, start: int, end: int, digits: str, compact: bool) -> Hit | None:
-    if not mod11_ok(digits):
-        return None
-    before = text[max(0, start - 60) : start]
-    says_chi = "CHI" in before
-    says_nhs = "NHS" in before or "nhs" in before
-    if says_chi and chi_ok(digits):
-        return Hit(start, end, "CHI", 0.95)
-    if says_nhs:
-        return Hit(start, end, "NHS_NUMBER", 0.95)
-    if compact and chi_ok(digits):
-        return Hit(start, end, "CHI", 0.8)
-    return Hit(start, end, "NHS_NUMBER", 0.8)
+        digits = _NON_DIGIT.sub("", m.group())
+        if not mod11_ok(digits):
+            continue
+        before = text[max(0, m.start() - 60) : m.start()]
+        if not _USUAL_HEALTH_SHAPE.fullmatch(m.group()) and not _HEALTH_CUE.search(before):
+            continue  # digits grouped oddly with nothing about health or numbers nearby
+        if _CHI_CUE.search(before) and chi_ok(digits):
+            yield Hit(m.start(), m.end(), "CHI", 0.95)
+        elif _NHS_CUE.search(before):
+            yield Hit(m.start(), m.end(), "NHS_NUMBER", 0.95)
+        elif chi_ok(digits) and _CHI_SHAPE.fullmatch(m.group()):
+            yield Hit(m.start(), m.end(), "CHI", 0.8)
+        else:
+            yield Hit(m.start(), m.end(), "NHS_NUMBER", 0.8)
 
 
 def _ni_numbers(text: str) -> Iterator[Hit]:
     for m in NI_NUMBER.finditer(text):
-        prefix = m.group(1) or m.group(6)
-        suffix = m.group(5) or m.group(8)
-        if ni_ok(prefix, suffix):
+        found = m.group()
+        if not ni_ok(m.group(1), m.group(3)):
+            continue
+        plain = found.isupper() or (found.islower() and " " not in found)
+        if plain or _NI_CUE.search(text, max(0, m.start() - 60), m.start()):
             yield Hit(m.start(), m.end(), "NI_NUMBER", 0.9)
 
 
@@ -301,34 +308,15 @@ def _vehicles(text: str) -> Iterator[Hit]:
             yield Hit(m.start(), m.end(), "VEHICLE_REG", 0.8)
 
 
-def _dates_of_birth(text: str) -> Iterator[Hit]:
-    for m in DATE.finditer(text):
-        g = m.groupdict()
-        day = g["d1"] or g["d2"] or g["d3"] or g["d4"]
-        month = g["m1"] or g["m2"]
-        if month is not None and not valid_day_month(int(day), int(month)):
-            continue
-        if month is None and not 1 <= int(day) <= 31:
-            continue
-        if _DOB_CUE.search(text, max(0, m.start() - 60), m.start()):
-            yield Hit(m.start(), m.end(), "DATE_OF_BIRTH", 0.9)
-
-
-def _ages(text: str) -> Iterator[Hit]:
-    for m in AGE_YEARS.finditer(text):
-        if int(m.group(1)) <= 120 and not _GROUP_AGE.search(text, max(0, m.start() - 12), m.end()):
-            yield Hit(m.start(), m.end(), "AGE", 0.8)
-    for m in AGE_CLAUSE.finditer(text):
-        age = int(m.group(1))
-        if not 1 <= age <= 120:
-            continue
-        if _PERSON_NOUN.search(text, max(0, m.start() - 48), m.start()):
-            yield Hit(m.start(1), m.end(1), "AGE", 0.7)
-
-
 def _addresses(text: str) -> Iterator[Hit]:
     for m in ADDRESS.finditer(text):
         yield Hit(m.start(), m.end(), "ADDRESS", 0.85)
+    for m in ADDRESS_STREET_CUED.finditer(text):
+        yield Hit(m.start(1), m.end(1), "ADDRESS", 0.7)
+    for m in _STREET.finditer(text):
+        setting = _SETTING_BEFORE.search(text, max(0, m.start() - 90), m.start())
+        if setting:
+            yield Hit(setting.start(), m.end(), "WORKPLACE", 0.7)
     for m in ADDRESS_CUED.finditer(text):
         words = re.findall(r"[A-Z][a-z]+", m.group(1))
         if words and words[0] not in _NOT_STREET:
@@ -343,8 +331,6 @@ DETECTORS: tuple[Callable[[str], Iterator[Hit]], ...] = (
     _phones,
     _postcodes,
     _vehicles,
-    _dates_of_birth,
-    _ages,
     _addresses,
 )
 

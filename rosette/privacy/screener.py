@@ -6,8 +6,10 @@ import bisect
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from .dates import ages, dates_of_birth
 from .names import find_names
 from .patterns import find_patterns
 
@@ -107,6 +109,8 @@ def screen(text: str) -> list[Finding]:
     raw: list[tuple[int, int, str, float]] = [
         (h.start, h.end, h.label, h.confidence) for h in find_patterns(text)
     ]
+    raw.extend((h.start, h.end, h.label, h.confidence) for h in dates_of_birth(text))
+    raw.extend((h.start, h.end, h.label, h.confidence) for h in ages(text))
     raw.extend((h.start, h.end, h.label, h.confidence) for h in find_names(text))
     raw.sort(key=lambda r: (_PRIORITY[r[2]], -(r[1] - r[0]), r[0]))
     # Greedy by priority; kept spans never overlap, so sorted starts and ends stay aligned and
@@ -131,3 +135,52 @@ def summarise(findings: list[Finding]) -> dict[str, int]:
     """Count findings per label, in LABELS order, for a one-line summary to the learner."""
     counts = Counter(f.label for f in findings)
     return {label: counts[label] for label in LABELS if counts[label]}
+
+
+# --- the shared rule for every field a person can publish or share ---------------------------
+# Django apps call these directly (each app may import rosette.privacy; none imports another
+# app for screening). See docs/adr/0011-screening-every-shared-field.md.
+
+
+def unexplained(text: str, explained: Collection[str] = frozenset()) -> list[Finding]:
+    """Findings in ``text`` less those whose key the writer explained as not identifying anyone.
+
+    Empty or blank text has none. Raises TextTooLong like screen(): a caller that cannot
+    screen a text must treat it as not cleared, never as clear.
+    """
+    if not text.strip():
+        return []
+    return [f for f in screen(text) if f.key not in explained]
+
+
+def redact(text: str, findings: Sequence[Finding], mark: str = "[…]") -> str:
+    """``text`` with each finding replaced by ``mark``, for printing what was not explained."""
+    out, pos = [], 0
+    for f in sorted(findings, key=lambda f: f.start):
+        out.append(text[pos : f.start])
+        out.append(mark)
+        pos = f.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def in_context(text: str, finding: Finding, width: int = 40) -> tuple[str, str, str]:
+    """(before, the finding, after): up to ``width`` characters either side, cut at a space
+    and marked with an ellipsis where cut, so that the finding can be shown where it is."""
+    start = max(0, finding.start - width)
+    if start:
+        space = text.find(" ", start, finding.start)
+        start = space + 1 if space != -1 else start
+    end = min(len(text), finding.end + width)
+    if end < len(text):
+        space = text.rfind(" ", finding.end, end)
+        end = space if space != -1 else end
+    before = ("…" if start else "") + text[start : finding.start]
+    after = text[finding.end : end] + ("…" if end < len(text) else "")
+    return before, text[finding.start : finding.end], after
+
+
+def describe(text: str, finding: Finding) -> str:
+    """One line for a form error: the finding in its context, then its reason."""
+    before, match, after = in_context(text, finding, width=30)
+    return f"{before}“{match}”{after} – {finding.reason}"

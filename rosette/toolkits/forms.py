@@ -1,5 +1,7 @@
 """Forms of the toolkit. Free text is screened for what could identify a person: a finding in
-the setting's name is an error; anywhere else it is a warning shown beside the field."""
+the setting's name is an error; anywhere else it is shown beside the field, where it is in the
+text, with its reason, until the text changes or someone says why it does not identify anyone
+(see selectors.unexplained_findings: the summary and PDF withhold it until then)."""
 
 from __future__ import annotations
 
@@ -13,8 +15,12 @@ from django.utils.translation import gettext_lazy as _
 
 from rosette import privacy
 from rosette.core.forms import DesignSystemForm
+from rosette.toolkits import selectors
 from rosette.toolkits.models import ChecklistItem, RiskAssessment, RiskEntry
 from rosette.toolkits.services import ChecklistInput, EntryInput
+
+# Long enough for any answer, short enough to screen on every autosave.
+MAX_TEXT = 10_000
 
 LIKELIHOOD = [
     (1, _("1 – Rare")),
@@ -69,6 +75,7 @@ class SettingForm(DesignSystemForm):
     setting_description = forms.CharField(
         label=_("About the setting"),
         required=False,
+        max_length=MAX_TEXT,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Who uses it and how, in general terms."),
     )
@@ -83,19 +90,57 @@ class SettingForm(DesignSystemForm):
             )
         return name
 
+    def __init__(
+        self, *args: Any, explained: frozenset[str] = frozenset(), explainable: bool = False,
+        **kwargs: Any,
+    ) -> None:  # fmt: skip
+        super().__init__(*args, **kwargs)
+        self.explained = explained
+        self.explainable = explainable  # only once the assessment exists
+
     def screened_description(self) -> Field:
         """The description with what the screener found in it (a warning, not an error)."""
         source = self.data if self.is_bound else self.initial
-        text = str(source.get("setting_description", "") or "")
-        return Field(field=self["setting_description"], warnings=privacy_warnings(text))
+        text = str(source.get("setting_description", "") or "")[:MAX_TEXT]
+        return Field.screened(
+            self["setting_description"], text, self.explained, explainable=self.explainable
+        )
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One finding, where it is in the text."""
+
+    finding: privacy.Finding
+    before: str
+    match: str
+    after: str
 
 
 @dataclass(frozen=True)
 class Field:
-    """A bound field with what the privacy screener found in it."""
+    """A bound field with what the privacy screener found in it and nobody explained."""
 
     field: BoundField
-    warnings: list[str]
+    findings: list[Finding]
+    explainable: bool = True  # whether "This does not identify anyone" can be said here
+
+    @classmethod
+    def screened(
+        cls, field: BoundField, text: str, explained: frozenset[str], *, explainable: bool = True
+    ) -> Field:
+        return cls(
+            field=field,
+            findings=[
+                Finding(f, *privacy.in_context(text, f))
+                for f in selectors.findings_in(text, explained)
+            ],
+            explainable=explainable,
+        )
+
+    @classmethod
+    def plain(cls, field: BoundField) -> Field:
+        return cls(field=field, findings=[])
 
 
 @dataclass(frozen=True)
@@ -125,6 +170,7 @@ class AssessmentForm(DesignSystemForm):
 
     def __init__(self, *args: Any, assessment: RiskAssessment, **kwargs: Any) -> None:
         self.assessment = assessment
+        self.explained = selectors.explained_keys(assessment)
         self.entries: list[RiskEntry] = list(assessment.entries.all())
         self.entries.sort(key=lambda e: e.risk.rank)
         self.items: list[ChecklistItem] = list(assessment.checklist.all())
@@ -134,7 +180,10 @@ class AssessmentForm(DesignSystemForm):
             p = f"e{entry.pk}"
             for i, question in enumerate(entry.risk.question_items()):
                 self.fields[f"{p}_q{i}"] = forms.CharField(
-                    label=question, required=False, widget=forms.Textarea(attrs={"rows": 3})
+                    label=question,
+                    required=False,
+                    max_length=MAX_TEXT,
+                    widget=forms.Textarea(attrs={"rows": 3}),
                 )
             self.fields[f"{p}_likelihood"] = forms.TypedChoiceField(
                 label=_("How likely is it in your setting?"),
@@ -153,6 +202,7 @@ class AssessmentForm(DesignSystemForm):
             self.fields[f"{p}_mitigation"] = forms.CharField(
                 label=_("What will you do about it?"),
                 required=False,
+                max_length=MAX_TEXT,
                 widget=forms.Textarea(attrs={"rows": 4}),
             )
             self.fields[f"{p}_role"] = forms.CharField(
@@ -170,7 +220,10 @@ class AssessmentForm(DesignSystemForm):
         for item in self.items:
             self.fields[f"c{item.pk}_done"] = forms.BooleanField(label=_("Done"), required=False)
             self.fields[f"c{item.pk}_notes"] = forms.CharField(
-                label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+                label=_("Notes"),
+                required=False,
+                max_length=MAX_TEXT,
+                widget=forms.Textarea(attrs={"rows": 2}),
             )
 
     def _initial(self) -> dict[str, Any]:
@@ -199,9 +252,10 @@ class AssessmentForm(DesignSystemForm):
         return name.endswith(self.screened_suffixes) or "_q" in name
 
     def wrapped(self, name: str) -> Field:
-        return Field(
-            field=self[name],
-            warnings=privacy_warnings(self._text(name)) if self._screened(name) else [],
+        if not self._screened(name):
+            return Field.plain(self[name])
+        return Field.screened(
+            self[name], self._text(name)[:MAX_TEXT], self.explained.get(name, frozenset())
         )
 
     def sections(self) -> list[RiskSection]:

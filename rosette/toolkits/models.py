@@ -320,3 +320,32 @@ class Contributor(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.user} on {self.assessment_id}"
+
+
+class PrivacyExplanation(BaseModel):
+    """Someone's word that a finding of the privacy screener in one field of an assessment does
+    not identify anyone, and why. Until a finding is explained (or the text changed), the
+    assessment cannot be completed and the summary and PDF withhold it."""
+
+    assessment = models.ForeignKey(
+        RiskAssessment, on_delete=models.CASCADE, related_name="explanations"
+    )
+    field = models.CharField(max_length=40)  # "e12_role", "c3_notes", "setting_description"
+    key = models.CharField(max_length=300)  # rosette.privacy Finding.key
+    label = models.CharField(max_length=30)
+    text = models.CharField(max_length=300)
+    reason = models.CharField(_("why this does not identify anyone"), max_length=300)
+    explained_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["assessment", "created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "field", "key"], name="one_explanation_per_finding"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.text!r} not identifying: {self.reason}"

@@ -20,6 +20,7 @@ from django.template.loader import render_to_string
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from rosette import privacy
 from rosette.core.models import AuditEvent
 from rosette.toolkits.models import (
     BAND_LABELS,
@@ -154,17 +155,117 @@ class HeatCell:
         return str(BAND_LABELS[self.band])
 
 
+# --- what could identify someone --------------------------------------------------------------
+# Every free-text field of an assessment goes through rosette.privacy. A finding stays until the
+# text changes or someone explains why it does not identify anyone (PrivacyExplanation); until
+# then the assessment cannot be completed and the summary and PDF withhold it.
+
+WITHHELD = "[…]"
+
+
+def screened_texts(assessment: RiskAssessment) -> dict[str, str]:
+    """Every free-text field of the assessment by its form field name."""
+    texts = {"setting_description": assessment.setting_description}
+    for entry in entries_of(assessment):
+        p = f"e{entry.pk}"
+        for i, answer in enumerate(entry.answers):
+            texts[f"{p}_q{i}"] = answer
+        texts[f"{p}_mitigation"] = entry.mitigation
+        texts[f"{p}_role"] = entry.responsible_role
+    for item in assessment.checklist.all():
+        texts[f"c{item.pk}_notes"] = item.notes
+    return texts
+
+
+def explained_keys(assessment: RiskAssessment) -> dict[str, frozenset[str]]:
+    keys: dict[str, set[str]] = {}
+    for field, key in assessment.explanations.values_list("field", "key"):
+        keys.setdefault(field, set()).add(key)
+    return {field: frozenset(v) for field, v in keys.items()}
+
+
+def findings_in(text: str, explained: frozenset[str] = frozenset()) -> list[privacy.Finding]:
+    """Unexplained findings in one text. A text too long to screen is not cleared: all of it
+    counts as one finding (the forms never let such a text in)."""
+    try:
+        return privacy.unexplained(text, explained)
+    except privacy.TextTooLong:
+        reason = _("This text is too long to check for anything that could identify someone.")
+        return [privacy.Finding(0, len(text), "PERSON", 1.0, reason, text[:300])]
+
+
+def unexplained_findings(assessment: RiskAssessment) -> dict[str, list[privacy.Finding]]:
+    """What could identify someone in the assessment, by field, less what was explained."""
+    explained = explained_keys(assessment)
+    found = {
+        field: findings_in(text, explained.get(field, frozenset()))
+        for field, text in screened_texts(assessment).items()
+    }
+    return {field: findings for field, findings in found.items() if findings}
+
+
+def field_names(assessment: RiskAssessment, fields: list[str]) -> list[str]:
+    """Where each field is, in words: "risk 3, who is responsible"."""
+    entries = {f"e{e.pk}": e.risk.rank for e in entries_of(assessment)}
+    items = {f"c{i.pk}": (i.get_kind_display(), i.position) for i in assessment.checklist.all()}
+    names = []
+    for field in fields:
+        prefix, _sep, part = field.partition("_")
+        if prefix in entries:
+            rank = entries[prefix]
+            if part.startswith("q"):
+                names.append(
+                    _("risk %(rank)s, question %(n)s") % {"rank": rank, "n": int(part[1:]) + 1}
+                )
+            elif part == "mitigation":
+                names.append(_("risk %(rank)s, what you will do") % {"rank": rank})
+            else:
+                names.append(_("risk %(rank)s, who is responsible") % {"rank": rank})
+        elif prefix in items:
+            kind, position = items[prefix]
+            names.append(_("%(kind)s %(n)s, notes") % {"kind": kind, "n": position})
+        else:
+            names.append(_("about the setting"))
+    return names
+
+
+@dataclass(frozen=True)
+class Shown:
+    """Texts as the summary and the PDF print them: unexplained findings withheld."""
+
+    findings: dict[str, list[privacy.Finding]]
+
+    def text(self, field: str, text: str) -> str:
+        found = self.findings.get(field)
+        return privacy.redact(text, found, WITHHELD) if found else text
+
+
+@dataclass(frozen=True)
+class PrintedItem:
+    """A checklist item as the summary and PDF print it."""
+
+    kind: str
+    text: str
+    done: bool
+    notes: str
+
+
 @dataclass(frozen=True)
 class PlanItem:
     entry: RiskEntry
     rows: list[tuple[str, str]]
 
 
-def plan_rows(entry: RiskEntry) -> list[tuple[str, str]]:
-    """What the action plan says about one risk, as (key, value) rows."""
+def plan_rows(entry: RiskEntry, shown: Shown | None = None) -> list[tuple[str, str]]:
+    """What the action plan says about one risk, as (key, value) rows. With ``shown``, what
+    could identify someone and was not explained is withheld."""
+    shown = shown or Shown({})
     not_given = _("Not given yet")
+    p = f"e{entry.pk}"
     rows: list[tuple[str, str]] = []
-    for question, answer in zip(entry.risk.question_items(), entry.answers, strict=False):
+    answers = zip(entry.risk.question_items(), entry.answers, strict=False)
+    for i, (question, answer) in enumerate(answers):
+        answer = shown.text(f"{p}_q{i}", answer)
         rows.append((question, linebreaksbr(answer) if answer else not_given))
     rating = (
         _("%(score)s (%(band)s): likelihood %(likelihood)s × impact %(impact)s")
@@ -181,9 +282,11 @@ def plan_rows(entry: RiskEntry) -> list[tuple[str, str]]:
         (_("Rating in this setting"), rating),
         (
             _("What we will do"),
-            linebreaksbr(entry.mitigation) if entry.mitigation else not_given,
+            linebreaksbr(shown.text(f"{p}_mitigation", entry.mitigation))
+            if entry.mitigation
+            else not_given,
         ),
-        (_("Who is responsible"), entry.responsible_role or not_given),
+        (_("Who is responsible"), shown.text(f"{p}_role", entry.responsible_role) or not_given),
         (
             _("Review by"),
             date_format(entry.review_by, "j F Y") if entry.review_by else not_given,
@@ -197,8 +300,8 @@ class AssessmentSummary:
     assessment: RiskAssessment
     ranked: list[RiskEntry]  # by local rating, highest first; unrated last
     heat_rows: list[list[HeatCell]]  # likelihood 5 (top) to 1; impact 1 to 5 left to right
-    actions: list[ChecklistItem]
-    more_actions: list[ChecklistItem]
+    actions: list[PrintedItem]
+    more_actions: list[PrintedItem]
     history: list[AuditEvent]
     contributors: list[Any]
 
@@ -210,9 +313,20 @@ class AssessmentSummary:
     def impact_scale(self) -> list[int]:
         return [1, 2, 3, 4, 5]
 
+    shown: Shown = Shown({})
+
     @property
     def plan(self) -> list[PlanItem]:
-        return [PlanItem(entry=e, rows=plan_rows(e)) for e in self.ranked]
+        return [PlanItem(entry=e, rows=plan_rows(e, self.shown)) for e in self.ranked]
+
+    @property
+    def setting_description(self) -> str:
+        return self.shown.text("setting_description", self.assessment.setting_description)
+
+    @property
+    def withheld(self) -> int:
+        """How many findings the summary and PDF withhold."""
+        return sum(len(found) for found in self.shown.findings.values())
 
 
 def entries_of(assessment: RiskAssessment) -> list[RiskEntry]:
@@ -242,14 +356,20 @@ def assessment_summary(*, assessment: RiskAssessment, history: int = 20) -> Asse
         .order_by("-at", "-pk")[:history]
     )
     contributors = [c.user for c in assessment.contributors.select_related("user")]
+    shown = Shown(unexplained_findings(assessment))
+    printed = [
+        PrintedItem(i.kind, i.text, i.done, shown.text(f"c{i.pk}_notes", i.notes))
+        for i in checklist
+    ]
     return AssessmentSummary(
         assessment=assessment,
         ranked=ranked,
         heat_rows=heat_rows,
-        actions=[i for i in checklist if i.kind == ChecklistItem.Kind.ACTION],
-        more_actions=[i for i in checklist if i.kind == ChecklistItem.Kind.MORE],
+        actions=[i for i in printed if i.kind == ChecklistItem.Kind.ACTION],
+        more_actions=[i for i in printed if i.kind == ChecklistItem.Kind.MORE],
         history=events,
         contributors=contributors,
+        shown=shown,
     )
 
 

@@ -20,11 +20,13 @@ from rosette.accounts.models import User
 from rosette.core.models import AuditEvent, record_event
 from rosette.core.ratelimit import consume
 from rosette.teams.models import Membership
+from rosette.toolkits import selectors
 from rosette.toolkits.models import (
     ChecklistItem,
     Contributor,
     Guide,
     GuideVersion,
+    PrivacyExplanation,
     Risk,
     RiskAssessment,
     RiskEntry,
@@ -403,12 +405,56 @@ def assessment_complete(*, assessment: RiskAssessment, actor: Any) -> RiskAssess
             )
             % {"risks": ", ".join(str(n) for n in missing)}
         )
+    found = selectors.unexplained_findings(locked)
+    if found:
+        raise ToolkitError(
+            _(
+                "Before you mark this assessment complete, change what could identify someone "
+                "or say why it does not, in: %(fields)s."
+            )
+            % {"fields": "; ".join(selectors.field_names(locked, list(found)))}
+        )
     if not locked.is_completed:
         locked.status = RiskAssessment.Status.COMPLETED
         locked.completed_at = timezone.now()
         locked.save(update_fields=["status", "completed_at", "updated_at"])
         record_event(action="toolkits:assessment:complete", subject=locked, actor=actor)
     return locked
+
+
+@transaction.atomic
+def assessment_finding_explain(
+    *, assessment: RiskAssessment, actor: Any, field: str, key: str, reason: str
+) -> PrivacyExplanation:
+    """Someone working on the assessment says that a finding of the privacy screener in one
+    field does not identify anyone, and why. The finding must still be in the saved text."""
+    if assessment.owner_id != actor.pk and not assessment.contributors.filter(user=actor).exists():
+        raise ToolkitError(_("Only the people working on this assessment can do that."))
+    reason = reason.strip()
+    if not reason:
+        raise ToolkitError(_("Say why this does not identify anyone."))
+    text = selectors.screened_texts(assessment).get(field, "")
+    finding = next((f for f in selectors.findings_in(text) if f.key == key), None)
+    if finding is None:
+        raise ToolkitError(_("That is no longer in the text, so there is nothing to explain."))
+    explanation, _created = PrivacyExplanation.objects.update_or_create(
+        assessment=assessment,
+        field=field,
+        key=key[:300],
+        defaults={
+            "label": finding.label,
+            "text": finding.text[:300],
+            "reason": reason[:300],
+            "explained_by": actor,
+        },
+    )
+    record_event(
+        action="toolkits:privacy:explain",
+        subject=assessment,
+        actor=actor,
+        data={"field": field, "label": finding.label, "reason": explanation.reason},
+    )
+    return explanation
 
 
 # --- sharing --------------------------------------------------------------------------------

@@ -150,6 +150,9 @@ def assessment_edit(request: HttpRequest, *, public_id: str) -> HttpResponse:
         saved = current
     if autosave:
         return _autosave_status(request, form, version=saved.version)
+    anchor = _explain(request, saved)
+    if anchor is not None:
+        return redirect(saved.get_absolute_url() + anchor)
     if request.POST.get("action") == "complete":
         try:
             services.assessment_complete(assessment=saved, actor=request.user)
@@ -160,6 +163,29 @@ def assessment_edit(request: HttpRequest, *, public_id: str) -> HttpResponse:
         return redirect("toolkits:assessment_summary", public_id=saved.public_id)
     messages.success(request, _("Your risk assessment has been saved."))
     return redirect(saved)
+
+
+def _explain(request: HttpRequest, assessment: RiskAssessment) -> str | None:
+    """If the person asked to say a finding does not identify anyone (the button beside it
+    posts the whole form, so nothing typed is lost), record it. Returns the anchor of the
+    field to go back to, or None if that was not asked."""
+    action = request.POST.get("action", "")
+    if not action.startswith("explain:"):
+        return None
+    field, _sep, key = action.removeprefix("explain:").partition(":")
+    try:
+        services.assessment_finding_explain(
+            assessment=assessment,
+            actor=request.user,
+            field=field,
+            key=key,
+            reason=request.POST.get(f"why:{field}:{key}", ""),
+        )
+    except services.ToolkitError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Noted: you said it does not identify anyone, and why."))
+    return f"#id_{field}"
 
 
 def _conflict_page(
@@ -213,7 +239,8 @@ def assessment_setting(request: HttpRequest, *, public_id: str) -> HttpResponse:
         "setting_description": assessment.setting_description,
         "version": assessment.version,
     }
-    form = SettingForm(request.POST or None, initial=initial)
+    explained = selectors.explained_keys(assessment).get("setting_description", frozenset())
+    form = SettingForm(request.POST or None, initial=initial, explained=explained, explainable=True)
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -229,12 +256,19 @@ def assessment_setting(request: HttpRequest, *, public_id: str) -> HttpResponse:
             conflict = error
             data = request.POST.copy()
             data["version"] = str(error.current_version)
-            form = SettingForm(data, initial=initial)
+            form = SettingForm(data, initial=initial, explained=explained, explainable=True)
             form.is_valid()
         except services.ToolkitError as error:
             form.add_error("setting_name", str(error))
         else:
+            assessment.refresh_from_db()
+            anchor = _explain(request, assessment)
+            if anchor is not None:
+                return redirect(request.path + anchor)
             messages.success(request, _("The setting has been changed."))
+            if "setting_description" in selectors.unexplained_findings(assessment):
+                # Stay on this page, where the description's findings are shown.
+                return redirect(request.path + "#id_setting_description-privacy")
             return redirect(assessment)
     return render(
         request,
@@ -263,7 +297,7 @@ def assessment_summary(request: HttpRequest, *, public_id: str) -> HttpResponse:
             % {"title": assessment.guide_version.title, "number": assessment.guide_version.number},
         ),
         (_("Setting"), assessment.get_setting_kind_display()),
-        (_("About the setting"), assessment.setting_description or not_given),
+        (_("About the setting"), summary.setting_description or not_given),
         (_("Started by"), assessment.owner.get_full_name()),
         (
             _("Contributors"),

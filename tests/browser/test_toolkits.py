@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import io
 import re
+from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -182,3 +183,66 @@ def test_the_pages_work_at_phone_width_and_a_manager_reads_a_shared_plan(
     expect(phone.get_by_role("table", name="Heat map")).to_be_visible()
     axe(phone)
     assert RiskAssessment.objects.get().shared_with_managers
+
+
+def test_a_name_as_who_is_responsible_is_shown_in_context_and_explained_without_javascript(
+    browser: Any, live_server: Any, page: Page, demo: None
+) -> None:
+    learner = User.objects.get(email="learner@example.org")
+    guide = Guide.objects.get(slug="video-based-services")
+    version = guide.current_version()
+    assert version is not None
+    assessment = services.assessment_start(
+        version=version, actor=learner, setting_name=SETTING, setting_kind="group"
+    )
+    edit = f"/toolkits/assessments/{assessment.public_id}/"
+    summary = f"{edit}summary/"
+
+    # Without JavaScript: the Save button and the button beside each finding post the form.
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    plain = context.new_page()
+    plain.goto("/accounts/login/")
+    plain.get_by_label("Email").fill("learner@example.org")
+    plain.get_by_label("Password").fill(DEMO_PASSWORD)
+    plain.get_by_role("button", name="Sign in").click()
+    plain.goto(edit)
+    risk = plain.locator("#risk-1")
+    risk.get_by_label("Who is responsible?").fill("Team leader (Mrs Ogston)")
+    plain.get_by_role("button", name="Save", exact=True).click()
+    expect(plain.get_by_text("Your risk assessment has been saved.")).to_be_visible()
+    finding = plain.locator("#risk-1 .rosette-finding-item")
+    expect(finding.locator("mark")).to_have_text("Mrs Ogston")
+    expect(finding).to_contain_text("This looks like a person's name.")
+
+    # The plan withholds it until it is changed or explained.
+    plain.goto(summary)
+    expect(plain.locator("#plan-1")).to_contain_text("Team leader ([…])")
+    expect(plain.get_by_text("could identify someone is not shown here")).to_be_visible()
+
+    plain.goto(edit)
+    finding = plain.locator("#risk-1 .rosette-finding-item")
+    finding.get_by_label("Why does this not identify anyone?").fill(
+        "Mrs Ogston is how our policy names the team leader's post"
+    )
+    finding.get_by_role("button", name=re.compile("This does not identify anyone")).click()
+    expect(plain.get_by_text("Noted: you said it does not identify anyone")).to_be_visible()
+    expect(plain.locator("#risk-1 .rosette-finding-item")).to_have_count(0)
+    plain.goto(summary)
+    expect(plain.locator("#plan-1")).to_contain_text("Team leader (Mrs Ogston)")
+    context.close()
+
+    # The same pages, with a finding showing, pass axe-core.
+    services.assessment_save(
+        assessment=assessment,
+        actor=learner,
+        based_on=RiskAssessment.objects.get().version,
+        entries={assessment.entries.get(risk__rank=2).pk: services.EntryInput(
+            mitigation="Kezia Gilfillan checks the settings.")},
+        checklist={},
+    )  # fmt: skip
+    sign_in(page)
+    page.goto(edit)
+    expect(page.locator("#risk-2 .rosette-finding-item mark")).to_have_text("Kezia Gilfillan")
+    axe(page, screenshot="toolkit-finding")
+    page.goto(summary)
+    axe(page, screenshot="toolkit-summary-withheld")

@@ -20,6 +20,7 @@ from rosette.applications.models import Application, FollowUp, Review
 from rosette.applications.tests.conftest import fill
 from rosette.awards.services import award_create
 from rosette.catalogue.models import Badge
+from rosette.core.models import AuditEvent
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -287,6 +288,57 @@ def test_the_review_needs_a_verdict_and_keeps_the_comments(
     html = response.content.decode()
     assert "Say whether the draft is ready to submit or needs work." in html
     assert "Kept</textarea>" in html
+
+
+def test_a_comment_that_could_identify_someone_is_shown_back_to_change_or_explain(
+    client: Client, application: Application, manager: User
+) -> None:
+    shared = accepted(application, manager)
+    client.force_login(manager)
+    response = send_comments(client, shared, "As you did with Mrs Ogston last week, well done.")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "As you did with “Mrs Ogston” last week" in html.replace("&ldquo;", "“").replace(
+        "&rdquo;", "”"
+    )
+    assert "This looks like a person&#x27;s name." in html
+    assert "If none of this identifies anyone, say why" in html
+    assert not shared.comments.exists()
+
+    question = first_question(application)
+    response = client.post(
+        shared.get_absolute_url(),
+        {
+            f"comment-{question.id}": "As you did with Mrs Ogston last week, well done.",
+            "overall_note": "A good start.",
+            "verdict": "needs_work",
+            "privacy_reason": "Mrs Ogston is the learner's supervisor, named in her draft too",
+        },
+    )
+    assert response.status_code == 302
+    [summary] = review.reviews_for_learner(application=application)
+    assert summary.comments_by_question == {
+        question.id: "As you did with Mrs Ogston last week, well done."
+    }
+    event = AuditEvent.objects.get(action="applications:review:submit")
+    assert event.data["privacy_reason"].startswith("Mrs Ogston is the learner")
+    assert event.data["privacy_findings"] == 1
+
+
+def test_the_service_refuses_unexplained_findings_whatever_the_form(
+    application: Application, manager: User
+) -> None:
+    shared = accepted(application, manager)
+    question = first_question(application)
+    with pytest.raises(review.ReviewError, match="could identify someone"):
+        review.review_submit(
+            review=shared,
+            actor=manager,
+            comments={question.id: "Fine"},
+            checklist=[],
+            overall_note="Ask Kezia Gilfillan to check it.",
+            verdict="ready",
+        )
 
 
 def test_the_reviewer_sees_the_privacy_screen_findings(

@@ -460,3 +460,46 @@ def test_a_resubmission_shows_what_changed_and_the_earlier_feedback(
     assert "What changed since attempt 1" in body
     assert "[added: </span>" in body and "waiting room" in body
     assert "Feedback given on attempt 1" in body and "Say what you will change." in body
+
+
+def test_feedback_that_could_identify_someone_is_shown_back_to_change_or_explain(
+    client: Client, assessor: User, issuer: Issuer, make_submitted: Callable[..., Application]
+) -> None:
+    application = make_submitted()
+    services.claim_next(issuer=issuer, assessor=assessor)
+    client.force_login(assessor)
+    data = _decide(application, outcome="return", score=0)
+    for key in [k for k in data if k.startswith("score-")]:
+        data[key.replace("score-", "feedback-")] = "Say more about what you learned."
+    first = next(k for k in data if k.startswith("feedback-"))
+    data[first] = "Say more about how you supported Mr Farquharson with the call."
+    response = client.post(_assess(application), data)
+    body = response.content.decode().replace("&ldquo;", "“").replace("&rdquo;", "”")
+    assert response.status_code == 200
+    assert "supported “Mr Farquharson” with the call" in body
+    assert "If none of this feedback identifies anyone, say why" in body
+    application.refresh_from_db()
+    assert application.status == Application.Status.SUBMITTED
+
+    data["privacy_reason"] = "The learner named him in her own evidence and explained it"
+    response = client.post(_assess(application), data)
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status != Application.Status.SUBMITTED
+
+
+def test_the_decision_service_refuses_unexplained_identifying_feedback(
+    assessor: User, issuer: Issuer, make_submitted: Callable[..., Application]
+) -> None:
+    application = make_submitted()
+    services.claim_next(issuer=issuer, assessor=assessor)
+    questions = list(application.version.questions.values_list("id", flat=True))
+    with pytest.raises(services.DecisionRefused) as refused:
+        services.decision_record(
+            application=application,
+            actor=assessor,
+            outcome="return",
+            scores={q: 0 for q in questions},
+            feedback={str(q): "Ask Kezia Gilfillan to check it." for q in questions},
+        )
+    assert [p.field for p in refused.value.problems] == ["privacy_reason"]

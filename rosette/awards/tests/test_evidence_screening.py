@@ -58,3 +58,18 @@ def test_findings_the_learner_explained_do_not_hide_evidence(learner: User) -> N
         recipient=learner, badge=application.badge, actor=None, application=application
     )
     assert [e.visible for e in award.evidence.all()] == [True]
+
+
+def test_evidence_too_long_to_screen_starts_hidden(learner: User) -> None:
+    application = _application_saying(learner, "Plain words.")
+    # Saved before answers were capped at 50,000 characters: longer than the screener takes.
+    applications.current_attempt(application).answers.exclude(question=None).update(
+        text="plain words " * 10_000
+    )
+    award = award_create(
+        recipient=learner, badge=application.badge, actor=None, application=application
+    )
+    [evidence] = award.evidence.all()
+    assert evidence.visible is False
+    form = AwardSettingsForm(evidence=[evidence])
+    assert "could identify someone: “plain words" in str(form["shown"])

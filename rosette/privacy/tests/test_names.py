@@ -74,8 +74,9 @@ def test_weak_title_needs_a_known_name_after_it() -> None:
     assert _people("Father Brendan visited.") == ["Father Brendan"]
 
 
-def test_title_with_a_trailing_initial_but_no_surname_is_not_a_person() -> None:
-    assert _people("Mrs B. was mentioned.") == []
+def test_title_with_an_initial_alone_is_a_person() -> None:
+    # Notes often name people this way to be discreet; in a small service it still identifies.
+    assert _people("Mrs B. was mentioned, and so was Mr T. when we spoke.") == ["Mrs B", "Mr T"]
 
 
 def test_title_and_full_name_with_two_surnames() -> None:
