@@ -539,9 +539,13 @@ def submission_problems(
         and not any_alternative
         and total_words < version.overall_min_words
     ):
+        # Words in all are written in the questions' boxes: the first one is where to start.
+        first_text = next(
+            (f"text-{c.answer.question_id}" for c in checks if c.answer.question_id), "link-whole"
+        )
         problems.append(
             Problem(
-                "text-whole",
+                first_text,
                 _("Your statement needs at least %(min)s words in all; it has %(words)s.")
                 % {"min": version.overall_min_words, "words": total_words},
             )
@@ -556,7 +560,10 @@ def submission_problems(
                 )
                 problems.append(
                     Problem(
-                        f"text-{check.answer.question_id or 'whole'}",
+                        # the whole statement's words are its recording's transcript
+                        f"text-{check.answer.question_id}"
+                        if check.answer.question_id
+                        else "transcript-whole",
                         _(
                             "%(where)s: “%(text)s” – %(reason)s Change it, or say why it does "
                             "not identify anyone."
