@@ -104,7 +104,7 @@ def error_summary(context: Context, *forms_: Any, title: str | None = None) -> S
 
 @register.simple_tag(takes_context=True)
 def error_title_prefix(context: Context) -> str:
-    """"Error: " when this page shows an error summary, so that the page title says so first.
+    """The page title's first words, "Error: ", when this page shows an error summary.
     base.html renders the page body before its <title> (``{% capture %}``) for this."""
     request = context.get("request")
     return _("Error:") + " " if getattr(request, "ds_shows_errors", False) else ""
