@@ -667,6 +667,7 @@ URLS: dict[str, Url] = {
     "home:landing": url(Rule.PUBLIC),
     "home:home": url(Rule.SIGNED_IN),
     "home:accessibility": url(Rule.PUBLIC),
+    "home:accessibility_statement": url(Rule.PUBLIC),
     "home:privacy": url(Rule.PUBLIC),
     "home:healthz": url(Rule.PUBLIC),
     # catalogue

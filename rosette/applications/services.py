@@ -670,9 +670,13 @@ def _evidence_problems(version: BadgeVersion, checks: list[AnswerCheck]) -> list
         and not any_alternative
         and total_words < version.overall_min_words
     ):
+        # Words in all are written in the questions' boxes: the first one is where to start.
+        first_text = next(
+            (f"text-{c.answer.question_id}" for c in checks if c.answer.question_id), "link-whole"
+        )
         problems.append(
             Problem(
-                "text-whole",
+                first_text,
                 _("Your statement needs at least %(min)s words in all; it has %(words)s.")
                 % {"min": version.overall_min_words, "words": total_words},
             )
@@ -695,7 +699,10 @@ def _privacy_problems(issuer: Issuer, checks: list[AnswerCheck]) -> list[Problem
     Under the block policy, so does each finding the learner has not explained."""
     problems = []
     for check in checks:
-        field = f"text-{check.answer.question_id or 'whole'}"
+        # the whole statement's words are its recording's transcript
+        field = (
+            f"text-{check.answer.question_id}" if check.answer.question_id else "transcript-whole"
+        )
         where = _where(check.answer)
         for finding in check.findings:
             if finding.label == screening.UNCHECKED:

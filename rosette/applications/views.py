@@ -25,6 +25,7 @@ from rosette.applications.review import reviews_for_learner
 from rosette.applications.workflow import TransitionError
 from rosette.catalogue.selectors import badge_for_public
 from rosette.core.access import Rule, access
+from rosette.core.forms import ErrorSummaryItem
 from rosette.toolkits.selectors import assessments_attachable
 
 
@@ -351,6 +352,8 @@ def _check_page(
 ) -> HttpResponse:
     attempt = services.current_attempt(application)
     checks = services.answer_checks(attempt)
+    problems = services.submission_problems(application=application, checks=checks)
+    edit_url = reverse("applications:edit", kwargs={"public_id": application.public_id})
     return render(
         request,
         "applications/check.html",
@@ -359,7 +362,14 @@ def _check_page(
             "attempt": attempt,
             "checks": checks,
             "findings_left": any(c.findings for c in checks),
-            "problems": services.submission_problems(application=application, checks=checks),
+            "problems": [
+                ErrorSummaryItem(
+                    "prerequisites", problem.message, application.badge.get_absolute_url()
+                )
+                if problem.field == "prerequisites"
+                else ErrorSummaryItem(f"id_{problem.field}", problem.message, edit_url)
+                for problem in problems
+            ],
             "declaration_points": services.declaration_text(
                 application.badge.issuer, application.version
             ).split("\n"),

@@ -24,6 +24,7 @@ the ``<form>``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -201,17 +202,31 @@ def non_field_errors_id(form: forms.BaseForm) -> str:
 
 @dataclass(frozen=True)
 class ErrorSummaryItem:
+    """One line of an error summary: its message, linking to the element with id ``anchor``
+    on this page, or on the page at ``url`` when it is given."""
+
     anchor: str
     message: str
+    url: str = ""
+
+    @property
+    def href(self) -> str:
+        return f"{self.url}#{self.anchor}"
 
 
 def error_summary_items(
-    *forms_: forms.BaseForm | forms.BaseFormSet | None,
+    *forms_: forms.BaseForm | forms.BaseFormSet | Iterable[ErrorSummaryItem] | None,
 ) -> list[ErrorSummaryItem]:
-    """Every error of the given forms (and formsets), in page order, with the id to link to."""
+    """Every error of the given forms (and formsets), in page order, with the id to link to.
+    Errors that are not a form's (a list of ``ErrorSummaryItem``) are taken as they are."""
     items: list[ErrorSummaryItem] = []
     for form in forms_:
-        if form is None or not form.is_bound:
+        if form is None:
+            continue
+        if not isinstance(form, forms.BaseForm | forms.BaseFormSet):
+            items.extend(form)
+            continue
+        if not form.is_bound:
             continue
         if isinstance(form, forms.BaseFormSet):
             items.extend(

@@ -8,6 +8,11 @@ urlpatterns = [
     path("", views.landing, name="landing"),
     path("home/", views.home, name="home"),
     path("accessibility/", views.accessibility, name="accessibility"),
+    path(
+        "accessibility/statement.md",
+        views.accessibility_statement,
+        name="accessibility_statement",
+    ),
     path("privacy/", views.privacy, name="privacy"),
     path("healthz", views.healthz, name="healthz"),
 ]

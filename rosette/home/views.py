@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -31,6 +32,18 @@ def home(request: HttpRequest) -> HttpResponse:
 @access(Rule.PUBLIC)
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "home/accessibility.html")
+
+
+# The accessibility statement's master copy, kept with the code (docs/ACCESSIBILITY.md).
+STATEMENT = settings.BASE_DIR / "docs" / "ACCESSIBILITY.md"
+
+
+@access(Rule.PUBLIC)
+def accessibility_statement(request: HttpRequest) -> HttpResponse:
+    """The accessibility statement as kept with the source code: Markdown, read as text."""
+    return HttpResponse(
+        STATEMENT.read_text(encoding="utf-8"), content_type="text/plain; charset=utf-8"
+    )
 
 
 @access(Rule.PUBLIC)

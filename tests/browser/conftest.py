@@ -7,15 +7,19 @@ violations) fail the test too.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import shutil
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls in the test body
 # are still synchronous and safe.
@@ -63,12 +67,15 @@ class PageLog:
     errors: list[str] = field(default_factory=list)
 
 
-def _new_context(browser: Browser, base_url: str, width: int) -> BrowserContext:
+def _new_context(
+    browser: Browser, base_url: str, width: int, *, javascript: bool = True
+) -> BrowserContext:
     context = browser.new_context(
         base_url=base_url,
         viewport={"width": width, "height": 900},
         accept_downloads=True,
         locale="en-GB",
+        java_script_enabled=javascript,
     )
     context.set_default_timeout(10_000)
     if not AXE_SCRIPT.exists():
@@ -100,13 +107,7 @@ def page_log() -> PageLog:
     return PageLog()
 
 
-def _open_page(browser: Browser, live_server: Any, page_log: PageLog, width: int) -> Iterator[Page]:
-    context = _new_context(browser, live_server.url, width)
-    page = context.new_page()
-    _watch(page, page_log)
-    page.page_log = page_log  # type: ignore[attr-defined]
-    yield page
-    context.close()
+def _assert_all_checked(page_log: PageLog) -> None:
     unchecked = [
         url
         for url in page_log.loaded
@@ -115,6 +116,23 @@ def _open_page(browser: Browser, live_server: Any, page_log: PageLog, width: int
     assert unchecked == [], f"pages loaded but never checked with axe: {unchecked}"
     real_errors = [e for e in page_log.errors if "favicon" not in e]
     assert real_errors == [], f"browser console errors: {real_errors}"
+
+
+def _watched_page(context: BrowserContext, page_log: PageLog, *, javascript: bool = True) -> Page:
+    page = context.new_page()
+    _watch(page, page_log)
+    page.page_log = page_log  # type: ignore[attr-defined]
+    page.javascript = javascript  # type: ignore[attr-defined]
+    return page
+
+
+def _open_page(
+    browser: Browser, live_server: Any, page_log: PageLog, width: int, *, javascript: bool = True
+) -> Iterator[Page]:
+    context = _new_context(browser, live_server.url, width, javascript=javascript)
+    yield _watched_page(context, page_log, javascript=javascript)
+    context.close()
+    _assert_all_checked(page_log)
 
 
 @pytest.fixture
@@ -129,33 +147,125 @@ def phone(browser: Browser, live_server: Any, page_log: PageLog) -> Iterator[Pag
     yield from _open_page(browser, live_server, page_log, 320)
 
 
-def axe(page: Page, *, screenshot: str | None = None) -> None:
-    """Run axe-core on the current page and fail on any violation."""
+@pytest.fixture
+def new_page(
+    browser: Browser, live_server: Any, page_log: PageLog
+) -> Iterator[Callable[..., Page]]:
+    """Pages in contexts of their own (one per person signed in), made as a test needs them:
+    ``new_page(width=320, javascript=False)``. The same checks apply to each at the end."""
+    contexts: list[BrowserContext] = []
+
+    def make(width: int = 1280, *, javascript: bool = True) -> Page:
+        context = _new_context(browser, live_server.url, width, javascript=javascript)
+        contexts.append(context)
+        return _watched_page(context, page_log, javascript=javascript)
+
+    yield make
+    for context in contexts:
+        context.close()
+    _assert_all_checked(page_log)
+
+
+def _javascript_runs(page: Page) -> bool:
+    return bool(getattr(page, "javascript", True))
+
+
+def _close_quietly(context: BrowserContext) -> None:
+    with contextlib.suppress(PlaywrightError):  # already closed with the browser
+        context.close()
+
+
+def _mirror_of(page: Page) -> Page:
+    """axe-core needs a running event loop, which a page without JavaScript does not have. It
+    runs instead on a mirror: a page in a JavaScript-enabled context that shows the same
+    markup, at the same size, with the same styles, and none of the page's own scripts."""
+    mirror: Page | None = getattr(page, "axe_mirror", None)
+    if mirror is None:
+        browser = page.context.browser
+        assert browser is not None
+        context = browser.new_context(viewport=page.viewport_size, locale="en-GB")
+        mirror = context.new_page()
+        documents: dict[str, str] = {}
+
+        def serve(route: Route) -> None:
+            request = route.request
+            if request.resource_type == "document" and request.url in documents:
+                route.fulfill(
+                    status=200,
+                    content_type="text/html; charset=utf-8",
+                    body=documents.pop(request.url),
+                )
+            elif request.resource_type == "script":
+                route.fulfill(status=200, content_type="text/javascript", body="")
+            else:
+                route.continue_()
+
+        context.route("**/*", serve)
+        context.add_init_script(script=AXE_SCRIPT.read_text())  # axe, and only axe
+        mirror.documents = documents  # type: ignore[attr-defined]
+        page.axe_mirror = mirror  # type: ignore[attr-defined]
+        page.context.on("close", lambda _: _close_quietly(context))
+    viewport = page.viewport_size
+    assert viewport is not None
+    mirror.set_viewport_size(viewport)
+    url = page.url.split("#")[0]
+    mirror.documents[url] = page.content()  # type: ignore[attr-defined]
+    mirror.goto(url)
+    return mirror
+
+
+def axe_violations(page: Page) -> list[str]:
+    """Run axe-core on the current page: its violations, one line each. The page counts as
+    checked. Where JavaScript is off, axe runs in a second context on the same markup."""
     page.wait_for_load_state("load")
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(url=AXE_URL)
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    page.page_log.checked.add(page.url.split("#")[0])  # type: ignore[attr-defined]
+    target = page if _javascript_runs(page) else _mirror_of(page)
+    if not target.evaluate("typeof window.axe !== 'undefined'"):
+        target.add_script_tag(url=AXE_URL)
+    result = target.evaluate(
+        "tags => axe.run(document, "
+        "{runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        AXE_TAGS,
     )
-    violations = [
+    return [
         f"{v['id']} ({v['impact']}): {v['help']} at "
         + ", ".join(str(n["target"]) for n in v["nodes"][:3])
         for v in result["violations"]
     ]
+
+
+def axe(page: Page, *, screenshot: str | None = None) -> None:
+    """Run axe-core on the current page and fail on any violation."""
+    violations = axe_violations(page)
     assert violations == [], f"axe-core on {page.url}:\n" + "\n".join(violations)
-    page.page_log.checked.add(page.url.split("#")[0])  # type: ignore[attr-defined]
     if screenshot:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"{screenshot}.png"), full_page=True)
 
 
-def sign_in(page: Page, email: str, password: str | None = None) -> None:
-    """Sign in through the real form (checks the sign-in page with axe on the way)."""
+def totp_code(secret: str) -> str:
+    """The code an authenticator app shows now for this TOTP secret."""
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return str(format_hotp_value(hotp_value(secret, int(time.time()) // 30)))
+
+
+def sign_in(
+    page: Page, email: str, password: str | None = None, *, totp_secret: str | None = None
+) -> None:
+    """Sign in through the real form (checks the sign-in page with axe on the way); staff
+    then give the code from their authenticator app, computed here from their TOTP secret."""
     from tests.factories import PASSWORD
 
     page.goto("/accounts/login/")
     axe(page)
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password or PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign in").click()
+    if totp_secret is not None:
+        page.locator("input[name=code]").wait_for()
+        axe(page)
+        page.locator("input[name=code]").fill(totp_code(totp_secret))
+        with page.expect_navigation():
+            page.get_by_role("button", name=re.compile("^sign in$", re.IGNORECASE)).click()

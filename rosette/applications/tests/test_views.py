@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -123,6 +124,24 @@ def test_check_page_names_each_missing_thing(client: Client, application: Applic
     assert "Question 1 needs 20 words; it has 2." in body
     assert "You need the “Getting started” badge" in body
     assert "Submit application" not in body
+
+
+def test_each_problem_on_the_check_page_links_to_its_place_on_the_evidence_form(
+    client: Client, application: Application
+) -> None:
+    client.force_login(application.learner)
+    client.post(edit_url(application), {**form_data(application, "too short"), "action": "save"})
+    body = client.get(
+        reverse("applications:check", kwargs={"public_id": application.public_id})
+    ).content.decode()
+    summary = body.split('class="ds_error-summary"', 1)[1].split("</div>", 1)[0]
+    assert "Your statement needs at least 40 words in all; it has 4." in body
+    targets = re.findall(r'<a href="([^"#]*)#([^"]+)">([^<]+)</a>', summary)
+    assert len(targets) == 4  # the prerequisite, questions 1 and 2, the words in all
+    pages: dict[str, str] = {}
+    for url, anchor, message in targets:
+        page = pages.setdefault(url, client.get(url).content.decode())
+        assert f'id="{anchor}"' in page, f"“{message}” links to #{anchor}, not on {url}"
 
 
 def test_submit_shows_queue_place_and_due_date(client: Client, application: Application) -> None:

@@ -5,10 +5,13 @@ escaped unless already safe (``mark_safe``/``{% translate %}`` output is not; us
 forms for rich content). The markup lives in ``core/templates/ds/components/``.
 
 Forms
-    ``{% error_summary form [other_form ...] %}``
+    ``{% error_summary form [other_form ...] title=None %}``
         "There is a problem" with a link to each field in error (non-field errors link to the
         form's error block). Renders nothing when no form has errors. Place it at the top of
-        ``{% block content %}``; ``site.js`` focuses it on load. Accepts forms and formsets.
+        ``{% block content %}``; it takes focus on load (``autofocus``, and ``site.js`` after
+        an htmx swap), and the page title then starts with "Error:" (``{% error_title_prefix %}``
+        in base.html). Accepts forms, formsets and lists of ``ErrorSummaryItem`` (errors that
+        are not a form's, which may link to another page).
         ``{% error_summary form profile_form %}``
     ``{{ field|ds_widget }}`` / ``{{ field|ds_widget_kind }}``: used by ``ds/forms/field.html``.
 
@@ -88,12 +91,45 @@ def ds_non_field_errors_id(form: forms.BaseForm) -> str:
     return non_field_errors_id(form)
 
 
-@register.simple_tag
-def error_summary(*forms_: Any) -> SafeString | str:
+@register.simple_tag(takes_context=True)
+def error_summary(context: Context, *forms_: Any, title: str | None = None) -> SafeString | str:
     items = error_summary_items(*forms_)
     if not items:
         return ""
-    return render_to_string("ds/components/error_summary.html", {"items": items})
+    request = context.get("request")
+    if request is not None:
+        request.ds_shows_errors = True  # read by {% error_title_prefix %}
+    return render_to_string("ds/components/error_summary.html", {"items": items, "title": title})
+
+
+@register.simple_tag(takes_context=True)
+def error_title_prefix(context: Context) -> str:
+    """The page title's first words, "Error: ", when this page shows an error summary.
+    base.html renders the page body before its <title> (``{% capture %}``) for this."""
+    request = context.get("request")
+    return _("Error:") + " " if getattr(request, "ds_shows_errors", False) else ""
+
+
+class CaptureNode(template.Node):
+    def __init__(self, nodelist: template.NodeList, name: str) -> None:
+        self.nodelist = nodelist
+        self.name = name
+
+    def render(self, context: Context) -> str:
+        context[self.name] = self.nodelist.render(context)
+        return ""
+
+
+@register.tag
+def capture(parser: Parser, token: Token) -> CaptureNode:
+    """``{% capture as name %}…{% endcapture %}`` renders its content now, to output later
+    with ``{{ name }}``: base.html renders the body first, then the head that depends on it."""
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError("usage: {% capture as name %}…{% endcapture %}")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[2])
 
 
 # --- page furniture -------------------------------------------------------------------------

@@ -7,11 +7,11 @@ import re
 import pytest
 from django import forms
 from django.core.paginator import Paginator
-from django.template import Context, Template
+from django.template import Context, RequestContext, Template
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 
-from rosette.core.forms import DesignSystemForm
+from rosette.core.forms import DesignSystemForm, ErrorSummaryItem
 
 
 class EvidenceForm(DesignSystemForm):
@@ -108,6 +108,45 @@ def test_error_summary_accepts_several_forms() -> None:
     assert "id_other-email" in anchors
     assert "id_answer" in anchors
     assert html.count('<div class="ds_error-summary"') == 1
+
+
+def test_error_summary_takes_focus_and_links_errors_that_are_not_a_forms() -> None:
+    items = [ErrorSummaryItem("id_text-1", "Answer question 1.", "/applications/x/edit/")]
+    html = render("{% error_summary items title='You cannot submit yet' %}", items=items)
+    assert "autofocus" in html  # focus on load, even without JavaScript
+    assert "You cannot submit yet" in html
+    assert '<a href="/applications/x/edit/#id_text-1">Answer question 1.</a>' in html
+
+
+def _page(form: forms.Form) -> str:
+    """A whole page (base.html) showing the form's errors, as a view renders it."""
+    from django.contrib.auth.models import AnonymousUser
+
+    request = RequestFactory().post("/evidence/")
+    request.user = AnonymousUser()
+    template = Template(
+        '{% extends "base.html" %}{% load ds %}{% block title %}Your evidence{% endblock %}'
+        "{% block content %}{% error_summary form %}{{ form }}{% endblock %}"
+    )
+    return template.render(RequestContext(request, {"form": form}))
+
+
+def test_the_title_of_a_page_showing_errors_starts_with_error() -> None:
+    failed = _page(EvidenceForm(data={"title": "abc"}))
+    assert "<title>Error: Your evidence – Rosette</title>" in failed
+    assert failed.index("<title>") < failed.index('class="ds_error-summary"')  # head first
+    assert failed.lstrip().startswith("<!DOCTYPE html>")
+    fresh = _page(EvidenceForm())
+    assert "<title>Your evidence – Rosette</title>" in fresh
+
+
+def test_a_message_banner_says_what_it_is_without_a_heading_before_the_page_title() -> None:
+    html = render_to_string(
+        "ds/components/notification_banner.html",
+        {"content": "Your draft is saved.", "success": True, "inline_label": True},
+    )
+    assert "<h2" not in html
+    assert '<span class="visually-hidden">Success: </span>Your draft is saved.' in html
 
 
 def test_pagination_keeps_the_query_string() -> None:
