@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.apps import apps
+from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -38,6 +39,7 @@ from rosette.awards.models import Award
 from rosette.catalogue.artwork import rosette_svg
 from rosette.catalogue.models import Badge, Issuer, IssuerStaff
 from rosette.core.access import Rule, rule_of
+from rosette.core.admin import ReadMostlyAdmin, SuperuserOnly
 from rosette.teams import services as teams
 from rosette.teams.models import Membership
 from tests import factories
@@ -835,7 +837,13 @@ URLS: dict[str, Url] = {
     "workspace:version_preview": url(Rule.ISSUER_ADMIN, _workspace_version_sample),
     "workspace:version_publish": url(Rule.ISSUER_ADMIN, _workspace_version_sample),
     # the workspace's people, reports and audit trail (ADR 0015)
-    "workspace_people:accept": url(Rule.SIGNED_IN, _staff_invitation_token_sample),
+    # Anyone signed in may open an invitation's link (it names the address it was sent to,
+    # masked); only an account holding that address, verified, can accept it.
+    "workspace_people:accept": url(
+        Rule.SIGNED_IN,
+        _staff_invitation_token_sample,
+        expect=each([*LEARNERS, *STAFF], (OK, DENIED)),
+    ),
     "workspace_people:people": url(Rule.ISSUER_ADMIN, _own_issuer_sample),
     "workspace_people:member": url(Rule.ISSUER_ADMIN, _staff_member_sample),
     "workspace_people:invitation_withdraw": url(Rule.ISSUER_ADMIN, _staff_invitation_sample),
@@ -901,6 +909,25 @@ def admin_expected(name: str, route: str, persona: str) -> Outcome:
         return DENIED  # asked without the field it completes: refused, as Django does
     if name == "admin:None" and route.endswith("(?P<url>.*)$"):
         return DENIED  # the catch-all: a page that does not exist
+    return _admin_model_outcome(name)
+
+
+def _admin_model_outcome(name: str) -> Outcome:
+    """A model's add, change and delete pages, for a site admin: the admin is read-mostly
+    (rosette/core/admin.py, ADR 0015): nothing is added or deleted, and a change is saved only
+    where the model's admin names fields whose change is harmless."""
+    for model, model_admin in admin.site._registry.items():
+        prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}_"
+        if not name.startswith(prefix):
+            continue
+        view = name[len(prefix) :]
+        if isinstance(model_admin, SuperuserOnly):  # the toolkit's guide drafts: never deleted
+            return DENIED if view == "delete" else OK
+        assert isinstance(model_admin, ReadMostlyAdmin), f"{model} has an admin of its own"
+        if view in ("add", "delete"):
+            return DENIED
+        if view == "change":
+            return (OK, OK if model_admin.editable else DENIED)
     return OK
 
 

@@ -19,6 +19,7 @@ from rosette.toolkits.models import (
     Contributor,
     Guide,
     GuideVersion,
+    PrivacyExplanation,
     Risk,
     RiskAssessment,
     RiskEntry,
@@ -95,4 +96,4 @@ class GuideAdmin(SuperuserOnly, admin.ModelAdmin):  # type: ignore[type-arg]
     inlines = [GuideVersionInline]
 
 
-register_read_only(Risk, RiskAssessment, RiskEntry, ChecklistItem, Contributor)
+register_read_only(Risk, RiskAssessment, RiskEntry, ChecklistItem, Contributor, PrivacyExplanation)

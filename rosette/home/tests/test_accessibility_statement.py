@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from rosette.core.views import STATEMENT
+from rosette.home.views import STATEMENT
 
 pytestmark = pytest.mark.django_db
 

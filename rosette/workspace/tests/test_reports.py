@@ -173,7 +173,7 @@ def test_the_reports_page_query_count_is_flat(
     client.force_login(issuer_admin)
     decide("award")
     client.get(_reports_url(issuer))
-    with django_assert_num_queries(15) as few:
+    with django_assert_num_queries(13) as few:
         client.get(_reports_url(issuer))
     for n in range(12):
         decide(["award", "return", "decline"][n % 3], days=n + 1, reason="not_own_work")
