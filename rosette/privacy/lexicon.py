@@ -587,7 +587,8 @@ PERSON_STATES = words("""
     cross distressed tearful excited unsettled settled confused tired unwell calm lonely
     embarrassed ashamed relieved keen reluctant determined chuffed raging buzzing sad
     overwhelmed annoyed frustrated afraid terrified thrilled grateful shy withdrawn agitated
-    poorly ill asleep awake
+    poorly ill asleep awake gutted fuming scunnered mortified livid devastated heartbroken
+    stressed bored beelin
 """)
 # People's roles: "Patience is a care assistant", "Bracken, a young person I support".
 ROLE_NOUNS = words("""

@@ -162,6 +162,36 @@ _MODALS = _words("can could will would does did needs uses likes wants")
 _WORK_WORDS = _words("""
     work works worked working staff placement based shift shifts nights days resident residents
     manager nurse carer carers job volunteer volunteers employed lives lived living""")
+# People who belong to a place of work or care: "staff from Hillview".
+_STAFF_WORDS = _words("""
+    staff carer carers worker workers manager managers nurse nurses team colleagues colleague
+    residents resident keyworker""")
+# People at a place of work or care: "a young person at Rowanbank", "the lads at Hazelbrae".
+_WORK_WORDS = (
+    _WORK_WORDS
+    | _STAFF_WORDS
+    | _words("""
+    young person people pupil pupils kids children child lad lads lassie lassies tenant tenants
+    patients patient client clients service user users member members""")
+)
+# Things got from an organisation: "bought from", "funding from", "a leaflet from".
+_GOT_FROM = _words("""
+    bought buy buying ordered order purchased borrowed downloaded delivered funding grant grants
+    guidance leaflet leaflets resources materials donation donations tablets phones laptops
+    devices vouchers referral referrals training course funded sourced""")
+# Before a lower-case name in text-message style: "saw jenny", "gave kirstin a lift".
+_SEEN_SOMEONE = _words("""
+    saw see seen seeing met meet meeting visited visit visiting gave give giving took take
+    picked collected called messaged wi fae""")
+_LOWER_CUES = lx.LOWER_NAME_PRECEDERS | _SEEN_SOMEONE
+# After a lower-case listed name: "marisol was raging", "kirstin's got a new phone".
+_LOWER_FOLLOWERS = lx.PERSON_VERBS | _words("was is has had wis isnae wasnae")
+_LOWER_NICKNAME = _words("wee big auld")
+# Words for people that follow "wee", "big" and "auld" and name no one: "the auld fella".
+_SCOTS_PEOPLE = _words("""
+    fella fellae fellas wifie wifies lassie lassies laddie laddies bairn bairns wean weans yin
+    yins boay wummin wumman mannie mannies gadgie gadgies radge dug pal pals bro sis""")
+_GAVE = _words("gave give giving")
 # Dotted initials standing for a person: "J.M.", "R. S.", and the abbreviations that are not.
 _DOTTED_INITIALS = re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?![\w])")
 _NOT_INITIALS = frozenset(
@@ -458,7 +488,13 @@ class _Scan:
         elif kind == lx.AMBIGUOUS:
             if ev.strong and not (ev.place and word in lx.places()):
                 confidence = 0.65
-            elif ev.weak and not tok.initial and not ev.place and word not in lx.places():
+            elif (
+                ev.weak
+                and not tok.initial
+                and not ev.place
+                and word not in lx.places()
+                and not self.only_joined(k)
+            ):
                 confidence = 0.55
         elif _INITIALS.fullmatch(word) and word not in lx.ACRONYMS:
             # "AB settled", "KD (night staff)": initials in notes, only with a cue.
@@ -470,7 +506,13 @@ class _Scan:
         elif kind == lx.UNKNOWN:
             if ev.strong or tok.possessive or (ev.acts and not ev.place) or self.referred_to(k):
                 confidence = 0.6
-            elif not tok.initial and not self.in_place(k) and word.isalpha() and len(word) > 2:
+            elif (
+                not tok.initial
+                and not self.in_place(k)
+                and not self.supplier(k)
+                and word.isalpha()
+                and len(word) > 2
+            ):
                 confidence = 0.5 if self.prev_word(k) not in _THING_PRECEDERS else 0.0
         elif kind in (lx.RARE, lx.PROPER):
             if ev.cued_before or (ev.strong and not ev.place):
@@ -525,11 +567,32 @@ class _Scan:
         return prev == "to" and any(self.word(k - n) in lx.MOTION_WORDS for n in (2, 3, 4))
 
     def premises(self, k: int) -> bool:
-        """ "Staff at Corrieview", "I have worked at Glenmorven": a place of work or care."""
-        return self.prev_word(k) == "at" and any(
-            self.word(k - n) in _WORK_WORDS
-            for n in range(2, 6)
-            if not self.tokens[k - n + 1].initial
+        """ "Staff at Corrieview", "a young person at Rowanbank", "carers from Glenlora": a
+        place of work or care, named by one word after the people who work or live there."""
+        prev = self.prev_word(k)
+        words = _WORK_WORDS if prev == "at" else _STAFF_WORDS if prev == "from" else None
+        return words is not None and self.looks_back(k, words)
+
+    def looks_back(self, k: int, words: frozenset[str]) -> bool:
+        """Whether one of words stands 2 to 5 words before token k in the same sentence."""
+        for n in range(2, 6):
+            if k - n < 0 or self.tokens[k - n + 1].initial:
+                return False
+            if self.word(k - n) in words:
+                return True
+        return False
+
+    def supplier(self, k: int) -> bool:
+        """ "bought the phones from Currys", "funding from Inspiring Scotland": something got
+        from an organisation, not a message from a person."""
+        return self.prev_word(k) == "from" and self.looks_back(k, _GOT_FROM)
+
+    def only_joined(self, k: int) -> bool:
+        """Whether the one cue before token k is "and"/"or" ("Rose and Bell", "Will and Power
+        of Attorney"): a list of people counts only when its other name is a person."""
+        return (
+            self.prev_word(k) in ("and", "or", "n", "&")
+            and self.next_word(k) not in lx.PERSON_FOLLOWERS
         )
 
     def referred_to(self, k: int) -> bool:
@@ -664,12 +727,19 @@ class _Scan:
             nxt = self.next_word(k)
             prev = self.prev_word(k)
             if (
-                (listed and (prev in lx.LOWER_NAME_PRECEDERS or nxt in lx.PERSON_VERBS))
+                (listed and (prev in _LOWER_CUES or nxt in _LOWER_FOLLOWERS or self.then_he(k)))
                 or nxt in lx.SPEECH_AND_FEELING
                 or prev in lx.KIN_AND_ROLES
                 or prev in _DONE_TO_SOMEONE
+                or (prev in _LOWER_NICKNAME and word not in _SCOTS_PEOPLE)
+                or (prev in _SEEN_SOMEONE and self.then_he(k))
+                or (prev in _GAVE and nxt in ("a", "an"))
             ):
                 self.person(k, k, 0.45, "This looks like a person's name")
+
+    def then_he(self, k: int) -> bool:
+        """ "saw jenny, she was fine": "he" or "she" within the next three words."""
+        return any(w in ("he", "she", "he's", "she's") for w in self.following(k, 3))
 
     def lists_of_people(self) -> None:
         """Names listed beside a name already found: "Attendees were Morag, Tormod and Kez"."""

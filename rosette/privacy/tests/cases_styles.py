@@ -369,3 +369,84 @@ CLEAN += [
     "helped install the new router and tested the wifi",
     "asked abt the new rota, mgr says next wk",
 ]
+
+# --- second round (issue 18): the classes still missed after the first round, in new
+# statements with new names, streets and workplaces (none taken from the held-out set).
+IDENTIFYING += [
+    # lower-case names in text-message style, listed or not
+    ("i saw jenny at the shop and she was fine", ("jenny",)),
+    ("met wee tamsin in town she says hi", ("tamsin",)),
+    ("went round to see marguerite she was upset", ("marguerite",)),
+    ("seen kirstin earlier, she's doing better", ("kirstin",)),
+    ("gave loreen a lift home", ("loreen",)),
+    ("tbh marisol was raging about the bill", ("marisol",)),
+    ("ma pal shereen got hacked", ("shereen",)),
+    ("Magnus n Ottilie came to group", ("Magnus", "Ottilie")),
+    # workplaces named by one word after the people who work or live there
+    ("A young person at Rowanbank told me about the game.", ("Rowanbank",)),
+    ("Staff from Hillview came to the training.", ("Hillview",)),
+    ("One of the residents at Ferncroft was scammed.", ("Ferncroft",)),
+    ("Two carers from Glenlora asked about the app.", ("Glenlora",)),
+    ("A resident at Lindenbrae was scammed.", ("Lindenbrae",)),
+    ("Halcyon Lodge residents got new tablets.", ("Halcyon Lodge",)),
+    # unknown full names in running text
+    ("Yesterday Ottoline Ferrante phoned the office.", ("Ottoline Ferrante",)),
+    ("I spoke with Dashiell Quarrie about the router.", ("Dashiell Quarrie",)),
+    ("Bartholomew Quist phoned the office.", ("Bartholomew Quist",)),
+    ("Visited Evander Loxley at home today.", ("Evander Loxley",)),
+    # names that are also words, with a feeling or a relation
+    ("Hope was gutted when the game got deleted.", ("Hope",)),
+    ("Will's mum asked about parental controls.", ("Will",)),
+    ("I helped Bell set up her email.", ("Bell",)),
+    ("Mr Brown (84) lost money to a scam.", ("Mr Brown", "84")),
+    # notes, nicknames, ages and identifiers
+    ("Tuesday - visited Ysolde re scam texts", ("Ysolde",)),
+    ("- Perpetua: needs help with passwords", ("Perpetua",)),
+    ("spoke to dad (Anselm) about the laptop", ("Anselm",)),
+    ("Big Tam fae the flats got a new phone.", ("Big Tam",)),
+    ("Isidore, 79, lives alone.", ("Isidore", "79")),
+    ("Una, 8, and her brother, 10, came to the library session.", ("Una", "8")),
+    ("He's ninety-one and sharp as a tack.", ("ninety-one",)),
+    ("dob 3/4/51", ("3/4/51",)),
+    ("NI: ab 12 34 56 c", ("ab 12 34 56 c",)),
+    ("Present: me, Caro, Tibby", ("Caro", "Tibby")),
+]
+CLEAN += [
+    # "and" between two words that are also names is no list of people
+    "I hope the new policy will help. Rose and Bell are streets in the town centre.",
+    "In May and June the team reviewed the Will and Power of Attorney guidance.",
+    "We used the Brown and Levinson model in training.",
+    "Dawn and dusk are quiet times on the unit.",
+    "Sky and Virgin both sent letters about price rises.",
+    "Grace and dignity matter in end of life care.",
+    # organisations things come from, and places that are no workplace
+    "We bought tablets from Argos and phones from Currys.",
+    "We got funding from Corra Foundation for the tablets.",
+    "Staff from the council came to the training.",
+    "A young person at school told me about the game.",
+    "People from Glasgow and Edinburgh came to the event.",
+    "Lots of folk fae Fife came along.",
+    # Scots words for people after "wee", "big", "auld"
+    "The wee yin was fair chuffed wi the new tablet.",
+    "Big man, ye've done it again, the password's reset.",
+    "The bairns were fair chuffed wi the new tablets.",
+    "Awfy dreich day, so we stayed in and did the quiz.",
+    # words that are names, job titles, months
+    "Hope is what keeps people going when things are hard.",
+    "Will the new app be ready by April?",
+    "Brown envelopes from the bank worried a few residents.",
+    "Rose gold phones are popular with the teenagers.",
+    "The Bell Street office and the Hope Street office both had training.",
+    "In April and May we ran sessions; June was quieter.",
+    "Our Team Leader and the Service Manager met the Practice Educator.",
+    "The Advocate and the Mental Health Officer attended.",
+    "Frank conversations about money are hard.",
+    "Penny for your thoughts, as my gran would say.",
+    "Matt screen protectors stop the glare.",
+    "Bob's your uncle, the password was reset.",
+    "Summer holidays mean the kids are online more.",
+    # numbers between commas after a place, a day or a heading are no age
+    "Places taken so far: Glasgow, 12, Tranent, 9, Haddington, 4.",
+    "Rooms 4, 12, 15 were painted over the summer.",
+    "On Tuesday, 14, maybe 15, people came to the drop-in.",
+]
