@@ -192,6 +192,19 @@ _SCOTS_PEOPLE = _words("""
     fella fellae fellas wifie wifies lassie lassies laddie laddies bairn bairns wean weans yin
     yins boay wummin wumman mannie mannies gadgie gadgies radge dug pal pals bro sis""")
 _GAVE = _words("gave give giving")
+# Works by or about someone famous: "a film about ...", "a poem by ...".
+_MEDIA_NOUNS = _words("""
+    film films documentary documentaries book books novel novels poem poems song songs album
+    albums talk talks speech speeches quote quotes programme programmes show shows podcast
+    podcasts biography autobiography lecture lectures painting paintings music lyrics tweets
+    interview interviews concert concerts""")
+# "David Attenborough's programmes": works a private person seldom has.
+_WORKS_OF = _words("""
+    programmes films novels albums speeches documentaries podcasts lyrics concerts tweets
+    biography autobiography""")
+_FOLLOW = _words("follow follows following followed")
+_LISTEN = _words("listen listens listening listened")
+_IT = _words("it this that which")
 # Dotted initials standing for a person: "J.M.", "R. S.", and the abbreviations that are not.
 _DOTTED_INITIALS = re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?![\w])")
 _NOT_INITIALS = frozenset(
@@ -446,6 +459,8 @@ class _Scan:
         toks = self.tokens
         first, second = toks[k].text, toks[k + 1].text
         first_kind, second_kind = lx.kind(first), lx.kind(second)
+        if self.in_media(k):
+            return j  # "a film about Nelson Mandela": the whole run is someone famous
         if first_kind not in _FIRST_OF_FULL_NAME or self.after_determiner(k):
             return k
         known = first_kind in (lx.GIVEN, lx.AMBIGUOUS) and second in lx.surnames()
@@ -494,6 +509,7 @@ class _Scan:
                 and not ev.place
                 and word not in lx.places()
                 and not self.only_joined(k)
+                and word not in lx.NAMED_AFTER_PEOPLE  # "we talked about Kitwood"
             ):
                 confidence = 0.55
         elif _INITIALS.fullmatch(word) and word not in lx.ACRONYMS:
@@ -548,7 +564,7 @@ class _Scan:
             or (tok.possessive and nxt in lx.POSSESSIONS)
             or (nxt in _AUXILIARIES and after_two[1:] != [] and after_two[1] in lx.PERSON_VERBS)
         )
-        thing = self.after_determiner(k) or self.thing_after(k)
+        thing = self.after_determiner(k) or self.thing_after(k) or self.in_media(k)
         place = prev in lx.PLACE_PRECEDERS or self.in_place(k)
         acts = acts or self.labels_a_line(k)
         return Evidence(strong, cued_before, weak, acts, thing, place)
@@ -582,10 +598,35 @@ class _Scan:
                 return True
         return False
 
+    def in_media(self, k: int) -> bool:
+        """Someone known from books, films and the news, not someone known in person: "a film
+        about Nelson Mandela", "a poem by Robert Burns", "they follow Marcus Rashford",
+        "listening to Dolly Parton", "David Attenborough's programmes"."""
+        prev = self.prev_word(k)
+        if prev in ("by", "about", "from") and self.looks_back(k, _MEDIA_NOUNS):
+            return True
+        last = k
+        while (
+            last + 1 < len(self.tokens)
+            and self.tokens[last + 1].cap
+            and _joined(self.tokens, last + 1)
+        ):
+            last += 1
+        if self.tokens[last].possessive:  # "follow Dashiell's lead" is someone known
+            return self.next_word(last) in _WORKS_OF
+        return prev in _FOLLOW or (prev == "to" and self.looks_back(k, _LISTEN))
+
     def supplier(self, k: int) -> bool:
         """ "bought the phones from Currys", "funding from Inspiring Scotland": something got
         from an organisation, not a message from a person."""
-        return self.prev_word(k) == "from" and self.looks_back(k, _GOT_FROM)
+        if self.prev_word(k) != "from":
+            return False
+        # "claiming to be from Evri", "it was from Hermes": a sender that is a firm.
+        return (
+            self.looks_back(k, _GOT_FROM)
+            or self.word(k - 2) == "be"
+            or (self.word(k - 2) in ("was", "is", "were") and self.word(k - 3) in _IT)
+        )
 
     def only_joined(self, k: int) -> bool:
         """Whether the one cue before token k is "and"/"or" ("Rose and Bell", "Will and Power

@@ -450,3 +450,27 @@ CLEAN += [
     "Rooms 4, 12, 15 were painted over the summer.",
     "On Tuesday, 14, maybe 15, people came to the drop-in.",
 ]
+
+# --- famous people known from their work, and firms things come from (second round)
+IDENTIFYING += [
+    ("I was reading a book with Ottoline Ferrante.", ("Ottoline Ferrante",)),
+    ("I follow Dashiell Quarrie's lead when the alarm goes.", ("Dashiell Quarrie",)),
+    ("A video by Kezia Gilfillan was posted on the group chat.", ("Kezia Gilfillan",)),
+    ("I talked to Lavinia about her songs.", ("Lavinia",)),
+    ("A message from Otieno came in late.", ("Otieno",)),
+    ("Her son Kitwood said hi.", ("Kitwood",)),
+]
+CLEAN += [
+    "We watched a film about Nelson Mandela with the group.",
+    "We read a poem by Robert Burns at the Burns supper.",
+    "The young people follow Marcus Rashford on social media.",
+    "The residents like listening to Dolly Parton and Johnny Cash.",
+    "Sir David Attenborough's programmes are a favourite in the lounge.",
+    "We talked about Kitwood and person-centred care.",
+    "The email said it was from Evri about a parcel.",
+    "A text claiming to be from Royal Mail asked for a fee.",
+    "The scammer pretended to be from Amazon.",
+    "We got advice from Childline and from Samaritans.",
+    "He supports Hibs and goes to Easter Road every week.",
+    "We used Canva and Padlet to make the posters.",
+]
