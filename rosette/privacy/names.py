@@ -192,6 +192,12 @@ _SCOTS_PEOPLE = _words("""
     fella fellae fellas wifie wifies lassie lassies laddie laddies bairn bairns wean weans yin
     yins boay wummin wumman mannie mannies gadgie gadgies radge dug pal pals bro sis""")
 _GAVE = _words("gave give giving")
+_AND = _words("and n &")
+_KISSES = _words("x xx xxx")
+_SALUTATIONS_LOWER = _words("cheers thanks thx ta hi hiya hey dear love")
+# "Thelonius is in hospital", "was off sick", "is back home": where a person is.
+_WHERE_PEOPLE_ARE = [["in", "hospital"], ["off", "sick"], ["back", "home"], ["in", "bed"]]
+_SPEAK = _words("speak spoke speaking talk talked talking chat chatted")
 # Works by or about someone famous: "a film about ...", "a poem by ...".
 _MEDIA_NOUNS = _words("""
     film films documentary documentaries book books novel novels poem poems song songs album
@@ -711,7 +717,7 @@ class _Scan:
             return False
         if after[0] in ("was", "is", "felt", "seemed", "looked", "became", "gets", "got"):
             rest = after[1:]
-            if rest[:1] and rest[0] in lx.PERSON_STATES:
+            if (rest[:1] and rest[0] in lx.PERSON_STATES) or rest[:2] in _WHERE_PEOPLE_ARE:
                 return True
             if rest[:1] and rest[0] in _ARTICLES:
                 return any(w in lx.ROLE_NOUNS for w in rest[1:])
@@ -775,8 +781,19 @@ class _Scan:
                 or (prev in _LOWER_NICKNAME and word not in _SCOTS_PEOPLE)
                 or (prev in _SEEN_SOMEONE and self.then_he(k))
                 or (prev in _GAVE and nxt in ("a", "an"))
+                or self.beside_me(k)
+                or (prev in _SALUTATIONS_LOWER and (self.alone_on_line(k) or nxt in _KISSES))
+                or (prev == "to" and self.word(k - 2) in _SPEAK)
             ):
                 self.person(k, k, 0.45, "This looks like a person's name")
+
+    def beside_me(self, k: int) -> bool:
+        """ "me and aurelie", "lorcan n me", "jo and I": someone named beside the writer."""
+        before = (self.word(k - 2), self.prev_word(k))
+        after = self.following(k, 2)
+        return (before[0] == "me" and before[1] in _AND) or (
+            len(after) == 2 and after[0] in _AND and after[1] in ("me", "i")
+        )
 
     def then_he(self, k: int) -> bool:
         """ "saw jenny, she was fine": "he" or "she" within the next three words."""

@@ -474,3 +474,22 @@ CLEAN += [
     "He supports Hibs and goes to Easter Road every week.",
     "We used Canva and Padlet to make the posters.",
 ]
+
+# --- lower-case names beside the writer, in greetings, after "spoke to" (second round)
+IDENTIFYING += [
+    ("lorcan n me went tae the library", ("lorcan",)),
+    ("me and aurelie did the quiz", ("aurelie",)),
+    ("Speak to ellery re: passwords", ("ellery",)),
+    ("cheers marnie x", ("marnie",)),
+    ("hiya tabitha\nhope ur ok", ("tabitha",)),
+    ("Thelonius is in hospital again.", ("Thelonius",)),
+    ("Quorra is 14 and on TikTok all night.", ("14",)),
+]
+CLEAN += [
+    "me and uni are done lol",
+    "cheers pal, see you tmrw",
+    "spoke to mgmt about the rota",
+    "thanks again",
+    "visited the hosp with my bestie",
+    "took pics of the new lounge for the newsletter",
+]
