@@ -193,6 +193,7 @@ _SCOTS_PEOPLE = _words("""
     yins boay wummin wumman mannie mannies gadgie gadgies radge dug pal pals bro sis""")
 _GAVE = _words("gave give giving")
 _AND = _words("and n &")
+_ROLES = lx.KIN_AND_ROLES | lx.ROLE_NOUNS
 _KISSES = _words("x xx xxx")
 _SALUTATIONS_LOWER = _words("cheers thanks thx ta hi hiya hey dear love")
 # "Thelonius is in hospital", "was off sick", "is back home": where a person is.
@@ -554,7 +555,7 @@ class _Scan:
         after = self.text[tok.end + (2 if tok.possessive else 0) : tok.end + 40]
         strong = (
             cued_before
-            or self.in_list_of_people(k)
+            or (self.in_list_of_people(k) and tok.text.lower() not in _ROLES)
             or self.kin_after(k)
             or (nxt in lx.SPEECH_AND_FEELING and not tok.possessive)
             or after.startswith((", who", ", whose", " and his", " and her", " and I ", " and me"))
@@ -672,7 +673,8 @@ class _Scan:
         """A relation, role or naming phrase right before token k: "her son", "known as"."""
         prev = self.prev_word(k)
         if prev in lx.KIN_AND_ROLES:
-            return True
+            # "Present: Manager, Deputy": a role listed beside another role names no one.
+            return not (self.tokens[k].gap_before == ", " and self.tokens[k - 1].cap)
         if prev == "as" and "known" in (self.word(k - n) for n in range(2, 6)):
             return True  # "known to everyone as Granny Nettle"
         return not self.tokens[k].initial and any(

@@ -493,3 +493,22 @@ CLEAN += [
     "visited the hosp with my bestie",
     "took pics of the new lounge for the newsletter",
 ]
+
+# --- job titles listed as the people present (second round)
+IDENTIFYING += [
+    ("Present: Manager, Wanjiku, Tormod", ("Wanjiku", "Tormod")),
+    ("My son, Forest, said hi.", ("Forest",)),
+    ("Porter said he was scared of the phone.", ("Porter",)),
+]
+CLEAN += [
+    "Present: Manager, Deputy, two Support Workers.",
+    "Present: Deputy, Cook, Porter, Driver.",
+    "Attendees:\n- Team Leader\n- Senior Carer\n- Night Staff",
+    "Och, the wifie next door's a pure gem, she helps oot wi the shopping.",
+    "Ah telt the weans tae keep their passwords tae theirsels.",
+    "Robin, Wren and Finch are the names of our three lounges.",
+    "We named the three tablets Faith, Hope and Charity.",
+    "i hope ur ok hun, see u tmrw",
+    "Morning all, quick update from nights: all quiet.",
+    "Crystal clear instructions help everyone.",
+]
