@@ -177,8 +177,7 @@ _WORK_WORDS = (
 # Things got from an organisation: "bought from", "funding from", "a leaflet from".
 _GOT_FROM = _words("""
     bought buy buying ordered order purchased borrowed downloaded delivered funding grant grants
-    guidance leaflet leaflets resources materials donation donations tablets phones laptops
-    devices vouchers referral referrals training course funded sourced""")
+    leaflets tablets phones laptops devices vouchers funded sourced""")
 # Before a lower-case name in text-message style: "saw jenny", "gave kirstin a lift".
 _SEEN_SOMEONE = _words("""
     saw see seen seeing met meet meeting visited visit visiting gave give giving took take
@@ -211,7 +210,9 @@ _WORKS_OF = _words("""
     biography autobiography""")
 _FOLLOW = _words("follow follows following followed")
 _LISTEN = _words("listen listens listening listened")
-_IT = _words("it this that which")
+_ME = _words("me i")
+# After "X and Y": what two people do ("were both upset"), not what two things are.
+_AFTER_TWO_PEOPLE = lx.PERSON_FOLLOWERS | lx.PERSON_VERBS | _words("were both")
 # Dotted initials standing for a person: "J.M.", "R. S.", and the abbreviations that are not.
 _DOTTED_INITIALS = re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?![\w])")
 _NOT_INITIALS = frozenset(
@@ -610,8 +611,6 @@ class _Scan:
         about Nelson Mandela", "a poem by Robert Burns", "they follow Marcus Rashford",
         "listening to Dolly Parton", "David Attenborough's programmes"."""
         prev = self.prev_word(k)
-        if prev in ("by", "about", "from") and self.looks_back(k, _MEDIA_NOUNS):
-            return True
         last = k
         while (
             last + 1 < len(self.tokens)
@@ -621,6 +620,10 @@ class _Scan:
             last += 1
         if self.tokens[last].possessive:  # "follow Dashiell's lead" is someone known
             return self.next_word(last) in _WORKS_OF
+        if last == k:
+            return False  # "a song by Lavinia": one name alone may be someone known in person
+        if prev in ("by", "about", "from") and self.looks_back(k, _MEDIA_NOUNS):
+            return True
         return prev in _FOLLOW or (prev == "to" and self.looks_back(k, _LISTEN))
 
     def supplier(self, k: int) -> bool:
@@ -628,11 +631,9 @@ class _Scan:
         from an organisation, not a message from a person."""
         if self.prev_word(k) != "from":
             return False
-        # "claiming to be from Evri", "it was from Hermes": a sender that is a firm.
-        return (
-            self.looks_back(k, _GOT_FROM)
-            or self.word(k - 2) == "be"
-            or (self.word(k - 2) in ("was", "is", "were") and self.word(k - 3) in _IT)
+        # "claiming to be from Evri", "pretended to be from Amazon": a sender that is a firm.
+        return self.looks_back(k, _GOT_FROM) or (
+            self.word(k - 2) == "be" and self.word(k - 3) == "to"
         )
 
     def only_joined(self, k: int) -> bool:
@@ -640,7 +641,8 @@ class _Scan:
         of Attorney"): a list of people counts only when its other name is a person."""
         return (
             self.prev_word(k) in ("and", "or", "n", "&")
-            and self.next_word(k) not in lx.PERSON_FOLLOWERS
+            and self.word(k - 2) not in _ME  # "Me and Will set up the router"
+            and self.next_word(k) not in _AFTER_TWO_PEOPLE
         )
 
     def referred_to(self, k: int) -> bool:

@@ -459,6 +459,18 @@ IDENTIFYING += [
     ("I talked to Lavinia about her songs.", ("Lavinia",)),
     ("A message from Otieno came in late.", ("Otieno",)),
     ("Her son Kitwood said hi.", ("Kitwood",)),
+    # a person still, after "from", "by", "follows" and "and"
+    ("I got a referral from Kezia about her neighbour.", ("Kezia",)),
+    ("We had training from Ottoline on scams.", ("Ottoline",)),
+    ("A donation from Tormod paid for the tablets.", ("Tormod",)),
+    ("Guidance from Wanjiku helped me.", ("Wanjiku",)),
+    ("I heard it was from Kezia.", ("Kezia",)),
+    ("It is from Tormod, not from the bank.", ("Tormod",)),
+    ("I played a song by Lavinia for the group.", ("Lavinia",)),
+    ("He follows Tormod everywhere.", ("Tormod",)),
+    ("Me and Will set up the router.", ("Will",)),
+    ("Kezia and Grace were both upset.", ("Kezia", "Grace")),
+    ("Rose and Bell were both upset.", ("Rose", "Bell")),
 ]
 CLEAN += [
     "We watched a film about Nelson Mandela with the group.",
@@ -467,7 +479,7 @@ CLEAN += [
     "The residents like listening to Dolly Parton and Johnny Cash.",
     "Sir David Attenborough's programmes are a favourite in the lounge.",
     "We talked about Kitwood and person-centred care.",
-    "The email said it was from Evri about a parcel.",
+    "The email claimed to be from Evri about a parcel.",
     "A text claiming to be from Royal Mail asked for a fee.",
     "The scammer pretended to be from Amazon.",
     "We got advice from Childline and from Samaritans.",
