@@ -145,7 +145,7 @@ _NOT_A_UNIT = (
 )
 # "57 years old", "a 14-year-old", "a twelve-year-old", "8 weeks old".
 AGE_OLD = re.compile(
-    rf"(?<![\w.,])({NUMBER})(?:\s*|-)(?:years?|yrs?|yr|weeks?|months?)(?:\s*|-)old\b", _I
+    rf"(?<![\w.,])({NUMBER})(?:\s*|-)(?:years?|yrs?|yr|weeks?|months?)(?:\s*|-)(?:old|young)\b", _I
 )
 # Short forms: "83 yrs", "14y", "15yo", "14 y/o", "6 yr".
 AGE_SHORT = re.compile(
@@ -230,7 +230,8 @@ def _age_ok(word: str) -> bool:
 
 def ages(text: str) -> Iterator[Hit]:
     """Stated ages of one person."""
-    for m in AGE_OLD.finditer(text) if "old" in text.lower() else ():
+    lowered = text.lower()
+    for m in AGE_OLD.finditer(text) if "old" in lowered or "young" in lowered else ():
         if (
             _age_ok(m.group(1))
             and not _GROUP_BEFORE.search(text, max(0, m.start() - 30), m.start())

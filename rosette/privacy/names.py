@@ -197,6 +197,11 @@ _KISSES = _words("x xx xxx")
 _SALUTATIONS_LOWER = _words("cheers thanks thx ta hi hiya hey dear love")
 # "Thelonius is in hospital", "was off sick", "is back home": where a person is.
 _WHERE_PEOPLE_ARE = [["in", "hospital"], ["off", "sick"], ["back", "home"], ["in", "bed"]]
+_INTENSIFIERS = _words("very so really quite pretty awfy pure dead that too fair")
+# Diagnoses a person has: "Pernille has dementia".
+_CONDITIONS = _words("""
+    dementia alzheimer's alzheimers autism adhd epilepsy diabetes asthma cancer copd parkinson's
+    parkinsons ms arthritis depression anxiety schizophrenia psychosis aphasia""")
 _SPEAK = _words("speak spoke speaking talk talked talking chat chatted")
 # Works by or about someone famous: "a film about ...", "a poem by ...".
 _MEDIA_NOUNS = _words("""
@@ -719,8 +724,12 @@ class _Scan:
         after = self.following(k, 4)
         if not after:
             return False
+        if after[0] in ("has", "had") and after[1:2] and after[1] in _CONDITIONS:
+            return True  # "Pernille has dementia": places and products have no diagnosis
         if after[0] in ("was", "is", "felt", "seemed", "looked", "became", "gets", "got"):
             rest = after[1:]
+            if rest[:1] and rest[0] in _INTENSIFIERS:
+                rest = rest[1:]  # "Ingrith is very isolated"
             if (rest[:1] and rest[0] in lx.PERSON_STATES) or rest[:2] in _WHERE_PEOPLE_ARE:
                 return True
             if rest[:1] and rest[0] in _ARTICLES:

@@ -524,3 +524,15 @@ CLEAN += [
     "Morning all, quick update from nights: all quiet.",
     "Crystal clear instructions help everyone.",
 ]
+
+# --- a name at a sentence start with a diagnosis or a state; "years young" (second round)
+IDENTIFYING += [
+    ("Pernille has dementia and lives alone.", ("Pernille",)),
+    ("Ingrith is very isolated since the flood.", ("Ingrith",)),
+    ("the lady in flat 3, 91 years young", ("91 years young",)),
+]
+CLEAN += [
+    "Glasgow is very busy on a Saturday.",
+    "The service has dementia training every spring.",
+    "Dementia has many forms, and the app helps with some.",
+]
