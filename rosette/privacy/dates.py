@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from . import lexicon as lx
 from .patterns import Hit, valid_day_month
 
 _I = re.IGNORECASE
@@ -144,7 +145,7 @@ _NOT_A_UNIT = (
 )
 # "57 years old", "a 14-year-old", "a twelve-year-old", "8 weeks old".
 AGE_OLD = re.compile(
-    rf"(?<![\w.,])({NUMBER})(?:\s*|-)(?:years?|yrs?|yr|weeks?|months?)(?:\s*|-)old\b", _I
+    rf"(?<![\w.,])({NUMBER})(?:\s*|-)(?:years?|yrs?|yr|weeks?|months?)(?:\s*|-)(?:old|young)\b", _I
 )
 # Short forms: "83 yrs", "14y", "15yo", "14 y/o", "6 yr".
 AGE_SHORT = re.compile(
@@ -190,6 +191,22 @@ _PERSON_BEFORE = re.compile(
     r"|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][\w'-]+)\s*$",
     _I,
 )
+# "Isidore, 79, lives alone": a name before the commas, not a month, a day or a heading.
+_NAME_BEFORE_COMMA = re.compile(
+    r"\b(?!(?:The|This|That|It|There|Section|Part|Step|Chapter|Page|Room|Unit|Level|Week|"
+    r"Year|Table|Figure|Flat|No|Number|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b)[A-Z][a-z]+$"
+)
+_NAME_KINDS = frozenset({lx.GIVEN, lx.SURNAME, lx.AMBIGUOUS, lx.UNKNOWN})
+
+
+def _name_before_comma(text: str, end: int) -> bool:
+    """Whether a word shaped like a name, not a place, ends right at ``end``."""
+    m = _NAME_BEFORE_COMMA.search(text, max(0, end - 30), end)
+    return m is not None and lx.kind(m.group()) in _NAME_KINDS and m.group() not in lx.places()
+
+
 # "a gentleman of 94", "At sixteen he...", "her 100th birthday".
 AGE_OF = re.compile(
     rf"\b(?:lady|gentleman|man|woman|boy|girl|person)\s+of\s+({NUMBER})\b{_NOT_A_UNIT}", _I
@@ -213,7 +230,8 @@ def _age_ok(word: str) -> bool:
 
 def ages(text: str) -> Iterator[Hit]:
     """Stated ages of one person."""
-    for m in AGE_OLD.finditer(text) if "old" in text.lower() else ():
+    lowered = text.lower()
+    for m in AGE_OLD.finditer(text) if "old" in lowered or "young" in lowered else ():
         if (
             _age_ok(m.group(1))
             and not _GROUP_BEFORE.search(text, max(0, m.start() - 30), m.start())
@@ -242,7 +260,10 @@ def ages(text: str) -> Iterator[Hit]:
             continue
         yield Hit(m.start(1), m.end(1), "AGE", 0.7)
     for m in AGE_APPOSITION.finditer(text):
-        if _age_ok(m.group(1)) and _PERSON_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        if _age_ok(m.group(1)) and (
+            _PERSON_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            or (m.group().startswith(",") and _name_before_comma(text, m.start()))
+        ):
             yield Hit(m.start(1), m.end(1), "AGE", 0.7)
     for pattern in (AGE_OF, AGE_AT, AGE_LABEL):
         for m in pattern.finditer(text):

@@ -587,7 +587,8 @@ PERSON_STATES = words("""
     cross distressed tearful excited unsettled settled confused tired unwell calm lonely
     embarrassed ashamed relieved keen reluctant determined chuffed raging buzzing sad
     overwhelmed annoyed frustrated afraid terrified thrilled grateful shy withdrawn agitated
-    poorly ill asleep awake
+    poorly ill asleep awake gutted fuming scunnered mortified livid devastated heartbroken
+    stressed bored beelin isolated vulnerable housebound
 """)
 # People's roles: "Patience is a care assistant", "Bracken, a young person I support".
 ROLE_NOUNS = words("""
@@ -657,6 +658,8 @@ TEXTSPEAK = words("""
     doon roond efter afore noo wan ane yin ah wis whit hame heid bairn bairns lassie laddie
     wifi ipad iphone app apps online onto email emails whatsapp facebook snapchat tiktok
     instagram youtube zoom skype teams google alexa siri telecare telehealth smartphone
+    pics pic vids vid meds tmrw tmw tmoz hosp sesh uni brekkie bestie bezzie fam bday
+    convo probs defo deffo obvs totes gran granda nana maw da paw bro sis hubby
 """)
 # Lower-case words that, before an unknown lower-case word, make it someone acted with:
 # "helped kaycee", "told jen", "me n shona" (text-message style).

@@ -162,6 +162,62 @@ _MODALS = _words("can could will would does did needs uses likes wants")
 _WORK_WORDS = _words("""
     work works worked working staff placement based shift shifts nights days resident residents
     manager nurse carer carers job volunteer volunteers employed lives lived living""")
+# People who belong to a place of work or care: "staff from Hillview".
+_STAFF_WORDS = _words("""
+    staff carer carers worker workers manager managers nurse nurses team colleagues colleague
+    residents resident keyworker""")
+# People at a place of work or care: "a young person at Rowanbank", "the lads at Hazelbrae".
+_WORK_WORDS = (
+    _WORK_WORDS
+    | _STAFF_WORDS
+    | _words("""
+    young person people pupil pupils kids children child lad lads lassie lassies tenant tenants
+    patients patient client clients service user users member members""")
+)
+# Things got from an organisation: "bought from", "funding from", "a leaflet from".
+_GOT_FROM = _words("""
+    bought buy buying ordered order purchased borrowed downloaded delivered funding grant grants
+    leaflets tablets phones laptops devices vouchers funded sourced""")
+# Before a lower-case name in text-message style: "saw jenny", "gave kirstin a lift".
+_SEEN_SOMEONE = _words("""
+    saw see seen seeing met meet meeting visited visit visiting gave give giving took take
+    picked collected called messaged wi fae""")
+_LOWER_CUES = lx.LOWER_NAME_PRECEDERS | _SEEN_SOMEONE
+# After a lower-case listed name: "marisol was raging", "kirstin's got a new phone".
+_LOWER_FOLLOWERS = lx.PERSON_VERBS | _words("was is has had wis isnae wasnae")
+_LOWER_NICKNAME = _words("wee big auld")
+# Words for people that follow "wee", "big" and "auld" and name no one: "the auld fella".
+_SCOTS_PEOPLE = _words("""
+    fella fellae fellas wifie wifies lassie lassies laddie laddies bairn bairns wean weans yin
+    yins boay wummin wumman mannie mannies gadgie gadgies radge dug pal pals bro sis""")
+_GAVE = _words("gave give giving")
+_AND = _words("and n &")
+_ROLES = lx.KIN_AND_ROLES | lx.ROLE_NOUNS
+_KISSES = _words("x xx xxx")
+_SALUTATIONS_LOWER = _words("cheers thanks thx ta hi hiya hey dear love")
+# "Thelonius is in hospital", "was off sick", "is back home": where a person is.
+_WHERE_PEOPLE_ARE = [["in", "hospital"], ["off", "sick"], ["back", "home"], ["in", "bed"]]
+_INTENSIFIERS = _words("very so really quite pretty awfy pure dead that too fair")
+# Diagnoses a person has: "Pernille has dementia".
+_CONDITIONS = _words("""
+    dementia alzheimer's alzheimers autism adhd epilepsy diabetes asthma cancer copd parkinson's
+    parkinsons ms arthritis depression anxiety schizophrenia psychosis aphasia""")
+_SPEAK = _words("speak spoke speaking talk talked talking chat chatted")
+# Works by or about someone famous: "a film about ...", "a poem by ...".
+_MEDIA_NOUNS = _words("""
+    film films documentary documentaries book books novel novels poem poems song songs album
+    albums talk talks speech speeches quote quotes programme programmes show shows podcast
+    podcasts biography autobiography lecture lectures painting paintings music lyrics tweets
+    interview interviews concert concerts""")
+# "David Attenborough's programmes": works a private person seldom has.
+_WORKS_OF = _words("""
+    programmes films novels albums speeches documentaries podcasts lyrics concerts tweets
+    biography autobiography""")
+_FOLLOW = _words("follow follows following followed")
+_LISTEN = _words("listen listens listening listened")
+_ME = _words("me i")
+# After "X and Y": what two people do ("were both upset"), not what two things are.
+_AFTER_TWO_PEOPLE = lx.PERSON_FOLLOWERS | lx.PERSON_VERBS | _words("were both")
 # Dotted initials standing for a person: "J.M.", "R. S.", and the abbreviations that are not.
 _DOTTED_INITIALS = re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?![\w])")
 _NOT_INITIALS = frozenset(
@@ -416,6 +472,8 @@ class _Scan:
         toks = self.tokens
         first, second = toks[k].text, toks[k + 1].text
         first_kind, second_kind = lx.kind(first), lx.kind(second)
+        if self.in_media(k):
+            return j  # "a film about Nelson Mandela": the whole run is someone famous
         if first_kind not in _FIRST_OF_FULL_NAME or self.after_determiner(k):
             return k
         known = first_kind in (lx.GIVEN, lx.AMBIGUOUS) and second in lx.surnames()
@@ -458,7 +516,14 @@ class _Scan:
         elif kind == lx.AMBIGUOUS:
             if ev.strong and not (ev.place and word in lx.places()):
                 confidence = 0.65
-            elif ev.weak and not tok.initial and not ev.place and word not in lx.places():
+            elif (
+                ev.weak
+                and not tok.initial
+                and not ev.place
+                and word not in lx.places()
+                and not self.only_joined(k)
+                and word not in lx.NAMED_AFTER_PEOPLE  # "we talked about Kitwood"
+            ):
                 confidence = 0.55
         elif _INITIALS.fullmatch(word) and word not in lx.ACRONYMS:
             # "AB settled", "KD (night staff)": initials in notes, only with a cue.
@@ -470,7 +535,13 @@ class _Scan:
         elif kind == lx.UNKNOWN:
             if ev.strong or tok.possessive or (ev.acts and not ev.place) or self.referred_to(k):
                 confidence = 0.6
-            elif not tok.initial and not self.in_place(k) and word.isalpha() and len(word) > 2:
+            elif (
+                not tok.initial
+                and not self.in_place(k)
+                and not self.supplier(k)
+                and word.isalpha()
+                and len(word) > 2
+            ):
                 confidence = 0.5 if self.prev_word(k) not in _THING_PRECEDERS else 0.0
         elif kind in (lx.RARE, lx.PROPER):
             if ev.cued_before or (ev.strong and not ev.place):
@@ -490,7 +561,7 @@ class _Scan:
         after = self.text[tok.end + (2 if tok.possessive else 0) : tok.end + 40]
         strong = (
             cued_before
-            or self.in_list_of_people(k)
+            or (self.in_list_of_people(k) and tok.text.lower() not in _ROLES)
             or self.kin_after(k)
             or (nxt in lx.SPEECH_AND_FEELING and not tok.possessive)
             or after.startswith((", who", ", whose", " and his", " and her", " and I ", " and me"))
@@ -506,7 +577,7 @@ class _Scan:
             or (tok.possessive and nxt in lx.POSSESSIONS)
             or (nxt in _AUXILIARIES and after_two[1:] != [] and after_two[1] in lx.PERSON_VERBS)
         )
-        thing = self.after_determiner(k) or self.thing_after(k)
+        thing = self.after_determiner(k) or self.thing_after(k) or self.in_media(k)
         place = prev in lx.PLACE_PRECEDERS or self.in_place(k)
         acts = acts or self.labels_a_line(k)
         return Evidence(strong, cued_before, weak, acts, thing, place)
@@ -525,11 +596,58 @@ class _Scan:
         return prev == "to" and any(self.word(k - n) in lx.MOTION_WORDS for n in (2, 3, 4))
 
     def premises(self, k: int) -> bool:
-        """ "Staff at Corrieview", "I have worked at Glenmorven": a place of work or care."""
-        return self.prev_word(k) == "at" and any(
-            self.word(k - n) in _WORK_WORDS
-            for n in range(2, 6)
-            if not self.tokens[k - n + 1].initial
+        """ "Staff at Corrieview", "a young person at Rowanbank", "carers from Glenlora": a
+        place of work or care, named by one word after the people who work or live there."""
+        prev = self.prev_word(k)
+        words = _WORK_WORDS if prev == "at" else _STAFF_WORDS if prev == "from" else None
+        return words is not None and self.looks_back(k, words)
+
+    def looks_back(self, k: int, words: frozenset[str]) -> bool:
+        """Whether one of words stands 2 to 5 words before token k in the same sentence."""
+        for n in range(2, 6):
+            if k - n < 0 or self.tokens[k - n + 1].initial:
+                return False
+            if self.word(k - n) in words:
+                return True
+        return False
+
+    def in_media(self, k: int) -> bool:
+        """Someone known from books, films and the news, not someone known in person: "a film
+        about Nelson Mandela", "a poem by Robert Burns", "they follow Marcus Rashford",
+        "listening to Dolly Parton", "David Attenborough's programmes"."""
+        prev = self.prev_word(k)
+        last = k
+        while (
+            last + 1 < len(self.tokens)
+            and self.tokens[last + 1].cap
+            and _joined(self.tokens, last + 1)
+        ):
+            last += 1
+        if self.tokens[last].possessive:  # "follow Dashiell's lead" is someone known
+            return self.next_word(last) in _WORKS_OF
+        if last == k:
+            return False  # "a song by Lavinia": one name alone may be someone known in person
+        if prev in ("by", "about", "from") and self.looks_back(k, _MEDIA_NOUNS):
+            return True
+        return prev in _FOLLOW or (prev == "to" and self.looks_back(k, _LISTEN))
+
+    def supplier(self, k: int) -> bool:
+        """ "bought the phones from Currys", "funding from Inspiring Scotland": something got
+        from an organisation, not a message from a person."""
+        if self.prev_word(k) != "from":
+            return False
+        # "claiming to be from Evri", "pretended to be from Amazon": a sender that is a firm.
+        return self.looks_back(k, _GOT_FROM) or (
+            self.word(k - 2) == "be" and self.word(k - 3) == "to"
+        )
+
+    def only_joined(self, k: int) -> bool:
+        """Whether the one cue before token k is "and"/"or" ("Rose and Bell", "Will and Power
+        of Attorney"): a list of people counts only when its other name is a person."""
+        return (
+            self.prev_word(k) in ("and", "or", "n", "&")
+            and self.word(k - 2) not in _ME  # "Me and Will set up the router"
+            and self.next_word(k) not in _AFTER_TWO_PEOPLE
         )
 
     def referred_to(self, k: int) -> bool:
@@ -562,7 +680,8 @@ class _Scan:
         """A relation, role or naming phrase right before token k: "her son", "known as"."""
         prev = self.prev_word(k)
         if prev in lx.KIN_AND_ROLES:
-            return True
+            # "Present: Manager, Deputy": a role listed beside another role names no one.
+            return not (self.tokens[k].gap_before == ", " and self.tokens[k - 1].cap)
         if prev == "as" and "known" in (self.word(k - n) for n in range(2, 6)):
             return True  # "known to everyone as Granny Nettle"
         return not self.tokens[k].initial and any(
@@ -605,9 +724,13 @@ class _Scan:
         after = self.following(k, 4)
         if not after:
             return False
+        if after[0] in ("has", "had") and after[1:2] and after[1] in _CONDITIONS:
+            return True  # "Pernille has dementia": places and products have no diagnosis
         if after[0] in ("was", "is", "felt", "seemed", "looked", "became", "gets", "got"):
             rest = after[1:]
-            if rest[:1] and rest[0] in lx.PERSON_STATES:
+            if rest[:1] and rest[0] in _INTENSIFIERS:
+                rest = rest[1:]  # "Ingrith is very isolated"
+            if (rest[:1] and rest[0] in lx.PERSON_STATES) or rest[:2] in _WHERE_PEOPLE_ARE:
                 return True
             if rest[:1] and rest[0] in _ARTICLES:
                 return any(w in lx.ROLE_NOUNS for w in rest[1:])
@@ -664,12 +787,30 @@ class _Scan:
             nxt = self.next_word(k)
             prev = self.prev_word(k)
             if (
-                (listed and (prev in lx.LOWER_NAME_PRECEDERS or nxt in lx.PERSON_VERBS))
+                (listed and (prev in _LOWER_CUES or nxt in _LOWER_FOLLOWERS or self.then_he(k)))
                 or nxt in lx.SPEECH_AND_FEELING
                 or prev in lx.KIN_AND_ROLES
                 or prev in _DONE_TO_SOMEONE
+                or (prev in _LOWER_NICKNAME and word not in _SCOTS_PEOPLE)
+                or (prev in _SEEN_SOMEONE and self.then_he(k))
+                or (prev in _GAVE and nxt in ("a", "an"))
+                or self.beside_me(k)
+                or (prev in _SALUTATIONS_LOWER and (self.alone_on_line(k) or nxt in _KISSES))
+                or (prev == "to" and self.word(k - 2) in _SPEAK)
             ):
                 self.person(k, k, 0.45, "This looks like a person's name")
+
+    def beside_me(self, k: int) -> bool:
+        """ "me and aurelie", "lorcan n me", "jo and I": someone named beside the writer."""
+        before = (self.word(k - 2), self.prev_word(k))
+        after = self.following(k, 2)
+        return (before[0] == "me" and before[1] in _AND) or (
+            len(after) == 2 and after[0] in _AND and after[1] in ("me", "i")
+        )
+
+    def then_he(self, k: int) -> bool:
+        """ "saw jenny, she was fine": "he" or "she" within the next three words."""
+        return any(w in ("he", "she", "he's", "she's") for w in self.following(k, 3))
 
     def lists_of_people(self) -> None:
         """Names listed beside a name already found: "Attendees were Morag, Tormod and Kez"."""
