@@ -321,7 +321,7 @@ def test_an_issuer_admin_suspends_an_award_and_changes_the_settings(
     expect(page.locator(".ds_notification")).to_be_visible()
     assert_accessible(page)
 
-    page.goto(f"/assess/issuers/{Issuer.objects.get(slug="sssc").slug}/settings/")
+    page.goto(f"/assess/issuers/{Issuer.objects.get(slug='sssc').slug}/settings/")
     assert_accessible(page)
     page.get_by_label(re.compile("claim lasts", re.IGNORECASE)).fill("2")
     page.get_by_role("button", name="Save settings").click()
@@ -333,7 +333,10 @@ def test_a_new_assessor_sets_up_their_authenticator_app(
 ) -> None:
     newcomer = make_user(email="newcomer@example.org", name="Nia Newcomer")
     catalogue.issuer_staff_add(
-        issuer=Issuer.objects.get(slug="sssc"), user=newcomer, role=IssuerStaff.Role.ASSESSOR, actor=None
+        issuer=Issuer.objects.get(slug="sssc"),
+        user=newcomer,
+        role=IssuerStaff.Role.ASSESSOR,
+        actor=None,
     )
     page = new_page(1280, javascript=False)
     sign_in(page, newcomer.email, PASSWORD)
