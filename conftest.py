@@ -11,6 +11,7 @@ import pytest
 
 from rosette.accounts.models import User
 from rosette.catalogue.models import Issuer, IssuerStaff
+from rosette.core import public_cache
 from tests import factories
 
 
@@ -48,6 +49,13 @@ def _no_connection_outlives_the_session(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
             "WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
+
+
+@pytest.fixture(autouse=True)
+def _no_stored_public_responses() -> None:
+    """The public cache lives in the process and each test has a fresh database: start each
+    test with nothing stored, as a new process would."""
+    public_cache.clear()
 
 
 @pytest.fixture(autouse=True)

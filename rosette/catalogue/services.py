@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from rosette.catalogue.models import Badge, BadgeVersion, Issuer, LearningMaterial, Question
 from rosette.core.models import record_event
+from rosette.core.public_cache import CATALOGUE, issuer_stamp, stamps_change
 
 
 class CatalogueError(Exception):
@@ -64,6 +65,7 @@ def badge_version_create(
         actor=actor,
         data={"badge": badge.slug, "number": version.number},
     )
+    stamps_change(CATALOGUE)
     return version
 
 
@@ -87,6 +89,7 @@ def badge_version_publish(*, version: BadgeVersion, actor: Any) -> BadgeVersion:
         actor=actor,
         data={"badge": badge.slug, "number": version.number},
     )
+    stamps_change(CATALOGUE)  # the badge's pages and OB 2.0 BadgeClass
     return version
 
 
@@ -113,6 +116,7 @@ def material_add(
         actor=actor,
         data={"badge": badge.slug, "title": title},
     )
+    stamps_change(CATALOGUE)
     return material
 
 
@@ -143,6 +147,7 @@ def issuer_create(
         issuer.image.save(image[0], ContentFile(image[1]), save=False)
     issuer.save()
     record_event(action="catalogue:issuer:create", subject=issuer, actor=actor)
+    stamps_change(CATALOGUE, issuer_stamp(issuer.slug))
     return issuer
 
 
@@ -201,4 +206,5 @@ def badge_create(
     badge.prerequisites.set(prerequisites)
     badge.components.set(components)
     record_event(action="catalogue:badge:create", subject=badge, actor=actor, data={"slug": slug})
+    stamps_change(CATALOGUE)
     return badge

@@ -9,9 +9,11 @@ from rosette.accounts import roles
 from rosette.applications.selectors import applications_for_home
 from rosette.core import selectors
 from rosette.core.access import Rule, access
+from rosette.core.public_cache import CATALOGUE, public_cache
 
 
 @access(Rule.PUBLIC)
+@public_cache(lambda: [CATALOGUE])
 def landing(request: HttpRequest) -> HttpResponse:
     return render(request, "core/landing.html", {"featured": selectors.featured_badges()})
 
@@ -29,11 +31,13 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @access(Rule.PUBLIC)
+@public_cache(lambda: [])
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "core/accessibility.html")
 
 
 @access(Rule.PUBLIC)
+@public_cache(lambda: [])
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "core/privacy.html")
 

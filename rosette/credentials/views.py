@@ -10,11 +10,11 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_control
 
 from rosette.accounts import roles
 from rosette.catalogue.models import Badge, Issuer
 from rosette.core.access import Rule, access
+from rosette.core.public_cache import CATALOGUE, award_stamp, issuer_stamp, public_cache
 
 from . import selectors, services
 from .forms import VerifyForm
@@ -40,27 +40,27 @@ def _image(data: bytes, *, content_type: str, filename: str) -> HttpResponse:
 
 
 @access(Rule.PUBLIC)
-@cache_control(public=True, max_age=300)
+@public_cache(lambda slug: [issuer_stamp(slug)], max_age=300)
 def did_document(request: HttpRequest, *, slug: str) -> HttpResponse:
     issuer = get_object_or_404(Issuer, slug=slug)
     return _json(selectors.did_document(issuer), content_type="application/did+ld+json")
 
 
 @access(Rule.PUBLIC)
-@cache_control(public=True, max_age=300)
+@public_cache(lambda slug: [CATALOGUE], max_age=300)
 def ob2_issuer(request: HttpRequest, *, slug: str) -> HttpResponse:
     return _json(selectors.ob2_issuer_document(get_object_or_404(Issuer, slug=slug)))
 
 
 @access(Rule.PUBLIC)
-@cache_control(public=True, max_age=60)
+@public_cache(lambda slug: [issuer_stamp(slug)], max_age=60)
 def ob2_revocations(request: HttpRequest, *, slug: str) -> HttpResponse:
     issuer = get_object_or_404(Issuer, slug=slug)
     return _json(selectors.ob2_revocation_list_document(issuer))
 
 
 @access(Rule.PUBLIC)
-@cache_control(public=True, max_age=300)
+@public_cache(lambda slug: [CATALOGUE], max_age=300)
 def ob2_badge(request: HttpRequest, *, slug: str) -> HttpResponse:
     badge = get_object_or_404(Badge.objects.select_related("issuer"), slug=slug)
     if not badge.awards.exists() and badge.status != Badge.Status.PUBLISHED:
@@ -69,13 +69,14 @@ def ob2_badge(request: HttpRequest, *, slug: str) -> HttpResponse:
 
 
 @access(Rule.PUBLIC)
-@cache_control(public=True, max_age=60)
+@public_cache(lambda code: [award_stamp(code), CATALOGUE], max_age=60)
 def ob2_assertion(request: HttpRequest, *, code: str) -> HttpResponse:
     credential = selectors.credential_for_code(code)
     return _json(selectors.ob2_assertion_document(credential))
 
 
 @access(Rule.PUBLIC)
+@public_cache(lambda code: [award_stamp(code), CATALOGUE], max_age=60)
 def ob2_baked_png(request: HttpRequest, *, code: str) -> HttpResponse:
     credential = selectors.credential_for_code(code)
     return _image(
@@ -86,6 +87,7 @@ def ob2_baked_png(request: HttpRequest, *, code: str) -> HttpResponse:
 
 
 @access(Rule.PUBLIC)
+@public_cache(lambda code: [award_stamp(code), CATALOGUE], max_age=300, immutable=True)
 def ob3_credential(request: HttpRequest, *, code: str) -> HttpResponse:
     credential = selectors.credential_for_code(code)
     response = _json(credential.ob3_json)
@@ -96,6 +98,7 @@ def ob3_credential(request: HttpRequest, *, code: str) -> HttpResponse:
 
 
 @access(Rule.PUBLIC)
+@public_cache(lambda code: [award_stamp(code), CATALOGUE], max_age=300, immutable=True)
 def ob3_baked_png(request: HttpRequest, *, code: str) -> HttpResponse:
     credential = selectors.credential_for_code(code)
     return _image(
@@ -106,6 +109,7 @@ def ob3_baked_png(request: HttpRequest, *, code: str) -> HttpResponse:
 
 
 @access(Rule.PUBLIC)
+@public_cache(lambda code: [award_stamp(code), CATALOGUE], max_age=300, immutable=True)
 def ob3_baked_svg(request: HttpRequest, *, code: str) -> HttpResponse:
     credential = selectors.credential_for_code(code)
     return _image(
@@ -116,7 +120,7 @@ def ob3_baked_svg(request: HttpRequest, *, code: str) -> HttpResponse:
 
 
 @access(Rule.PUBLIC)
-@cache_control(public=True, max_age=60)
+@public_cache(lambda slug, name: [issuer_stamp(slug)], max_age=60)
 def status_list(request: HttpRequest, *, slug: str, name: str) -> HttpResponse:
     return _json(
         selectors.status_list_for(slug=slug, name=name).signed_json,

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from rosette import privacy
 from rosette.core.models import AuditEvent, record_event
+from rosette.core.public_cache import CATALOGUE, stamps_change
 from rosette.toolkits.models import (
     ChecklistItem,
     Contributor,
@@ -146,6 +147,7 @@ def guide_version_publish(*, version: GuideVersion, actor: Any) -> GuideVersion:
         actor=actor,
         data={"guide": version.guide.slug, "number": version.number},
     )
+    stamps_change(CATALOGUE)  # badge pages link the guides among their materials
     return version
 
 
