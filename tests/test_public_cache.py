@@ -114,7 +114,9 @@ def test_suspending_and_restoring_changes_the_status_list_and_page_at_once(
     }
     before = {url: _twice(client, url)[1].content for url in lists}
     _twice(client, page)
-    awards.award_status_change(award=award, actor=issuer_admin, action="suspend", reason="Under review")
+    awards.award_status_change(
+        award=award, actor=issuer_admin, action="suspend", reason="Under review"
+    )
     assert "Under review" in client.get(page).content.decode()
     assert {url: client.get(url).content for url in lists} != before
     assert status_url.endswith(tuple(lists))
