@@ -39,7 +39,7 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
-from django.http.response import HttpResponseBase
+from django.http.response import HttpResponseBase, ResponseHeaders
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
@@ -89,16 +89,18 @@ def stamps_read(keys: Sequence[str]) -> Stamps:
     """The current stamps of ``keys``, in order: one query."""
     if not keys:
         return ()
-    table = connection.ops.quote_name(PublishedStamp._meta.db_table)
-    key = connection.ops.quote_name("key")
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {key}, value, changed FROM {table} "  # noqa: S608 - our own table
-            f"WHERE {key} IN ({', '.join(['%s'] * len(keys))})",
-            list(keys),
-        )
+        cursor.execute(_select(len(keys)), keys)
         found = {row[0]: (row[1], int(row[2])) for row in cursor.fetchall()}
     return tuple(found.get(k, ("", 0)) for k in keys)
+
+
+@functools.lru_cache(maxsize=8)
+def _select(count: int) -> str:
+    table = connection.ops.quote_name(PublishedStamp._meta.db_table)
+    key = connection.ops.quote_name("key")
+    placeholders = ", ".join(["%s"] * count)
+    return f"SELECT {key}, value, changed FROM {table} WHERE {key} IN ({placeholders})"  # noqa: S608 - our table
 
 
 # --- declaring views ---------------------------------------------------------------------------
@@ -147,7 +149,7 @@ class Entry:
     keys: tuple[str, ...]
     stamps: Stamps
     status: int
-    headers: tuple[tuple[str, str], ...]
+    headers: dict[str, tuple[str, str]]  # as HttpResponse keeps them (lower-case name → pair)
     body: bytes
     csrf: bool
     etag: str | None
@@ -186,26 +188,26 @@ def clear() -> None:
     _store.clear()
 
 
-def _anonymous_get(request: HttpRequest) -> bool:
-    cookies = request.COOKIES
-    return (
-        request.method == "GET"
-        and settings.SESSION_COOKIE_NAME not in cookies
-        and CookieStorage.cookie_name not in cookies
-    )
-
-
 class PublicCacheMiddleware:
     """Serves anonymous GETs of :func:`public_cache` views from memory while their stamps
-    stand. Goes first after the security middleware (and WhiteNoise), so what it serves
-    skips the rest; what it stores is the response as the rest made it."""
+    stand. It goes first, so what it serves skips everything else (security headers are
+    stored with the response; a request that the security middleware would redirect to
+    https is passed on to it); what it stores is the response as the rest made it."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
         self.csrf = CsrfViewMiddleware(get_response)
+        self.skip_cookies = (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
+        self.ssl_redirect = settings.SECURE_SSL_REDIRECT
+        self.static_url = settings.STATIC_URL or "/static/"
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        if not _anonymous_get(request):
+        if (
+            request.method != "GET"
+            or request.path_info.startswith(self.static_url)
+            or any(name in request.COOKIES for name in self.skip_cookies)
+            or (self.ssl_redirect and not request.is_secure())
+        ):
             return self.get_response(request)
         request.public_cache = True  # type: ignore[attr-defined]
         key = (request.get_full_path(), get_language_from_request(request))
@@ -237,9 +239,10 @@ class PublicCacheMiddleware:
             self.csrf.process_request(request)
             body = body.replace(_PLACEHOLDER, get_token(request).encode("ascii"))
         response = HttpResponse(body, status=entry.status)
-        for name, value in entry.headers:
-            response[name] = value
-        response["Content-Length"] = str(len(body))
+        # The headers were checked when the response was stored: copying them as they are
+        # saves checking a dozen headers again on every request.
+        response.headers._store.update(entry.headers)  # type: ignore[attr-defined]
+        response.headers["Content-Length"] = str(len(body))
         if entry.csrf:
             self.csrf.process_response(request, response)
             return response
@@ -247,6 +250,8 @@ class PublicCacheMiddleware:
 
 
 def _conditional(request: HttpRequest, entry: Entry, response: HttpResponse) -> HttpResponseBase:
+    if "HTTP_IF_NONE_MATCH" not in request.META and "HTTP_IF_MODIFIED_SINCE" not in request.META:
+        return response
     answer = get_conditional_response(
         request, etag=entry.etag, last_modified=entry.last_modified, response=response
     )
@@ -275,15 +280,15 @@ def _entry(keys: tuple[str, ...], stamps: Stamps, response: HttpResponseBase) ->
     last_modified = max((changed for _, changed in stamps), default=0)
     if not keys or any(changed == 0 for _, changed in stamps):
         last_modified = 0
-    headers = tuple(
-        (name, value)
-        for name, value in response.items()
-        if name.lower() not in ("content-length", "set-cookie", "etag", "last-modified")
-    )
+    kept = ResponseHeaders({})
+    for name, value in response.items():
+        if name.lower() not in ("content-length", "set-cookie", "etag", "last-modified"):
+            kept[name] = value
     if etag:
-        headers += (("ETag", etag),)
+        kept["ETag"] = etag
         if last_modified:
-            headers += (("Last-Modified", http_date(last_modified)),)
+            kept["Last-Modified"] = http_date(last_modified)
+    headers = dict(kept._store)
     return Entry(
         keys=keys,
         stamps=stamps,
