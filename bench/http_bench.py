@@ -36,6 +36,7 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -334,8 +335,8 @@ def page_weight(port: int, path: str) -> list[tuple[str, int]] | None:
             extra_http_headers={"X-Forwarded-Proto": "https"}, base_url=f"http://{HOST}:{port}"
         )
         page = context.new_page()
-        responses = []
-        page.on("response", responses.append)
+        responses: list[Any] = []
+        page.on("response", lambda response: responses.append(response))
         page.goto(path, wait_until="networkidle")
         for response in responses:
             measured = response.request.sizes()
@@ -395,6 +396,17 @@ def report_weight(sizes: list[tuple[str, int]] | None, path: str) -> None:
           f"{PAGE_WEIGHT_TARGET_KB:.0f} KB: {verdict})")  # fmt: skip
 
 
+TEST_TOOLS = ("/static/vendor/axe-core/axe.min.js",)
+
+
+def report_test_tools(port: int) -> None:
+    """Test tools (axe-core) must never be served in production."""
+    for path in TEST_TOOLS:
+        status = get(port, path)[0]
+        verdict = "not served: met" if status == 404 else f"SERVED ({status}): MISSED"
+        print(f"Test tool {path}: {verdict}")
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=int, default=10, help="seconds of load per URL")
@@ -404,6 +416,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--only", default="", help="comma-separated parts of URL names")
     parser.add_argument("--no-weight", action="store_true", help="skip the page weight")
     parser.add_argument("--keep", action="store_true", help="keep the working directory")
+    parser.add_argument(
+        "--no-store", action="store_true",
+        help="keep no public responses in memory: every request is rendered (as for a "
+        "signed-in reader)",
+    )  # fmt: skip
     args = parser.parse_args(argv[1:])
     ensure_tools()
     work = Path(tempfile.mkdtemp(prefix="rosette-http-bench-"))
@@ -414,6 +431,8 @@ def main(argv: list[str]) -> int:
     work.chmod(0o755)
     port, nginx_port = free_port(), free_port()
     env = environment(work, port)
+    if args.no_store:
+        env["ROSETTE_PUBLIC_CACHE_BYTES"] = "0"
     try:
         targets = prepare(env)
         if args.only:
@@ -442,10 +461,15 @@ def main(argv: list[str]) -> int:
                         theirs = load(nginx_port, target.path, args.duration, args.threads)
                         ours = load(port, target.path, args.duration, args.threads)
                         rows.append((target, ours, theirs))
-                report(rows, " ".join(SERVERS[name]).replace(PYTHON, "python"))
+                label = " ".join(SERVERS[name]).replace(PYTHON, "python")
+                report(
+                    rows,
+                    label + (" (nothing kept: every request rendered)" if args.no_store else ""),
+                )
                 if not args.no_weight and name == (args.server or ["serve"])[0]:
                     badge = next(t for t in prepare_targets_badge(targets))
                     report_weight(page_weight(port, badge.path), badge.path)
+                    report_test_tools(port)
     finally:
         if args.keep:
             print(f"Kept {work}")

@@ -244,6 +244,9 @@ LOGGING: dict[str, Any] = {
 # Rosette's own settings.
 ROSETTE_DEFAULT_ASSESSMENT_DAYS = 28
 ROSETTE_CATALOGUE_PAGE_SIZE = env_int("ROSETTE_CATALOGUE_PAGE_SIZE", 12)
+# Memory per process for public pages and documents kept for anonymous readers (ADR 0013);
+# 0 keeps none (every request is rendered).
+ROSETTE_PUBLIC_CACHE_BYTES = env_int("ROSETTE_PUBLIC_CACHE_BYTES", 32 * 1024 * 1024)
 # The verify page's HTTP client (credentials/fetch.py): https only unless DEBUG or this is set;
 # private, loopback and link-local addresses only when ROSETTE_FETCH_ALLOW_PRIVATE (tests).
 ROSETTE_FETCH_ALLOW_HTTP = env_bool("ROSETTE_FETCH_ALLOW_HTTP", False)

@@ -161,7 +161,7 @@ class _Store:
 
     def __init__(self, max_bytes: int) -> None:
         self._entries: LRUCache[tuple[str, str], Entry] = LRUCache(
-            maxsize=max_bytes, getsizeof=lambda e: len(e.body) + 1024
+            maxsize=max(max_bytes, 1), getsizeof=lambda e: len(e.body) + 1024
         )
         self._lock = threading.Lock()
 
@@ -180,7 +180,7 @@ class _Store:
             self._entries.clear()
 
 
-_store = _Store(getattr(settings, "ROSETTE_PUBLIC_CACHE_BYTES", 32 * 1024 * 1024))
+_store = _Store(settings.ROSETTE_PUBLIC_CACHE_BYTES)
 
 
 def clear() -> None:
