@@ -8,9 +8,12 @@ from __future__ import annotations
 import json
 import re
 from typing import Any
+from wsgiref.util import setup_testing_defaults
 
 import pytest
-from django.db import connection
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -21,6 +24,7 @@ from rosette.awards.models import Award, Endorsement
 from rosette.awards.tests.conftest import award_for_application
 from rosette.catalogue import services as catalogue
 from rosette.catalogue.models import Badge, Issuer
+from rosette.core.public_cache import PublicCacheApplication
 from rosette.credentials import services as credentials
 from tests import factories
 
@@ -279,3 +283,87 @@ def test_what_a_bad_host_asks_for_is_refused_even_when_stored(award: Award) -> N
     url = _url("credentials:ob2_assertion", code=award.code)
     _twice(client, url)
     assert client.get(url, headers={"Host": "evil.example"}).status_code == 400
+
+
+# --- before Django (the WSGI application the server runs) --------------------------------------
+
+
+def _wsgi(path: str, **environ: str) -> tuple[str, dict[str, str], bytes, int]:
+    """Call the WSGI application as a server would (built as config/wsgi.py builds it, with
+    the settings of the moment): status, headers, body, and how many times Django's request
+    handling started."""
+    application = PublicCacheApplication(WSGIHandler())
+
+    started: list[object] = []
+
+    def count(**kwargs: object) -> None:
+        started.append(kwargs)
+
+    request_env: dict[str, Any] = {"PATH_INFO": path, "REQUEST_METHOD": "GET", **environ}
+    setup_testing_defaults(request_env)
+    answer: dict[str, Any] = {}
+
+    def start_response(status: str, headers: list[tuple[str, str]]) -> None:
+        answer["status"], answer["headers"] = status, dict(headers)
+
+    # As Django's test client does: the test's transaction must outlive the request.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    request_started.connect(count)
+    try:
+        result = application(request_env, start_response)
+        body = b"".join(result)
+        getattr(result, "close", lambda: None)()
+    finally:
+        request_started.disconnect(count)
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+    return answer["status"], answer["headers"], body, len(started)
+
+
+def test_the_server_runs_the_public_cache_in_front_of_django() -> None:
+    from config import wsgi
+
+    assert isinstance(wsgi.application, PublicCacheApplication)
+
+
+def test_a_stored_document_is_answered_before_django(award: Award) -> None:
+    url = _url("credentials:ob2_assertion", code=award.code)
+    rendered = Client().get(url)
+    with CaptureQueriesContext(connection) as queries:
+        status, headers, body, started = _wsgi(url)
+    assert status == "200 OK" and body == rendered.content
+    assert started == 0 and len(queries) == 1  # no request handling; the stamps only
+    assert headers["ETag"] == rendered["ETag"]
+    assert headers["Content-Type"] == "application/ld+json"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_before_django_a_change_shows_at_once(award: Award, issuer_admin: User) -> None:
+    url = _url("credentials:ob2_assertion", code=award.code)
+    Client().get(url)
+    assert _wsgi(url)[3] == 0
+    awards.award_status_change(award=award, actor=issuer_admin, action="revoke", reason="Wrong")
+    _, _, body, started = _wsgi(url)
+    assert started == 1 and json.loads(body)["revoked"] is True
+
+
+def test_before_django_only_what_is_the_same_for_everyone(award: Award) -> None:
+    document = _url("credentials:ob2_assertion", code=award.code)
+    page = _url("awards:award_detail", code=award.code)
+    Client().get(document)
+    Client().get(page)
+    assert _wsgi(page)[3] == 1  # a page with a form: each reader's own CSRF token
+    assert _wsgi(document, HTTP_COOKIE="sessionid=abc")[3] == 1
+    assert _wsgi(document, HTTP_IF_NONE_MATCH='"x"')[3] == 1
+    status, _, _, started = _wsgi(document, HTTP_HOST="evil.example")
+    assert started == 1 and status.startswith("400")
+
+
+def test_before_django_plain_http_is_still_sent_to_https(award: Award, settings: Any) -> None:
+    url = _url("credentials:ob2_assertion", code=award.code)
+    Client().get(url)
+    settings.SECURE_SSL_REDIRECT = True
+    status, headers, _, started = _wsgi(url)
+    assert started == 1 and status.startswith("301")
+    assert headers["Location"].startswith("https://")

@@ -32,12 +32,15 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from http import HTTPStatus
 from typing import Any
 
 from cachetools import LRUCache
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.db import connection
+from django.core.exceptions import DisallowedHost
+from django.core.handlers.wsgi import WSGIRequest
+from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase, ResponseHeaders
 from django.middleware.csrf import CsrfViewMiddleware, get_token
@@ -188,6 +191,25 @@ def clear() -> None:
     _store.clear()
 
 
+_PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
+_STATIC_URL = settings.STATIC_URL or "/static/"
+
+
+def _for_anyone(request: HttpRequest) -> bool:
+    """An anonymous GET with nothing personal waiting (a session, messages), that the
+    security middleware would not redirect to https."""
+    return (
+        request.method == "GET"
+        and not request.path_info.startswith(_STATIC_URL)
+        and not any(name in request.COOKIES for name in _PERSONAL_COOKIES)
+        and (request.is_secure() or not settings.SECURE_SSL_REDIRECT)
+    )
+
+
+def _key(request: HttpRequest) -> tuple[str, str]:
+    return request.get_full_path(), get_language_from_request(request)
+
+
 class PublicCacheMiddleware:
     """Serves anonymous GETs of :func:`public_cache` views from memory while their stamps
     stand. It goes first, so what it serves skips everything else (security headers are
@@ -197,20 +219,12 @@ class PublicCacheMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
         self.csrf = CsrfViewMiddleware(get_response)
-        self.skip_cookies = (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
-        self.ssl_redirect = settings.SECURE_SSL_REDIRECT
-        self.static_url = settings.STATIC_URL or "/static/"
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        if (
-            request.method != "GET"
-            or request.path_info.startswith(self.static_url)
-            or any(name in request.COOKIES for name in self.skip_cookies)
-            or (self.ssl_redirect and not request.is_secure())
-        ):
+        if not _for_anyone(request):
             return self.get_response(request)
         request.public_cache = True  # type: ignore[attr-defined]
-        key = (request.get_full_path(), get_language_from_request(request))
+        key = _key(request)
         entry = _store.get(key)
         if entry is not None:
             current = stamps_read(entry.keys)
@@ -299,3 +313,46 @@ def _entry(keys: tuple[str, ...], stamps: Stamps, response: HttpResponseBase) ->
         etag=etag,
         last_modified=last_modified or None,
     )
+
+
+# --- before Django -----------------------------------------------------------------------------
+
+WSGIApplication = Callable[[dict[str, Any], Callable[..., Any]], Any]
+
+
+class PublicCacheApplication:
+    """The WSGI application in front of Django's: a stored response that is the same for
+    every reader (no CSRF token) and whose stamps stand is answered from here, without
+    Django's request handling or middleware. Everything else, conditional GETs included, goes
+    to Django, where :class:`PublicCacheMiddleware` answers or stores it. The request is
+    Django's own, so the checks (anonymous, https, allowed host) and the key are the ones
+    the middleware uses."""
+
+    def __init__(self, application: WSGIApplication) -> None:
+        self.application = application
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        answer = self._stored(environ) if environ.get("REQUEST_METHOD") == "GET" else None
+        if answer is None:
+            return self.application(environ, start_response)
+        status, headers, body = answer
+        start_response(status, headers)
+        return [body]
+
+    def _stored(self, environ: dict[str, Any]) -> tuple[str, list[tuple[str, str]], bytes] | None:
+        if "HTTP_IF_NONE_MATCH" in environ or "HTTP_IF_MODIFIED_SINCE" in environ:
+            return None
+        request = WSGIRequest(environ)
+        try:
+            if not _for_anyone(request):
+                return None
+            entry = _store.get(_key(request))
+            if entry is None or entry.csrf:
+                return None
+            request.get_host()
+            if stamps_read(entry.keys) != entry.stamps:
+                return None
+        except (DisallowedHost, DatabaseError):
+            return None  # Django answers: 400 for the host, or a fresh connection
+        headers = [*entry.headers.values(), ("Content-Length", str(len(entry.body)))]
+        return f"{entry.status} {HTTPStatus(entry.status).phrase}", headers, entry.body
