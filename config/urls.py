@@ -1,5 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 
 urlpatterns = [
     path("", include("rosette.core.urls")),
@@ -11,6 +13,9 @@ urlpatterns = [
     path("", include("rosette.toolkits.urls")),
     path("", include("rosette.awards.urls")),
     path("accounts/", include("allauth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switch is the one form on every page. Exempt from CSRF so that public pages
+    # carry no per-reader token and can be kept for every anonymous reader (ADR 0013): a forged
+    # request could only change someone's display language, which they can change back.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("django-admin/", admin.site.urls),
 ]

@@ -1,5 +1,6 @@
 """WSGI entry point. Production sets DJANGO_SETTINGS_MODULE=config.settings.production."""
 
+import gc
 import os
 
 from django.core.wsgi import get_wsgi_application
@@ -12,3 +13,8 @@ django_application = get_wsgi_application()
 from rosette.core.public_cache import PublicCacheApplication  # noqa: E402 - after set-up
 
 application = PublicCacheApplication(django_application)
+
+# Everything loaded so far lives as long as the process: keep it out of the garbage
+# collector's full passes, which otherwise pause a worker for tens of milliseconds (p99).
+gc.collect()
+gc.freeze()
