@@ -239,6 +239,7 @@ class PublicCacheMiddleware:
         stored = _entry(declared[0], declared[1], response)
         if stored is None:
             return response
+        assert isinstance(response, HttpResponse)  # what _entry keeps
         _store.put(key, stored)
         if stored.etag:
             response["ETag"] = stored.etag

@@ -192,7 +192,7 @@ class _Builder:
         if term["type"] == "blank node":
             return (term["value"],)
         text = '"' + self.text(term["value"], True) + '"'
-        datatype = term.get("datatype")
+        datatype: str = term["datatype"]  # pyld gives every literal one
         if datatype == RDF_LANGSTRING:
             if term.get("language"):
                 text += "@" + term["language"]
