@@ -311,14 +311,14 @@ def compare(world: dict[str, Any], label: str, sizes: list[tuple[int, int]], run
     heads = [f"{t:,}/{min(w, t):,}" for t, w in sizes]
     print()
     print(f"{label} (applications/waiting)")
-    print(f"{'':22}{heads[0]:>16}{heads[1]:>16}{'ratio':>9}")
+    print(f"{'':22}{heads[0]:>18}{heads[1]:>18}{'ratio':>9}")
     within = True
     for name in results[0]:
         small_ms, large_ms = results[0][name], results[1][name]
         ratio = large_ms / small_ms
         flag = "" if ratio <= RATIO_LIMIT else f"  > {RATIO_LIMIT}x"
         within = within and not flag
-        print(f"{name:22}{small_ms:>14.2f}ms{large_ms:>14.2f}ms{ratio:>8.2f}x{flag}")
+        print(f"{name:22}{small_ms:>16.2f}ms{large_ms:>16.2f}ms{ratio:>8.2f}x{flag}")
     print()
     return within
 

@@ -84,10 +84,11 @@ class Application(BaseModel):
         ]
         indexes = [
             models.Index(fields=["status", "submitted_at"], name="application_queue"),
-            # The waiting queue per badge, for counting it without reading the table (the
-            # assessor's queue page: ADR 0013); it holds only what waits, so it stays small.
+            # The waiting queue in queue order, with what the queue page counts (ADR 0013): a
+            # page is the first rows of it, and the counts never read the table. It holds only
+            # what waits, so it stays small however long the history.
             models.Index(
-                fields=["badge", "submitted_at", "due_at"],
+                fields=["submitted_at", "id", "badge", "due_at"],
                 name="application_waiting",
                 condition=models.Q(status="submitted"),
             ),
