@@ -11,6 +11,7 @@ import pytest
 
 from rosette.accounts.models import User
 from rosette.catalogue.models import Issuer, IssuerStaff
+from rosette.core import public_cache
 from tests import factories
 from tests.signin import SignInClient
 
@@ -58,6 +59,13 @@ def _fresh_allowances() -> None:
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _no_stored_public_responses() -> None:
+    """The public cache lives in the process and each test has a fresh database: start each
+    test with nothing stored, as a new process would."""
+    public_cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,8 @@
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 
 # The Django admin has no sign-in of its own: it sends people to allauth's, which asks staff
 # for their second factor (and RequireMFAMiddleware refuses a staff session without one).
@@ -21,6 +23,9 @@ urlpatterns = [
     path("workspace/", include("rosette.workspace.report_urls")),
     path("workspace/", include("rosette.workspace.audit_urls")),
     path("accounts/", include("allauth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switch is the one form on every page. Exempt from CSRF so that public pages
+    # carry no per-reader token and can be kept for every anonymous reader (ADR 0013): a forged
+    # request could only change someone's display language, which they can change back.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("django-admin/", admin.site.urls),
 ]

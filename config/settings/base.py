@@ -66,6 +66,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Anonymous readers of public pages and documents are answered from here (ADR 0013).
+    "rosette.core.public_cache.PublicCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -102,22 +104,30 @@ TEMPLATES = [
 FORM_RENDERER = "rosette.core.forms.DesignSystemFormRenderer"
 
 _sqlite_path = VAR_DIR / "rosette.sqlite3"
+# Connections persist between requests (ADR 0013: opening one per request cost more than the
+# request); each is checked before reuse, so a restarted PostgreSQL costs one failed check.
 DATABASES: dict[str, dict[str, Any]] = {
     "default": dict(
-        dj_database_url.parse(env_str("DATABASE_URL", f"sqlite:///{_sqlite_path}"), conn_max_age=60)
+        dj_database_url.parse(
+            env_str("DATABASE_URL", f"sqlite:///{_sqlite_path}"),
+            conn_max_age=env_int("ROSETTE_DB_CONN_MAX_AGE", 600),
+            conn_health_checks=True,
+        )
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers carry on while one writer commits; IMMEDIATE takes the write lock
         # at BEGIN so select_for_update-style sections serialise instead of failing late.
+        # A connection lives for many requests, so it may keep pages in memory (64 MB cache,
+        # reads through mmap) and sort in memory.
         "init_command": (
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+            "PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456; PRAGMA temp_store=MEMORY;"
         ),
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -259,6 +269,9 @@ LOGGING: dict[str, Any] = {
 # Rosette's own settings.
 ROSETTE_DEFAULT_ASSESSMENT_DAYS = 28
 ROSETTE_CATALOGUE_PAGE_SIZE = env_int("ROSETTE_CATALOGUE_PAGE_SIZE", 12)
+# Memory per process for public pages and documents kept for anonymous readers (ADR 0013);
+# 0 keeps none (every request is rendered).
+ROSETTE_PUBLIC_CACHE_BYTES = env_int("ROSETTE_PUBLIC_CACHE_BYTES", 32 * 1024 * 1024)
 # The verify page's HTTP client (credentials/fetch.py): https only unless DEBUG or this is set;
 # private, loopback and link-local addresses only when ROSETTE_FETCH_ALLOW_PRIVATE (tests).
 ROSETTE_FETCH_ALLOW_HTTP = env_bool("ROSETTE_FETCH_ALLOW_HTTP", False)

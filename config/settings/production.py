@@ -45,9 +45,11 @@ CACHES = {
 }
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 
-# Static files are served by the app itself, compressed and cache-busted.
+# Static files are served by the app itself, compressed and cache-busted (right after the
+# security middleware, as WhiteNoise asks).
+_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
 MIDDLEWARE = [
-    MIDDLEWARE[0],
+    *MIDDLEWARE[:_security],
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    *MIDDLEWARE[1:],
+    *MIDDLEWARE[_security:],
 ]

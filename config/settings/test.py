@@ -27,3 +27,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": str(Path(tempfile.gettempdir()) / f"rosette-test-{os.getpid()}.sqlite3")
     }
+    # Live-server threads open and close their own connections, as before persistent ones.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

@@ -83,7 +83,17 @@ class Application(BaseModel):
                 name="submitted_application_has_dates",
             ),
         ]
-        indexes = [models.Index(fields=["status", "submitted_at"], name="application_queue")]
+        indexes = [
+            models.Index(fields=["status", "submitted_at"], name="application_queue"),
+            # The waiting queue in queue order, with what the queue page counts (ADR 0013): a
+            # page is the first rows of it, and the counts never read the table. It holds only
+            # what waits, so it stays small however long the history.
+            models.Index(
+                fields=["submitted_at", "id", "badge", "due_at"],
+                name="application_waiting",
+                condition=models.Q(status="submitted"),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.reference} – {self.badge}"

@@ -19,6 +19,7 @@ from django.db.models import Count, Exists, F, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, TruncDate
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from rosette.accounts import roles
 from rosette.accounts.models import User
@@ -29,7 +30,7 @@ from rosette.applications.wordcount import count_words
 from rosette.assessment.diff import TextDiff, text_diff
 from rosette.assessment.models import Claim, Decision, Moderation, QuestionRubric
 from rosette.assessment.services import may_moderate, settings_for
-from rosette.catalogue.models import Issuer, IssuerStaff
+from rosette.catalogue.models import Badge, Issuer, IssuerStaff
 
 QUEUE_PAGE_SIZE = 25
 THROUGHPUT_WINDOW_DAYS = 28
@@ -155,20 +156,28 @@ class QueueStats:
         return (self.now - self.oldest_submitted_at).days
 
 
+def _badge_ids(issuer: Issuer) -> list[int]:
+    """The issuer's badges, as a list: filtering the queue by it lets PostgreSQL walk the
+    waiting index in order (a join with the badge table, whose statistics are often missing
+    for so small a table, can make it sort the whole queue instead)."""
+    return list(Badge.objects.filter(issuer=issuer).values_list("pk", flat=True))
+
+
 def queue_stats(*, issuer: Issuer, now: datetime | None = None) -> QueueStats:
     """Length of the queue, its oldest, and how many are past or near their due date: one
-    aggregate over the waiting rows (index range on status)."""
+    aggregate over the waiting rows, read from the waiting index alone (no table rows)."""
     now = now or timezone.now()
     days_left = settings_for(issuer).reminder_days_left
     row = (
-        Application.objects.filter(status=S.SUBMITTED, badge__issuer=issuer)
+        Application.objects.filter(status=S.SUBMITTED, badge_id__in=_badge_ids(issuer))
         .order_by()
         .aggregate(
-            waiting=Count("pk"),
+            waiting=Count("*"),
             oldest=Min("submitted_at"),
-            overdue=Count("pk", filter=Q(due_at__lte=now)),
+            # due_at, not pk: the columns counted are in the index (a waiting row has one).
+            overdue=Count("due_at", filter=Q(due_at__lte=now)),
             approaching=Count(
-                "pk", filter=Q(due_at__gt=now, due_at__lte=now + timedelta(days=days_left))
+                "due_at", filter=Q(due_at__gt=now, due_at__lte=now + timedelta(days=days_left))
             ),
         )
     )
@@ -192,13 +201,29 @@ class QueueRow:
         return max(0, -self.days_left)
 
 
-def queue_page(*, issuer: Issuer, page: Any = 1, now: datetime | None = None) -> Page[QueueRow]:
+class _CountedPaginator(Paginator):
+    """A paginator told how many there are (the queue's stats have just counted them)."""
+
+    def __init__(self, object_list: Any, per_page: int, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self.known_count
+
+
+def queue_page(
+    *, issuer: Issuer, page: Any = 1, now: datetime | None = None, count: int | None = None
+) -> Page[QueueRow]:
     """A page of the queue, oldest first, each row with its waiting time, days left and the
-    claim on it (if active). Two queries however long the queue: the count and the page."""
+    claim on it (if active). The same few queries however long the queue: the issuer's badges,
+    the count (skipped when ``count`` is given: ``queue_stats(…).waiting``) and the page, the
+    first rows of the waiting index."""
     now = now or timezone.now()
     rows = (
         Application.objects.waiting()
-        .filter(badge__issuer=issuer)
+        .filter(badge_id__in=_badge_ids(issuer))
         .select_related("badge", "claim__assessor")
         .only(
             "public_id",
@@ -212,7 +237,12 @@ def queue_page(*, issuer: Issuer, page: Any = 1, now: datetime | None = None) ->
             "claim__assessor_id",
         )
     )
-    paginated = Paginator(rows, QUEUE_PAGE_SIZE).get_page(page)
+    paginator = (
+        Paginator(rows, QUEUE_PAGE_SIZE)
+        if count is None
+        else _CountedPaginator(rows, QUEUE_PAGE_SIZE, count)
+    )
+    paginated = paginator.get_page(page)
     start = paginated.start_index()
     items = []
     for offset, application in enumerate(paginated.object_list):

@@ -39,13 +39,16 @@ def queue(request: HttpRequest, *, slug: str) -> HttpResponse:
             messages.success(request, _("There is nothing waiting to be assessed."))
             return redirect("assessment:queue", slug=issuer.slug)
         return redirect("assessment:assess", public_id=application.public_id)
+    stats = selectors.queue_stats(issuer=issuer)
     return render(
         request,
         "assessment/queue.html",
         {
             "issuer": issuer,
-            "stats": selectors.queue_stats(issuer=issuer),
-            "page": selectors.queue_page(issuer=issuer, page=request.GET.get("page")),
+            "stats": stats,
+            "page": selectors.queue_page(
+                issuer=issuer, page=request.GET.get("page"), count=stats.waiting
+            ),
             "own_claim": selectors.claim_held_by(user=request.user, issuer=issuer),
             "is_admin": roles.is_issuer_admin(request.user, issuer),
             "settings": services.settings_for(issuer),

@@ -39,6 +39,7 @@ from rosette.awards.models import (
 from rosette.catalogue.models import Badge
 from rosette.core.email import send_email_on_commit
 from rosette.core.models import record_event
+from rosette.core.public_cache import CATALOGUE, award_stamp, issuer_stamp, stamps_change
 from rosette.core.ratelimit import consume
 from rosette.teams.models import Membership
 
@@ -317,6 +318,7 @@ def award_settings_update(
             "evidence": changed,
         },
     )
+    _published_changed(award)
     return award
 
 
@@ -335,6 +337,7 @@ def evidence_withdraw(*, evidence: Evidence, actor: Any) -> Evidence:
             actor=actor,
             data={"evidence": str(evidence.public_id)},
         )
+        _published_changed(evidence.award)
     return evidence
 
 
@@ -590,6 +593,7 @@ def endorsement_decide(
     )
     if publish and endorsement.is_from_manager:
         _restore_if_rule_met(award)
+    _published_changed(award)
     return endorsement
 
 
@@ -606,6 +610,7 @@ def badge_endorsement_rule_set(*, badge: Badge, days: int | None, actor: Any) ->
     record_event(
         action="awards:endorsement_rule:set", subject=badge, actor=actor, data={"days": days}
     )
+    stamps_change(CATALOGUE)  # the badge's pages say an endorsement is required
 
 
 def has_manager_endorsement(award: Award) -> bool:
@@ -747,6 +752,7 @@ def _set_status(award: Award, status: str, *, actor: Any, reason: str, action: s
         data={"from": source, "to": status, "reason": reason, "cause": cause},
     )
     _sync_credential(award)
+    _published_changed(award, issuer_lists=True)
     send_email_on_commit(
         to=[award.recipient.email],
         subject={
@@ -813,3 +819,18 @@ _PAST = {
     "revoke": gettext_lazy("revoked"),
     "restore": gettext_lazy("restored"),
 }
+
+
+# --- cached public pages and documents (ADR 0013) ----------------------------------------------
+
+
+def _published_changed(award: Award, *, issuer_lists: bool = False) -> None:
+    """The award's page and hosted documents say something new, and so do the pages of the
+    pathway awards it counts towards (and, with ``issuer_lists``, the issuer's revocation
+    list): cached copies of them are out of date from this transaction on."""
+    pathways = Award.objects.filter(evidence__contribution=award).values_list("code", flat=True)
+    codes = [award.code, *pathways]
+    stamps = [award_stamp(code) for code in codes]
+    if issuer_lists:
+        stamps.append(issuer_stamp(award.badge.issuer.slug))
+    stamps_change(*stamps)

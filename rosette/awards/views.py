@@ -25,6 +25,7 @@ from rosette.awards.forms import (
 from rosette.awards.models import Award, BadgeEndorsementRule
 from rosette.core.access import Rule, access
 from rosette.core.downloads import csv_response
+from rosette.core.public_cache import CATALOGUE, award_stamp, public_cache
 from rosette.core.ratelimit import client_key
 
 
@@ -36,6 +37,7 @@ def _noindex(response: HttpResponse, award: Award) -> HttpResponse:
 
 
 @access(Rule.PUBLIC)
+@public_cache(lambda code: [award_stamp(code), CATALOGUE])
 def award_detail(request: HttpRequest, *, code: str) -> HttpResponse:
     """The award page: 404 for a private page unless it is yours (as for a wrong code)."""
     award = selectors.award_for_viewer(code=code, user=request.user)

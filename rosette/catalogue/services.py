@@ -24,6 +24,7 @@ from rosette.catalogue.models import (
     Question,
 )
 from rosette.core.models import record_event
+from rosette.core.public_cache import CATALOGUE, issuer_stamp, stamps_change
 
 
 class CatalogueError(Exception):
@@ -86,6 +87,7 @@ def badge_version_create(
         actor=actor,
         data={"badge": badge.slug, "number": version.number},
     )
+    stamps_change(CATALOGUE)
     return version
 
 
@@ -110,6 +112,7 @@ def badge_version_publish(*, version: BadgeVersion, actor: Any) -> BadgeVersion:
         actor=actor,
         data={"badge": badge.slug, "number": version.number},
     )
+    stamps_change(CATALOGUE)  # the badge's pages and OB 2.0 BadgeClass
     return version
 
 
@@ -164,6 +167,7 @@ def material_add(
         actor=actor,
         data={"badge": badge.slug, "title": title},
     )
+    stamps_change(CATALOGUE)
     return material
 
 
@@ -174,6 +178,7 @@ def material_remove(*, material: LearningMaterial, actor: Any) -> None:
     if material.file:
         material.file.delete(save=False)
     material.delete()
+    stamps_change(CATALOGUE)  # what the public pages show
     record_event(
         action="catalogue:material:remove",
         subject=badge,
@@ -209,6 +214,7 @@ def issuer_create(
         issuer.image.save(*_as_file(_image(image, square=False)), save=False)
     issuer.save()
     record_event(action="catalogue:issuer:create", subject=issuer, actor=actor)
+    stamps_change(CATALOGUE, issuer_stamp(issuer.slug))
     return issuer
 
 
@@ -286,6 +292,7 @@ def badge_create(
     record_event(
         action="catalogue:badge:create", subject=badge, actor=actor, data={"slug": badge.slug}
     )
+    stamps_change(CATALOGUE)
     return badge
 
 
@@ -313,6 +320,7 @@ def badge_update(
             badge.image.delete(save=False)
         badge.image.save(*_as_file(checked), save=False)
     badge.save()
+    stamps_change(CATALOGUE)  # what the public pages show
     record_event(
         action="catalogue:badge:update",
         subject=badge,
@@ -467,6 +475,7 @@ def badge_prerequisites_set(*, badge: Badge, actor: Any, prerequisites: Sequence
     """The badges a learner must hold before submitting an application for this one."""
     _prerequisites_check(badge, prerequisites)
     badge.prerequisites.set(prerequisites)
+    stamps_change(CATALOGUE)  # what the public pages show
     record_event(
         action="catalogue:badge:prerequisites",
         subject=badge,
@@ -518,6 +527,7 @@ def pathway_set(
     badge.components.set(components)
     badge.components_required = components_required
     badge.save(update_fields=["components_required", "updated_at"])
+    stamps_change(CATALOGUE)  # what the public pages show
     record_event(
         action="catalogue:badge:pathway",
         subject=badge,
@@ -539,6 +549,7 @@ def badge_retire(*, badge: Badge, actor: Any) -> Badge:
         return badge
     badge.status = Badge.Status.ARCHIVED
     badge.save(update_fields=["status", "updated_at"])
+    stamps_change(CATALOGUE)  # what the public pages show
     record_event(action="catalogue:badge:retire", subject=badge, actor=actor)
     return badge
 
@@ -570,6 +581,7 @@ def issuer_update(
             issuer.image.delete(save=False)
         issuer.image.save(*_as_file(checked), save=False)
     issuer.save()
+    stamps_change(CATALOGUE, issuer_stamp(issuer.slug))  # what the public pages show
     record_event(
         action="catalogue:issuer:update",
         subject=issuer,

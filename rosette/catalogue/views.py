@@ -11,9 +11,11 @@ from rosette.catalogue import selectors
 from rosette.catalogue.forms import CatalogueFilterForm
 from rosette.catalogue.models import Issuer, LearningMaterial
 from rosette.core.access import Rule, access
+from rosette.core.public_cache import CATALOGUE, public_cache
 
 
 @access(Rule.PUBLIC)
+@public_cache(lambda: [CATALOGUE])
 def badge_list(request: HttpRequest) -> HttpResponse:
     form = CatalogueFilterForm(request.GET or None, choices=selectors.filter_choices())
     if form.is_bound:
@@ -28,6 +30,7 @@ def badge_list(request: HttpRequest) -> HttpResponse:
 
 
 @access(Rule.PUBLIC)
+@public_cache(lambda slug: [CATALOGUE])
 def badge_detail(request: HttpRequest, *, slug: str) -> HttpResponse:
     badge = selectors.badge_for_public(slug=slug)
     return render(
@@ -38,6 +41,7 @@ def badge_detail(request: HttpRequest, *, slug: str) -> HttpResponse:
 
 
 @access(Rule.PUBLIC)
+@public_cache(lambda slug: [CATALOGUE])
 def issuer_detail(request: HttpRequest, *, slug: str) -> HttpResponse:
     issuer = get_object_or_404(Issuer, slug=slug)
     badges = issuer.badges.published().select_related("category")

@@ -78,3 +78,17 @@ def record_event(
         subject_id=str(subject.pk),
         data=data or {},
     )
+
+
+class PublishedStamp(models.Model):
+    """A random token that changes whenever what is published about one thing changes (an
+    award, an issuer's keys and status lists, the catalogue). Public pages and documents are
+    cached under the stamps they were made from; the service that changes a thing changes its
+    stamp in the same transaction (``rosette.core.public_cache``, ADR 0013)."""
+
+    key = models.CharField(max_length=200, primary_key=True)
+    value = models.CharField(max_length=32)
+    changed = models.BigIntegerField(help_text="Unix time, seconds (Last-Modified)")
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.value}"

@@ -84,6 +84,9 @@ def document_loader(extra: Mapping[str, Any] | None = None) -> DocumentLoader:
             "contextUrl": None,
             "documentUrl": url,
             "document": copy.deepcopy(document),
+            # "static": pyld keeps the resolved context in the canonicalizer's cache instead of
+            # loading and resolving it again for every document (these files never change).
+            "tag": "static",
         }
 
     return load

@@ -9,7 +9,11 @@ carried as multibase base58btc in ``proofValue``.
 Canonicalization uses pyld's ``URDNA2015`` (RDFC-1.0 is the W3C Recommendation of that
 algorithm; the two produce the same output for the documents we sign) with the local-only
 document loader, and in "safe mode": a property or type the contexts do not define would be
-silently dropped from the signed data, so it is refused instead.
+silently dropped from the signed data, so it is refused instead. Documents of a shape seen
+before (every credential and status list Rosette issues) are canonicalized from a template
+learnt from pyld (:mod:`.rdfc`, proved equal to pyld by property tests); pyld's resolved
+contexts are cached (the loader tags them static), so even the pyld path no longer re-reads
+and re-processes the context files for every document (ADR 0013).
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from .keys import (
     resolve_did_key,
 )
 from .multibase import decode_base58btc, encode_base58btc
+from .rdfc import ShapeCache
 
 EDDSA_RDFC_2022 = "eddsa-rdfc-2022"
 DATA_INTEGRITY_PROOF = "DataIntegrityProof"
@@ -122,15 +127,37 @@ def _check_expanded(node: Any) -> None:
             _check_expanded(value)
 
 
+# Templates of the shapes of documents (rdfc.py), shared by every canonicalizer that uses only
+# Rosette's local contexts: what they learn depends on nothing else.
+_SHARED_SHAPES = ShapeCache()
+
+
 class Canonicalizer:
-    """RDFC-1.0 canonicalization with a local-only loader and a private context cache."""
+    """RDFC-1.0 canonicalization with a local-only loader and a private context cache.
+
+    Documents of a shape seen before are canonicalized from a template (:mod:`.rdfc`), which
+    gives pyld's output without running it; anything else goes through pyld.
+    """
 
     def __init__(self, loader: DocumentLoader | None = None) -> None:
         self.loader = loader or document_loader()
         self._cache: LRUCache[str, Any] = LRUCache(maxsize=64)
+        self._shapes = _SHARED_SHAPES if loader is None else ShapeCache()
 
     def canonicalize(self, document: Mapping[str, Any]) -> str:
         """The canonical N-Quads of ``document`` (raises :class:`CanonicalizationError`)."""
+        fast = self._shapes.canonicalize(document, self.dataset)
+        if fast is not None:
+            return fast
+        return self.canonicalize_with_pyld(document)
+
+    def canonicalize_with_pyld(self, document: Mapping[str, Any]) -> str:
+        """The canonical N-Quads of ``document`` by pyld alone (the reference)."""
+        result: str = URDNA2015().main(self.dataset(document), {"format": "application/n-quads"})
+        return result
+
+    def dataset(self, document: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
+        """pyld's RDF dataset of ``document``, in safe mode and with blank nodes capped."""
         options: dict[str, Any] = {
             "documentLoader": self.loader,
             "contextResolver": ContextResolver(self._cache, self.loader),
@@ -142,7 +169,9 @@ class Canonicalizer:
         try:
             expanded = processor.expand(dict(document), dict(options))
             _check_expanded(expanded)
-            dataset = processor.to_rdf(expanded, {**options, "produceGeneralizedRdf": False})
+            dataset: dict[str, list[dict[str, Any]]] = processor.to_rdf(
+                expanded, {**options, "produceGeneralizedRdf": False}
+            )
         except CanonicalizationError:
             raise
         except JsonLdError as exc:
@@ -156,8 +185,7 @@ class Canonicalizer:
         }
         if len(blank_nodes) > MAX_BLANK_NODES:
             raise CanonicalizationError("The document has too many blank nodes to canonicalize.")
-        result: str = URDNA2015().main(dataset, {"format": "application/n-quads"})
-        return result
+        return dataset
 
 
 def _jsonld_message(exc: JsonLdError) -> str:

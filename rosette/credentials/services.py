@@ -17,6 +17,7 @@ from django.utils import timezone
 from rosette.awards.models import Award
 from rosette.catalogue.models import Issuer
 from rosette.core.models import record_event
+from rosette.core.public_cache import award_stamp, issuer_stamp, stamps_change
 
 from . import selectors
 from .dataintegrity import sign_eddsa_rdfc_2022
@@ -125,6 +126,7 @@ def issuer_key_rotate(*, issuer: Issuer, actor: Any) -> IssuerKey:
             "public_key": new.public_key_multibase,
         },
     )
+    stamps_change(issuer_stamp(issuer.slug))  # did.json lists the new key
     return new
 
 
@@ -143,6 +145,7 @@ def _resign_status_list(status_list: StatusList, *, key: IssuerKey | None = None
     signed = _sign(unsigned, issuer=issuer, key=key or _active_key(issuer))
     status_list.signed_json = dump_json(signed)
     status_list.save(update_fields=["signed_json", "bits", "updated_at"])
+    stamps_change(issuer_stamp(issuer.slug))  # the list served is this one now
 
 
 def _status_lists(issuer: Issuer, number: int) -> dict[str, StatusList]:
@@ -291,6 +294,9 @@ def credential_issue(*, award: Award) -> AwardCredential:
         subject=award,
         data={"key": key.fragment, "list": number, "index": index},
     )
+    # The award's documents exist now (and its page links them); the issuer may have a new
+    # key or lists.
+    stamps_change(award_stamp(award.code), issuer_stamp(issuer.slug))
     return credential
 
 

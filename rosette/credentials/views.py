@@ -12,11 +12,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_control
 
 from rosette.accounts import roles
 from rosette.catalogue.models import Badge, Issuer
 from rosette.core.access import Rule, access
+from rosette.core.public_cache import CATALOGUE, award_stamp, issuer_stamp, public_cache
 from rosette.core.ratelimit import client_key, consume
 
 from . import selectors, services
@@ -44,27 +44,27 @@ def _image(data: bytes, *, content_type: str, filename: str) -> HttpResponse:
 
 
 @access(Rule.PUBLIC)
-@cache_control(public=True, max_age=300)
+@public_cache(lambda slug: [issuer_stamp(slug)], max_age=300)
 def did_document(request: HttpRequest, *, slug: str) -> HttpResponse:
     issuer = get_object_or_404(Issuer, slug=slug)
     return _json(selectors.did_document(issuer), content_type="application/did+ld+json")
 
 
 @access(Rule.PUBLIC)
-@cache_control(public=True, max_age=300)
+@public_cache(lambda slug: [CATALOGUE], max_age=300)
 def ob2_issuer(request: HttpRequest, *, slug: str) -> HttpResponse:
     return _json(selectors.ob2_issuer_document(get_object_or_404(Issuer, slug=slug)))
 
 
 @access(Rule.PUBLIC)
-@cache_control(public=True, max_age=60)
+@public_cache(lambda slug: [issuer_stamp(slug)], max_age=60)
 def ob2_revocations(request: HttpRequest, *, slug: str) -> HttpResponse:
     issuer = get_object_or_404(Issuer, slug=slug)
     return _json(selectors.ob2_revocation_list_document(issuer))
 
 
 @access(Rule.PUBLIC)
-@cache_control(public=True, max_age=300)
+@public_cache(lambda slug: [CATALOGUE], max_age=300)
 def ob2_badge(request: HttpRequest, *, slug: str) -> HttpResponse:
     badge = get_object_or_404(Badge.objects.select_related("issuer"), slug=slug)
     if not badge.awards.exists() and badge.status != Badge.Status.PUBLISHED:
@@ -86,6 +86,7 @@ def _award_document(
 
 
 @access(Rule.PUBLIC)
+@public_cache(lambda code: [award_stamp(code), CATALOGUE], max_age=60)
 def ob2_assertion(request: HttpRequest, *, code: str) -> HttpResponse:
     credential = selectors.credential_for_viewer(code=code, user=request.user, carry_name=False)
     response = _json(selectors.ob2_assertion_document(credential))
@@ -93,6 +94,7 @@ def ob2_assertion(request: HttpRequest, *, code: str) -> HttpResponse:
 
 
 @access(Rule.PUBLIC)
+@public_cache(lambda code: [award_stamp(code), CATALOGUE], max_age=60)
 def ob2_baked_png(request: HttpRequest, *, code: str) -> HttpResponse:
     credential = selectors.credential_for_viewer(code=code, user=request.user, carry_name=False)
     response = _image(
@@ -104,6 +106,7 @@ def ob2_baked_png(request: HttpRequest, *, code: str) -> HttpResponse:
 
 
 @access(Rule.PUBLIC)
+@public_cache(lambda code: [award_stamp(code), CATALOGUE], max_age=300, immutable=True)
 def ob3_credential(request: HttpRequest, *, code: str) -> HttpResponse:
     credential = selectors.credential_for_viewer(code=code, user=request.user, carry_name=True)
     response = _json(credential.ob3_json)
@@ -114,6 +117,7 @@ def ob3_credential(request: HttpRequest, *, code: str) -> HttpResponse:
 
 
 @access(Rule.PUBLIC)
+@public_cache(lambda code: [award_stamp(code), CATALOGUE], max_age=300, immutable=True)
 def ob3_baked_png(request: HttpRequest, *, code: str) -> HttpResponse:
     credential = selectors.credential_for_viewer(code=code, user=request.user, carry_name=True)
     response = _image(
@@ -125,6 +129,7 @@ def ob3_baked_png(request: HttpRequest, *, code: str) -> HttpResponse:
 
 
 @access(Rule.PUBLIC)
+@public_cache(lambda code: [award_stamp(code), CATALOGUE], max_age=300, immutable=True)
 def ob3_baked_svg(request: HttpRequest, *, code: str) -> HttpResponse:
     credential = selectors.credential_for_viewer(code=code, user=request.user, carry_name=True)
     response = _image(
@@ -136,7 +141,7 @@ def ob3_baked_svg(request: HttpRequest, *, code: str) -> HttpResponse:
 
 
 @access(Rule.PUBLIC)
-@cache_control(public=True, max_age=60)
+@public_cache(lambda slug, name: [issuer_stamp(slug)], max_age=60)
 def status_list(request: HttpRequest, *, slug: str, name: str) -> HttpResponse:
     return _json(
         selectors.status_list_for(slug=slug, name=name).signed_json,

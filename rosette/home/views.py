@@ -9,10 +9,12 @@ from django.views.decorators.cache import never_cache
 from rosette.accounts import roles
 from rosette.applications.selectors import applications_for_home
 from rosette.core.access import Rule, access
+from rosette.core.public_cache import CATALOGUE, public_cache
 from rosette.home import selectors
 
 
 @access(Rule.PUBLIC)
+@public_cache(lambda: [CATALOGUE])
 def landing(request: HttpRequest) -> HttpResponse:
     return render(request, "home/landing.html", {"featured": selectors.featured_badges()})
 
@@ -30,6 +32,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @access(Rule.PUBLIC)
+@public_cache(lambda: [])
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "home/accessibility.html")
 
@@ -47,6 +50,7 @@ def accessibility_statement(request: HttpRequest) -> HttpResponse:
 
 
 @access(Rule.PUBLIC)
+@public_cache(lambda: [])
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "home/privacy.html")
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from rosette import privacy
 from rosette.accounts.models import User
 from rosette.core.models import AuditEvent, record_event
+from rosette.core.public_cache import CATALOGUE, stamps_change
 from rosette.core.ratelimit import consume
 from rosette.teams.models import Membership
 from rosette.toolkits import selectors
@@ -151,6 +152,7 @@ def guide_version_publish(*, version: GuideVersion, actor: Any) -> GuideVersion:
         actor=actor,
         data={"guide": version.guide.slug, "number": version.number},
     )
+    stamps_change(CATALOGUE)  # badge pages link the guides among their materials
     return version
 
 
