@@ -108,24 +108,21 @@ def test_suspending_and_restoring_changes_the_status_list_and_page_at_once(
 ) -> None:
     client = Client()
     page = _url("awards:award_detail", code=award.code)
-    status_url = json.loads(award.credential.ob3_json)["credentialStatus"]
-    status_url = (status_url[-1] if isinstance(status_url, list) else status_url)[
-        "statusListCredential"
-    ]
-    lists = {
-        _url("credentials:status_list", slug=award.badge.issuer.slug, name=name)
-        for name in ("revocation", "suspension")
-    }
-    before = {url: _twice(client, url)[1].content for url in lists}
+    # The credential's one status entry points at the issuer's validity list (ADR 0008).
+    status_url = json.loads(award.credential.ob3_json)["credentialStatus"]["statusListCredential"]
+    validity = _url("credentials:status_list", slug=award.badge.issuer.slug, name="validity")
+    assert status_url.endswith(validity)
+    before = _twice(client, validity)[1].content
     _twice(client, page)
     awards.award_status_change(
         award=award, actor=issuer_admin, action="suspend", reason="Under review"
     )
     assert "Under review" in client.get(page).content.decode()
-    assert {url: client.get(url).content for url in lists} != before
-    assert status_url.endswith(tuple(lists))
+    suspended = client.get(validity).content
+    assert suspended != before
     awards.award_status_change(award=award, actor=issuer_admin, action="restore", reason="")
     assert "Under review" not in client.get(page).content.decode()
+    assert client.get(validity).content != suspended
 
 
 def test_revoking_changes_the_hosted_assertion_at_once(award: Award, issuer_admin: User) -> None:
