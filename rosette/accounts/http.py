@@ -8,6 +8,7 @@ only: Django builds the request as usual.
 
 from __future__ import annotations
 
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 
 from rosette.accounts.models import User
@@ -15,3 +16,7 @@ from rosette.accounts.models import User
 
 class AuthenticatedHttpRequest(HttpRequest):
     user: User
+
+
+# Whoever is looking at a page that anyone may see: a signed-in person or nobody in particular.
+Viewer = User | AnonymousUser
