@@ -72,7 +72,7 @@ def start(request: AuthenticatedHttpRequest, *, slug: str) -> HttpResponse:
 
 
 def _edit_context(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     application: Application,
     form: EvidenceForm,
     attachment_form: AttachmentForm | None = None,
@@ -109,7 +109,7 @@ def _edit_context(
     }
 
 
-def _attachable(request: HttpRequest, application: Application) -> list[Any]:
+def _attachable(request: AuthenticatedHttpRequest, application: Application) -> list[Any]:
     """Completed toolkit risk assessments the learner could attach as the handout."""
     return [
         {"assessment": a}
