@@ -196,7 +196,7 @@ def rubric_set(
 
 
 @transaction.atomic
-def rubric_copy(*, source: BadgeVersion, target: BadgeVersion, actor: User) -> Rubric | None:
+def rubric_copy(*, source: BadgeVersion, target: BadgeVersion, actor: User | None) -> Rubric | None:
     """Start a new draft version's rubric from the version it was copied from: the same pass
     mark, and for each question at the same place, the same criteria and bands."""
     old = Rubric.objects.filter(version=source).first()
