@@ -573,69 +573,22 @@ def decision_record(
     withdrawing, exactly one wins; the other gets AlreadyDecided and nothing of it is kept.
     """
     now = now or timezone.now()
-    locked = (
-        Application.objects.select_for_update()
-        .select_related("badge__issuer", "version", "learner")
-        .get(pk=application.pk)
-    )
-    if locked.status != S.SUBMITTED:
-        raise AlreadyDecided(
-            _("This application is already %(status)s, so your decision was not recorded.")
-            % {"status": locked.get_status_display().lower()}
-        )
-    claim = Claim.objects.filter(application=locked).first()
-    if claim is None or claim.assessor_id != actor.pk:
-        raise ClaimLost(
-            _(
-                "You no longer hold this application (it was released, reassigned, or taken "
-                "after your claim lapsed), so your decision was not recorded."
-            )
-        )
+    locked, claim = _lock_held(application, actor)
     issuer = locked.badge.issuer
-    rubric = rubric_ensure(version=locked.version)
-    qrs = question_rubrics(rubric)
-    result = score(rubric, qrs, scores)
-    reasons = {r.slug: r for r in decline_reasons_ensure(issuer=issuer)}
-    decline_reason = reasons.get(reason) if outcome == Decision.Outcome.DECLINE else None
-    problems = _check(
+    result, decline_reason = _validated(
+        locked,
         outcome=outcome,
-        application=locked,
-        result=result,
-        qrs=qrs,
         scores=scores,
         feedback=feedback,
-        reason=decline_reason,
+        reason=reason,
         privacy_reason=privacy_reason,
     )
-    if problems:
-        raise DecisionRefused(problems)
-
     attempt = current_attempt(locked)
     submitted_at, due_at = locked.submitted_at, locked.due_at
     assert submitted_at is not None and due_at is not None  # a submitted application has both
-    if outcome == Decision.Outcome.AWARD:
-        locked = workflow.transition(locked, action="award", actor=actor, decided_at=now)
-        try:
-            award_create(
-                recipient=locked.learner, badge=locked.badge, actor=actor, application=locked
-            )
-        except AwardError as exc:
-            raise AssessmentError(str(exc)) from exc
-        # award_create issues the credential after commit and creates the reviewing
-        # managers' follow-ups: everything that follows an award happens in one place.
-    elif outcome == Decision.Outcome.RETURN:
-        locked = workflow.transition(locked, action="return", actor=actor)
-        attempt_open_next(application=locked)
-    else:
-        assert decline_reason is not None
-        locked = workflow.transition(
-            locked,
-            action="decline",
-            actor=actor,
-            note=decline_reason.slug,
-            decided_at=now,
-            decline_reason=decline_reason.slug,
-        )
+    locked = _apply_outcome(
+        locked, actor=actor, outcome=outcome, decline_reason=decline_reason, now=now
+    )
     keep_feedback = outcome == Decision.Outcome.RETURN
     decision = Decision.objects.create(
         application=locked,
@@ -655,13 +608,9 @@ def decision_record(
         created_at=now,
     )
     claim.delete()
-    sampled = is_sampled(
-        application=locked,
-        attempt_number=attempt.number,
-        percent=settings_for(issuer).moderation_percent,
+    sampled = _sample_for_moderation(
+        decision, application=locked, issuer=issuer, attempt_number=attempt.number
     )
-    if sampled:
-        Moderation.objects.create(decision=decision, issuer=issuer)
     record_event(
         action=f"assessment:decision:{outcome}",
         subject=locked,
@@ -678,6 +627,111 @@ def decision_record(
     )
     _tell_learner(locked, decision)
     return decision
+
+
+def _lock_held(application: Application, actor: User) -> tuple[Application, Claim]:
+    """Lock the application, still waiting for a decision, and the actor's claim on it; or
+    refuse (AlreadyDecided, ClaimLost) before anything is recorded."""
+    locked = (
+        Application.objects.select_for_update()
+        .select_related("badge__issuer", "version", "learner")
+        .get(pk=application.pk)
+    )
+    if locked.status != S.SUBMITTED:
+        raise AlreadyDecided(
+            _("This application is already %(status)s, so your decision was not recorded.")
+            % {"status": locked.get_status_display().lower()}
+        )
+    claim = Claim.objects.filter(application=locked).first()
+    if claim is None or claim.assessor_id != actor.pk:
+        raise ClaimLost(
+            _(
+                "You no longer hold this application (it was released, reassigned, or taken "
+                "after your claim lapsed), so your decision was not recorded."
+            )
+        )
+    return locked, claim
+
+
+def _validated(
+    locked: Application,
+    *,
+    outcome: str,
+    scores: Mapping[int, int],
+    feedback: Mapping[str, str],
+    reason: str,
+    privacy_reason: str,
+) -> tuple[ScoreResult, DeclineReason | None]:
+    """Score the answers against the rubric and check the decision may be recorded as given;
+    DecisionRefused lists every problem. Returns the score and the decline reason chosen."""
+    rubric = rubric_ensure(version=locked.version)
+    qrs = question_rubrics(rubric)
+    result = score(rubric, qrs, scores)
+    reasons = {r.slug: r for r in decline_reasons_ensure(issuer=locked.badge.issuer)}
+    decline_reason = reasons.get(reason) if outcome == Decision.Outcome.DECLINE else None
+    problems = _check(
+        outcome=outcome,
+        application=locked,
+        result=result,
+        qrs=qrs,
+        scores=scores,
+        feedback=feedback,
+        reason=decline_reason,
+        privacy_reason=privacy_reason,
+    )
+    if problems:
+        raise DecisionRefused(problems)
+    return result, decline_reason
+
+
+def _apply_outcome(
+    locked: Application,
+    *,
+    actor: User,
+    outcome: str,
+    decline_reason: DeclineReason | None,
+    now: datetime,
+) -> Application:
+    """Move the application on: awarded (and the award made), returned (a new attempt opens
+    for the learner) or declined (with its reason). Returns the updated row."""
+    if outcome == Decision.Outcome.AWARD:
+        locked = workflow.transition(locked, action="award", actor=actor, decided_at=now)
+        try:
+            award_create(
+                recipient=locked.learner, badge=locked.badge, actor=actor, application=locked
+            )
+        except AwardError as exc:
+            raise AssessmentError(str(exc)) from exc
+        # award_create issues the credential after commit and creates the reviewing
+        # managers' follow-ups: everything that follows an award happens in one place.
+        return locked
+    if outcome == Decision.Outcome.RETURN:
+        locked = workflow.transition(locked, action="return", actor=actor)
+        attempt_open_next(application=locked)
+        return locked
+    assert decline_reason is not None
+    return workflow.transition(
+        locked,
+        action="decline",
+        actor=actor,
+        note=decline_reason.slug,
+        decided_at=now,
+        decline_reason=decline_reason.slug,
+    )
+
+
+def _sample_for_moderation(
+    decision: Decision, *, application: Application, issuer: Issuer, attempt_number: int
+) -> bool:
+    """Put the decision in the issuer's moderation sample if it falls in it; whether it did."""
+    sampled = is_sampled(
+        application=application,
+        attempt_number=attempt_number,
+        percent=settings_for(issuer).moderation_percent,
+    )
+    if sampled:
+        Moderation.objects.create(decision=decision, issuer=issuer)
+    return sampled
 
 
 def _tell_learner(application: Application, decision: Decision) -> None:
