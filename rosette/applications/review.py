@@ -20,7 +20,7 @@ import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
@@ -306,7 +306,15 @@ def review_submit(
 
 
 @transaction.atomic
-def followups_create_for_award(*, application: Application, award: Any) -> list[FollowUp]:
+class AwardMade(Protocol):
+    """The award just made (an ``awards.Award``: the workflow sits below awards, so names it
+    by what it reads)."""
+
+    pk: Any
+    code: str
+
+
+def followups_create_for_award(*, application: Application, award: AwardMade) -> list[FollowUp]:
     """Once the badge is awarded, what the learner said they would do differently goes on the
     list of each manager or tutor who checked the draft (and still has it shared). Called by
     the award decision; calling it twice creates nothing more."""
