@@ -1,9 +1,13 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django import forms
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:  # only for the type: the form uses no model at run time
+    from rosette.accounts.models import User
 
 
 class SignupForm(forms.Form):
@@ -16,6 +20,6 @@ class SignupForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
 
-    def signup(self, request: Any, user: Any) -> None:
+    def signup(self, request: HttpRequest, user: User) -> None:
         user.name = self.cleaned_data["name"].strip()
         user.save(update_fields=["name"])

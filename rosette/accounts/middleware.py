@@ -24,6 +24,7 @@ from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 
 from rosette.accounts import roles
+from rosette.accounts.models import User
 
 # Reachable by anyone, whatever their session (assets, the health check, the language switch).
 _ALWAYS_PREFIXES = ("/static/", "/healthz", "/i18n/")
@@ -43,7 +44,7 @@ def session_passed_mfa(request: HttpRequest) -> bool:
 
 
 def record_activation(
-    *, request: HttpRequest | None, user: Any, authenticator: Authenticator, **_: Any
+    *, request: HttpRequest | None, user: User, authenticator: Authenticator, **_: Any
 ) -> None:
     """allauth's ``authenticator_added`` signal: setting up a TOTP device takes a code from it,
     so the session that did so has passed a second factor (without it, a new assessor would

@@ -8,22 +8,24 @@ Site admins are Django superusers. One account may hold any combination.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeGuard
 
+from rosette.accounts.http import Viewer
+from rosette.accounts.models import User
 from rosette.catalogue.models import Issuer, IssuerStaff
 from rosette.core.access import Rule
 from rosette.teams.models import Membership
 
 
-def _signed_in(user: Any) -> bool:
+def _signed_in(user: Viewer | None) -> TypeGuard[User]:
     return bool(user is not None and user.is_authenticated and user.is_active)
 
 
-def is_site_admin(user: Any) -> bool:
+def is_site_admin(user: Viewer | None) -> bool:
     return _signed_in(user) and bool(user.is_superuser)
 
 
-def issuers_assessed_by(user: Any) -> list[Issuer]:
+def issuers_assessed_by(user: Viewer | None) -> list[Issuer]:
     """Issuers for which this user may assess (assessors and issuer admins both may)."""
     if not _signed_in(user):
         return []
@@ -36,7 +38,7 @@ def issuers_assessed_by(user: Any) -> list[Issuer]:
     )
 
 
-def issuers_administered_by(user: Any) -> list[Issuer]:
+def issuers_administered_by(user: Viewer | None) -> list[Issuer]:
     if not _signed_in(user):
         return []
     if user.is_superuser:
@@ -48,7 +50,7 @@ def issuers_administered_by(user: Any) -> list[Issuer]:
     )
 
 
-def is_assessor(user: Any, issuer: Issuer | None = None) -> bool:
+def is_assessor(user: Viewer | None, issuer: Issuer | None = None) -> bool:
     if not _signed_in(user):
         return False
     qs = IssuerStaff.objects.active().filter(user=user)
@@ -57,7 +59,7 @@ def is_assessor(user: Any, issuer: Issuer | None = None) -> bool:
     return qs.exists()
 
 
-def is_issuer_admin(user: Any, issuer: Issuer | None = None) -> bool:
+def is_issuer_admin(user: Viewer | None, issuer: Issuer | None = None) -> bool:
     if not _signed_in(user):
         return False
     if user.is_superuser:
@@ -68,7 +70,7 @@ def is_issuer_admin(user: Any, issuer: Issuer | None = None) -> bool:
     return qs.exists()
 
 
-def is_manager(user: Any) -> bool:
+def is_manager(user: Viewer | None) -> bool:
     if not _signed_in(user):
         return False
     return Membership.objects.filter(
@@ -76,7 +78,7 @@ def is_manager(user: Any) -> bool:
     ).exists()
 
 
-def needs_mfa(user: Any) -> bool:
+def needs_mfa(user: Viewer | None) -> bool:
     """Assessors, issuer admins, site admins and anyone the Django admin lets in (staff) must
     use multi-factor authentication (a suspended role too: it may be restored, and it still
     names them as staff)."""
@@ -95,12 +97,12 @@ _ROLE_CHECKS: dict[Rule, Callable[[Any], bool]] = {
 }
 
 
-def holds(*, user: Any, role: Rule) -> bool:
+def holds(*, user: Viewer | None, role: Rule) -> bool:
     """Whether the person holds the role an access rule names (answers core.hooks.holds_role)."""
     return _ROLE_CHECKS[role](user)
 
 
-def role_names(user: Any) -> list[str]:
+def role_names(user: Viewer | None) -> list[str]:
     """Human-readable roles, for the home page and the header."""
     if not _signed_in(user):
         return []

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import timedelta
-from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
@@ -31,7 +30,12 @@ class StaffInvitationError(Exception):
 
 @transaction.atomic
 def user_create(
-    *, email: str, name: str, password: str | None, verified: bool = False, actor: Any = None
+    *,
+    email: str,
+    name: str,
+    password: str | None,
+    verified: bool = False,
+    actor: User | None = None,
 ) -> User:
     """Create an account with its primary email (verified when an administrator vouches)."""
     user = User.objects.create_user(email=email, password=password, name=name)
@@ -58,7 +62,7 @@ def staff_invitation_url(token: str) -> str:
 
 
 @transaction.atomic
-def staff_invite(*, issuer: Issuer, actor: Any, email: str, role: str) -> StaffInvitation:
+def staff_invite(*, issuer: Issuer, actor: User, email: str, role: str) -> StaffInvitation:
     """An issuer admin invites someone by email to assess (or administer) for the issuer.
 
     Inviting an address again sends a fresh link and the earlier one stops working. The
@@ -117,7 +121,7 @@ def staff_invite(*, issuer: Issuer, actor: Any, email: str, role: str) -> StaffI
 
 
 @transaction.atomic
-def staff_invitation_revoke(*, invitation: StaffInvitation, actor: Any) -> StaffInvitation:
+def staff_invitation_revoke(*, invitation: StaffInvitation, actor: User) -> StaffInvitation:
     """The admin withdraws an invitation not yet accepted: its link stops working."""
     if not roles.is_issuer_admin(actor, invitation.issuer):
         raise PermissionError("Only an admin of the issuer can withdraw its invitations.")
@@ -143,7 +147,7 @@ def staff_invitation_for_token(*, token: str) -> StaffInvitation:
     return invitation
 
 
-def staff_acceptance_problem(*, invitation: StaffInvitation, user: Any) -> str | None:
+def staff_acceptance_problem(*, invitation: StaffInvitation, user: User) -> str | None:
     """Why this person cannot accept the invitation, or None when they can."""
     if EmailAddress.objects.filter(
         user=user, email__iexact=invitation.email, verified=True
@@ -162,7 +166,7 @@ def staff_acceptance_problem(*, invitation: StaffInvitation, user: Any) -> str |
 
 
 @transaction.atomic
-def staff_invitation_accept(*, invitation: StaffInvitation, actor: Any) -> IssuerStaff:
+def staff_invitation_accept(*, invitation: StaffInvitation, actor: User) -> IssuerStaff:
     """The invited person takes up the role. They must then set up multi-factor
     authentication before they can do anything else (accounts.middleware)."""
     locked = StaffInvitation.objects.select_for_update().get(pk=invitation.pk)

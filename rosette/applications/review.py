@@ -20,7 +20,7 @@ import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from rosette import privacy
+from rosette.accounts.models import User
 from rosette.applications.models import Application, FollowUp, Review, ReviewComment
 from rosette.catalogue.models import Question
 from rosette.core.email import send_email_on_commit
@@ -95,7 +96,7 @@ def invitation_url(token: str) -> str:
     return reverse("reviews:accept", kwargs={"token": token})
 
 
-def _require_learner(application: Application, actor: Any) -> None:
+def _require_learner(application: Application, actor: User) -> None:
     if actor is None or actor.pk != application.learner_id:
         raise PermissionError("Only the learner can share their application.")
 
@@ -105,7 +106,7 @@ def _require_learner(application: Application, actor: Any) -> None:
 
 @transaction.atomic
 def review_invite(
-    *, application: Application, actor: Any, email: str, share_with_issuer: bool = False
+    *, application: Application, actor: User, email: str, share_with_issuer: bool = False
 ) -> Review:
     """Share the draft with a manager or tutor: they get an email with an invitation link.
 
@@ -166,7 +167,7 @@ def review_invite(
 
 
 @transaction.atomic
-def review_revoke(*, review: Review, actor: Any) -> Review:
+def review_revoke(*, review: Review, actor: User) -> Review:
     """Stop sharing: the reviewer can no longer open the draft, the invitation link stops
     working, and the reviewer's follow-ups of it go from their list."""
     _require_learner(review.application, actor)
@@ -181,11 +182,11 @@ def review_revoke(*, review: Review, actor: Any) -> Review:
 # --- the reviewer's side ------------------------------------------------------------------
 
 
-def holds_address(user: Any, email: str) -> bool:
+def holds_address(user: User, email: str) -> bool:
     return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
 
 
-def acceptance_problem(*, review: Review, user: Any) -> str | None:
+def acceptance_problem(*, review: Review, user: User) -> str | None:
     """Why this person cannot accept the invitation, or None when they can."""
     if user.pk == review.application.learner_id:
         return _("This is your own draft: ask your manager or tutor to open the invitation.")
@@ -206,7 +207,7 @@ def acceptance_problem(*, review: Review, user: Any) -> str | None:
 
 
 @transaction.atomic
-def review_accept(*, review: Review, actor: Any) -> Review:
+def review_accept(*, review: Review, actor: User) -> Review:
     """The invited person opens the draft: the review is theirs from now on."""
     review = Review.objects.select_for_update().select_related("application").get(pk=review.pk)
     if review.revoked_at is not None:
@@ -226,7 +227,7 @@ def review_accept(*, review: Review, actor: Any) -> Review:
 def review_submit(
     *,
     review: Review,
-    actor: Any,
+    actor: User,
     comments: Mapping[int, str],
     checklist: Sequence[str],
     overall_note: str,
@@ -305,7 +306,15 @@ def review_submit(
 
 
 @transaction.atomic
-def followups_create_for_award(*, application: Application, award: Any) -> list[FollowUp]:
+class AwardMade(Protocol):
+    """The award just made (an ``awards.Award``: the workflow sits below awards, so names it
+    by what it reads)."""
+
+    pk: Any
+    code: str
+
+
+def followups_create_for_award(*, application: Application, award: AwardMade) -> list[FollowUp]:
     """Once the badge is awarded, what the learner said they would do differently goes on the
     list of each manager or tutor who checked the draft (and still has it shared). Called by
     the award decision; calling it twice creates nothing more."""
@@ -349,7 +358,7 @@ def followups_create_for_award(*, application: Application, award: Any) -> list[
 
 
 @transaction.atomic
-def followup_update(*, followup: FollowUp, actor: Any, done: bool, note: str) -> FollowUp:
+def followup_update(*, followup: FollowUp, actor: User, done: bool, note: str) -> FollowUp:
     """The reviewer marks a follow-up done (or not yet) and keeps a note of it."""
     followup = FollowUp.objects.select_for_update().select_related("review").get(pk=followup.pk)
     review = followup.review
@@ -385,7 +394,7 @@ def invitation_for_token(*, token: str) -> Review:
         raise Http404 from exc
 
 
-def review_for_reviewer(*, user: Any, public_id: Any) -> Review:
+def review_for_reviewer(*, user: User, public_id: Any) -> Review:
     """A review the signed-in person was invited to and accepted, not revoked; or 404."""
     try:
         return (
@@ -410,7 +419,7 @@ def review_for_learner(*, application: Application, public_id: Any) -> Review:
         raise Http404 from exc
 
 
-def followup_for_reviewer(*, user: Any, public_id: Any) -> FollowUp:
+def followup_for_reviewer(*, user: User, public_id: Any) -> FollowUp:
     try:
         return FollowUp.objects.select_related("review__application__learner", "award__badge").get(
             public_id=public_id, review__reviewer=user, review__revoked_at__isnull=True
@@ -512,7 +521,7 @@ class ReviewerLists:
         return [f for f in self.followups if f.done_at is None]
 
 
-def lists_for_reviewer(*, user: Any) -> ReviewerLists:
+def lists_for_reviewer(*, user: User) -> ReviewerLists:
     """Drafts shared with this person that can still change, and their follow-ups, not yet done
     first (two queries, however long the lists)."""
     drafts = list(

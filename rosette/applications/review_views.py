@@ -11,6 +11,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from rosette.accounts.http import AuthenticatedHttpRequest
 from rosette.applications import review, selectors, services, uploads
 from rosette.applications.models import Answer, Application, Attachment, FollowUp, Review
 from rosette.applications.review_forms import (
@@ -46,7 +47,7 @@ def _share_page(request: HttpRequest, application: Application, form: InviteForm
 
 
 @access(Rule.OWNER)
-def share(request: HttpRequest, *, public_id: Any) -> HttpResponse:
+def share(request: AuthenticatedHttpRequest, *, public_id: Any) -> HttpResponse:
     """Ask a manager or tutor to check the draft; see who it is shared with."""
     application = selectors.application_for_learner(user=request.user, public_id=public_id)
     if request.method != "POST":
@@ -72,7 +73,7 @@ def share(request: HttpRequest, *, public_id: Any) -> HttpResponse:
 
 
 @access(Rule.OWNER)
-def revoke(request: HttpRequest, *, public_id: Any, review_id: Any) -> HttpResponse:
+def revoke(request: AuthenticatedHttpRequest, *, public_id: Any, review_id: Any) -> HttpResponse:
     """Stop sharing the draft with one person (a confirmation page, then POST)."""
     application = selectors.application_for_learner(user=request.user, public_id=public_id)
     shared = review.review_for_learner(application=application, public_id=review_id)
@@ -92,7 +93,7 @@ def revoke(request: HttpRequest, *, public_id: Any, review_id: Any) -> HttpRespo
 
 
 @access(Rule.OWNER)
-def accept(request: HttpRequest, *, token: str) -> HttpResponse:
+def accept(request: AuthenticatedHttpRequest, *, token: str) -> HttpResponse:
     """The invitation link. Signed out, the access rule sends the person to sign in (or sign
     up) with this page as ``next``; signed in with the invited address, they open the draft."""
     invitation = review.invitation_for_token(token=token)
@@ -144,7 +145,7 @@ def _review_page(request: HttpRequest, shared: Review, form: ReviewForm | None) 
 
 
 @access(Rule.OWNER)
-def review_page(request: HttpRequest, *, public_id: Any) -> HttpResponse:
+def review_page(request: AuthenticatedHttpRequest, *, public_id: Any) -> HttpResponse:
     """The draft read-only, the badge criteria, the checklist, and the reviewer's comments."""
     shared = review.review_for_reviewer(user=request.user, public_id=public_id)
     application = shared.application
@@ -186,7 +187,7 @@ def _followup_form(followup: FollowUp, data: Any = None) -> FollowUpForm:
 
 
 @access(Rule.SIGNED_IN)
-def reviewer_list(request: HttpRequest) -> HttpResponse:
+def reviewer_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Drafts shared with you and your follow-ups. Anyone can be asked to check a draft."""
     lists = review.lists_for_reviewer(user=request.user)
     followups = [(f, _followup_form(f)) for f in lists.followups]
@@ -198,7 +199,7 @@ def reviewer_list(request: HttpRequest) -> HttpResponse:
 
 
 @access(Rule.OWNER)
-def followup(request: HttpRequest, *, public_id: Any) -> HttpResponse:
+def followup(request: AuthenticatedHttpRequest, *, public_id: Any) -> HttpResponse:
     """One follow-up: mark it done and keep a note."""
     item = review.followup_for_reviewer(user=request.user, public_id=public_id)
     form = _followup_form(item, request.POST if request.method == "POST" else None)
@@ -219,7 +220,9 @@ def followup(request: HttpRequest, *, public_id: Any) -> HttpResponse:
 
 
 @access(Rule.OWNER)
-def review_media(request: HttpRequest, *, public_id: Any, answer_id: int) -> HttpResponseBase:
+def review_media(
+    request: AuthenticatedHttpRequest, *, public_id: Any, answer_id: int
+) -> HttpResponseBase:
     """A recording in the draft, for the reviewer to play (the learner's own view is
     applications:media)."""
     shared = review.review_for_reviewer(user=request.user, public_id=public_id)
@@ -229,7 +232,9 @@ def review_media(request: HttpRequest, *, public_id: Any, answer_id: int) -> Htt
 
 
 @access(Rule.OWNER)
-def review_file(request: HttpRequest, *, public_id: Any, attachment_id: Any) -> HttpResponseBase:
+def review_file(
+    request: AuthenticatedHttpRequest, *, public_id: Any, attachment_id: Any
+) -> HttpResponseBase:
     """A file attached to the draft, such as the completed handout, for the reviewer."""
     shared = review.review_for_reviewer(user=request.user, public_id=public_id)
     attempt = current_attempt(shared.application)

@@ -9,11 +9,12 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from rosette.accounts.models import User
 from rosette.applications.models import Application, Attachment, Attempt, DraftSnapshot
 from rosette.catalogue.models import Badge, Question
 
 
-def application_for_learner(*, user: Any, public_id: Any) -> Application:
+def application_for_learner(*, user: User, public_id: Any) -> Application:
     """The learner's own application, or 404 (STYLE.md point 3)."""
     try:
         return (
@@ -27,7 +28,7 @@ def application_for_learner(*, user: Any, public_id: Any) -> Application:
         raise Http404 from exc
 
 
-def attachment_for_learner(*, user: Any, public_id: Any) -> Attachment:
+def attachment_for_learner(*, user: User, public_id: Any) -> Attachment:
     try:
         return Attachment.objects.select_related("attempt__application").get(
             public_id=public_id, attempt__application__learner=user
@@ -36,7 +37,7 @@ def attachment_for_learner(*, user: Any, public_id: Any) -> Attachment:
         raise Http404 from exc
 
 
-def open_application_for(*, user: Any, badge: Badge) -> Application | None:
+def open_application_for(*, user: User, badge: Badge) -> Application | None:
     """The signed-in person's open application for the badge (answers the catalogue's hook)."""
     return Application.objects.open().filter(learner=user, badge=badge).first()
 
@@ -64,7 +65,7 @@ class HomeApplications:
     withdrawn: list[Application]
 
 
-def applications_for_home(*, user: Any) -> HomeApplications:
+def applications_for_home(*, user: User) -> HomeApplications:
     """The learner's applications by state, for their home page (one query)."""
     rows = list(
         Application.objects.filter(learner=user).select_related("badge").order_by("-updated_at")

@@ -118,7 +118,7 @@ def declaration_text(issuer: Issuer, version: BadgeVersion | None = None) -> str
     return "\n".join(points)
 
 
-def _require_learner(application: Application, actor: Any) -> None:
+def _require_learner(application: Application, actor: User) -> None:
     if actor is None or actor.pk != application.learner_id:
         raise PermissionError("Only the learner can change their application.")
 
@@ -222,7 +222,7 @@ class DraftInput:
 
 
 def draft_save(
-    *, application: Application, actor: Any, based_on_revision: int, draft: DraftInput
+    *, application: Application, actor: User, based_on_revision: int, draft: DraftInput
 ) -> Attempt:
     """Save the evidence form. No save ever throws words away: one based on an older revision
     than the stored one would overwrite someone's newer words, and one that arrives after the
@@ -240,7 +240,7 @@ def draft_save(
 
 @transaction.atomic
 def _draft_save(
-    *, application: Application, actor: Any, based_on_revision: int, draft: DraftInput
+    *, application: Application, actor: User, based_on_revision: int, draft: DraftInput
 ) -> Attempt | DraftSnapshot:
     _require_learner(application, actor)
     application = Application.objects.select_for_update().get(pk=application.pk)
@@ -258,7 +258,7 @@ def _draft_save(
 
 
 def _keep(
-    attempt: Attempt, actor: Any, based_on_revision: int, draft: DraftInput, reason: str
+    attempt: Attempt, actor: User, based_on_revision: int, draft: DraftInput, reason: str
 ) -> DraftSnapshot:
     """Keep a save that could not be applied, for the learner to see (and merge)."""
     snapshot = DraftSnapshot.objects.create(
@@ -330,7 +330,9 @@ def _apply(attempt: Attempt, draft: DraftInput) -> None:
 
 
 @transaction.atomic
-def snapshot_resolve(*, snapshot: DraftSnapshot, actor: Any, choices: Mapping[str, str]) -> Attempt:
+def snapshot_resolve(
+    *, snapshot: DraftSnapshot, actor: User, choices: Mapping[str, str]
+) -> Attempt:
     """Settle a conflict: for each field keep the saved text, the snapshot's, or both."""
     attempt = snapshot.attempt
     application = attempt.application
@@ -382,7 +384,7 @@ def _answer(attempt: Attempt, question_id: int | None) -> Answer:
 def answer_media_attach(
     *,
     application: Application,
-    actor: Any,
+    actor: User,
     question_id: int | None,
     upload: IO[bytes],
     transcript: str = "",
@@ -421,7 +423,7 @@ def answer_media_attach(
 
 
 @transaction.atomic
-def answer_media_remove(*, application: Application, actor: Any, question_id: int | None) -> None:
+def answer_media_remove(*, application: Application, actor: User, question_id: int | None) -> None:
     _require_learner(application, actor)
     _require_editable(application)
     answer = _answer(current_attempt(application), question_id)
@@ -439,7 +441,7 @@ def answer_media_remove(*, application: Application, actor: Any, question_id: in
 
 @transaction.atomic
 def attachment_add(
-    *, application: Application, actor: Any, title: str, upload: IO[bytes]
+    *, application: Application, actor: User, title: str, upload: IO[bytes]
 ) -> Attachment:
     """Attach a document, such as the completed handout."""
     _require_learner(application, actor)
@@ -492,7 +494,7 @@ def _check_attachment_room(attempt: Attempt, size: int, limit_mb: int) -> None:
 
 
 def attachment_add_assessment(
-    *, application: Application, actor: Any, assessment_id: Any
+    *, application: Application, actor: User, assessment_id: Any
 ) -> Attachment:
     """Attach a completed safeguarding risk assessment (the toolkit) as the completed
     handout: its action plan PDF, as it stands now."""
@@ -515,7 +517,7 @@ def attachment_add_assessment(
 
 
 @transaction.atomic
-def attachment_remove(*, attachment: Attachment, actor: Any) -> None:
+def attachment_remove(*, attachment: Attachment, actor: User) -> None:
     application = attachment.attempt.application
     _require_learner(application, actor)
     _require_editable(application)
@@ -535,7 +537,7 @@ def attachment_remove(*, attachment: Attachment, actor: Any) -> None:
 def privacy_finding_dismiss(
     *,
     application: Application,
-    actor: Any,
+    actor: User,
     question_id: int | None,
     key: str,
     label: str,
@@ -748,7 +750,7 @@ def _declaration_problems(*, declaration: bool, ai_used: bool | None, ai_use: st
 def application_submit(
     *,
     application: Application,
-    actor: Any,
+    actor: User,
     declaration: bool,
     ai_used: bool | None,
     ai_use: str = "",
@@ -810,7 +812,7 @@ def _decline_identifying(application: Application, findings: list[Any]) -> Appli
 
 
 @transaction.atomic
-def application_withdraw(*, application: Application, actor: Any) -> Application:
+def application_withdraw(*, application: Application, actor: User) -> Application:
     """The learner withdraws before a decision. If an assessor decides at the same moment,
     whichever commits first wins and the other is told."""
     _require_learner(application, actor)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from rosette.accounts.http import AuthenticatedHttpRequest
 from rosette.applications import hooks, selectors, services, stash, uploads
 from rosette.applications.forms import (
     AttachmentForm,
@@ -57,7 +58,7 @@ def keep_text_when_signed_out(view: Any) -> Any:
 
 @require_POST
 @access(Rule.SIGNED_IN)
-def start(request: HttpRequest, *, slug: str) -> HttpResponse:
+def start(request: AuthenticatedHttpRequest, *, slug: str) -> HttpResponse:
     badge = badge_for_public(slug=slug)
     try:
         application = services.application_start(
@@ -71,7 +72,7 @@ def start(request: HttpRequest, *, slug: str) -> HttpResponse:
 
 
 def _edit_context(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     application: Application,
     form: EvidenceForm,
     attachment_form: AttachmentForm | None = None,
@@ -108,7 +109,7 @@ def _edit_context(
     }
 
 
-def _attachable(request: HttpRequest, application: Application) -> list[Any]:
+def _attachable(request: AuthenticatedHttpRequest, application: Application) -> list[Any]:
     """Completed toolkit risk assessments the learner could attach as the handout."""
     return [
         {"assessment": a}
@@ -124,7 +125,7 @@ def _conflict_url(application: Application, conflict: services.DraftConflict) ->
 
 
 def _save_draft(
-    request: HttpRequest, application: Application, form: EvidenceForm
+    request: AuthenticatedHttpRequest, application: Application, form: EvidenceForm
 ) -> HttpResponse | None:
     """Save the form's text; on a conflict, the page where the learner merges the two; when
     the application was submitted first (in another tab, or at this very moment), its page,
@@ -147,7 +148,7 @@ def _save_draft(
     return None
 
 
-def _save_late(request: HttpRequest, application: Application) -> HttpResponse:
+def _save_late(request: AuthenticatedHttpRequest, application: Application) -> HttpResponse:
     """A save from a page opened before the application was submitted: kept, not lost."""
     attempt = services.current_attempt(application)
     form = EvidenceForm(request.POST, version=application.version, attempt=attempt)
@@ -161,7 +162,9 @@ def _save_late(request: HttpRequest, application: Application) -> HttpResponse:
     return redirect(application)
 
 
-def _restore_stash(request: HttpRequest, application: Application) -> HttpResponse | None:
+def _restore_stash(
+    request: AuthenticatedHttpRequest, application: Application
+) -> HttpResponse | None:
     query = stash.take(request, application)
     if query is None:
         return None
@@ -178,7 +181,7 @@ def _restore_stash(request: HttpRequest, application: Application) -> HttpRespon
 
 @keep_text_when_signed_out
 @access(Rule.OWNER)
-def edit(request: HttpRequest, *, public_id: Any) -> HttpResponse:
+def edit(request: AuthenticatedHttpRequest, *, public_id: Any) -> HttpResponse:
     application = selectors.application_for_learner(user=request.user, public_id=public_id)
     if not application.is_editable:
         if request.method == "POST":
@@ -247,7 +250,7 @@ def edit(request: HttpRequest, *, public_id: Any) -> HttpResponse:
 @require_POST
 @keep_text_when_signed_out
 @access(Rule.OWNER)
-def autosave(request: HttpRequest, *, public_id: Any) -> HttpResponse:
+def autosave(request: AuthenticatedHttpRequest, *, public_id: Any) -> HttpResponse:
     """Saves the draft as the learner types (htmx). Answers with a status line."""
     application = selectors.application_for_learner(user=request.user, public_id=public_id)
     attempt = services.current_attempt(application)
@@ -288,7 +291,9 @@ def autosave(request: HttpRequest, *, public_id: Any) -> HttpResponse:
 
 
 @access(Rule.OWNER)
-def conflict(request: HttpRequest, *, public_id: Any, snapshot_id: Any) -> HttpResponse:
+def conflict(
+    request: AuthenticatedHttpRequest, *, public_id: Any, snapshot_id: Any
+) -> HttpResponse:
     application = selectors.application_for_learner(user=request.user, public_id=public_id)
     snapshot = get_object_or_404(
         DraftSnapshot, public_id=snapshot_id, attempt__application=application
@@ -339,7 +344,7 @@ def conflict(request: HttpRequest, *, public_id: Any, snapshot_id: Any) -> HttpR
 
 
 @access(Rule.OWNER)
-def check(request: HttpRequest, *, public_id: Any) -> HttpResponse:
+def check(request: AuthenticatedHttpRequest, *, public_id: Any) -> HttpResponse:
     """Check your answers, then the declaration and the AI-use statement."""
     application = selectors.application_for_learner(user=request.user, public_id=public_id)
     if not application.is_editable:
@@ -381,7 +386,7 @@ def _check_page(
 
 @require_POST
 @access(Rule.OWNER)
-def submit(request: HttpRequest, *, public_id: Any) -> HttpResponse:
+def submit(request: AuthenticatedHttpRequest, *, public_id: Any) -> HttpResponse:
     application = selectors.application_for_learner(user=request.user, public_id=public_id)
     if application.status == Application.Status.SUBMITTED:
         return redirect(application)  # a second click of the same button
@@ -405,7 +410,7 @@ def submit(request: HttpRequest, *, public_id: Any) -> HttpResponse:
 
 
 @access(Rule.OWNER)
-def detail(request: HttpRequest, *, public_id: Any) -> HttpResponse:
+def detail(request: AuthenticatedHttpRequest, *, public_id: Any) -> HttpResponse:
     application = selectors.application_for_learner(user=request.user, public_id=public_id)
     return render(
         request,
@@ -421,7 +426,7 @@ def detail(request: HttpRequest, *, public_id: Any) -> HttpResponse:
 
 
 @access(Rule.OWNER)
-def withdraw(request: HttpRequest, *, public_id: Any) -> HttpResponse:
+def withdraw(request: AuthenticatedHttpRequest, *, public_id: Any) -> HttpResponse:
     application = selectors.application_for_learner(user=request.user, public_id=public_id)
     if request.method == "POST":
         try:
@@ -436,7 +441,7 @@ def withdraw(request: HttpRequest, *, public_id: Any) -> HttpResponse:
 
 @require_POST
 @access(Rule.OWNER)
-def dismiss_finding(request: HttpRequest, *, public_id: Any) -> HttpResponse:
+def dismiss_finding(request: AuthenticatedHttpRequest, *, public_id: Any) -> HttpResponse:
     application = selectors.application_for_learner(user=request.user, public_id=public_id)
     form = DismissFindingForm(request.POST)
     if form.is_valid():
@@ -461,7 +466,7 @@ def dismiss_finding(request: HttpRequest, *, public_id: Any) -> HttpResponse:
 
 @require_POST
 @access(Rule.OWNER)
-def attach_assessment(request: HttpRequest, *, public_id: Any) -> HttpResponse:
+def attach_assessment(request: AuthenticatedHttpRequest, *, public_id: Any) -> HttpResponse:
     application = selectors.application_for_learner(user=request.user, public_id=public_id)
     try:
         attachment = services.attachment_add_assessment(
@@ -479,7 +484,9 @@ def attach_assessment(request: HttpRequest, *, public_id: Any) -> HttpResponse:
 
 @require_POST
 @access(Rule.OWNER)
-def attachment_remove(request: HttpRequest, *, public_id: Any, attachment_id: Any) -> HttpResponse:
+def attachment_remove(
+    request: AuthenticatedHttpRequest, *, public_id: Any, attachment_id: Any
+) -> HttpResponse:
     attachment = selectors.attachment_for_learner(user=request.user, public_id=attachment_id)
     if str(attachment.attempt.application.public_id) != str(public_id):
         raise Http404
@@ -493,7 +500,9 @@ def attachment_remove(request: HttpRequest, *, public_id: Any, attachment_id: An
 
 @require_POST
 @access(Rule.OWNER)
-def media_remove(request: HttpRequest, *, public_id: Any, question: str) -> HttpResponse:
+def media_remove(
+    request: AuthenticatedHttpRequest, *, public_id: Any, question: str
+) -> HttpResponse:
     application = selectors.application_for_learner(user=request.user, public_id=public_id)
     try:
         services.answer_media_remove(
@@ -509,7 +518,7 @@ def media_remove(request: HttpRequest, *, public_id: Any, question: str) -> Http
 
 @access(Rule.OWNER)
 def attachment_download(
-    request: HttpRequest, *, public_id: Any, attachment_id: Any
+    request: AuthenticatedHttpRequest, *, public_id: Any, attachment_id: Any
 ) -> HttpResponseBase:
     attachment = selectors.attachment_for_learner(user=request.user, public_id=attachment_id)
     if str(attachment.attempt.application.public_id) != str(public_id):
@@ -518,7 +527,7 @@ def attachment_download(
 
 
 @access(Rule.OWNER)
-def media(request: HttpRequest, *, public_id: Any, answer_id: int) -> HttpResponseBase:
+def media(request: AuthenticatedHttpRequest, *, public_id: Any, answer_id: int) -> HttpResponseBase:
     application = selectors.application_for_learner(user=request.user, public_id=public_id)
     answer = get_object_or_404(
         services.Answer, pk=answer_id, attempt__application=application, media__gt=""

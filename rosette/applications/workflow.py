@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rosette.accounts import roles
+from rosette.accounts.models import User
 from rosette.applications.models import Application
 from rosette.core.models import record_event
 
@@ -53,7 +54,7 @@ class TransitionError(Exception):
     """The application is not in a state where this can happen (someone got there first)."""
 
 
-def _actor_kind(application: Application, actor: Any) -> set[Actor]:
+def _actor_kind(application: Application, actor: User | None) -> set[Actor]:
     if actor is None:
         return {Actor.SYSTEM}
     kinds = set()
@@ -65,7 +66,7 @@ def _actor_kind(application: Application, actor: Any) -> set[Actor]:
 
 
 def transition(
-    application: Application, *, action: str, actor: Any, note: str = "", **fields: Any
+    application: Application, *, action: str, actor: User | None, note: str = "", **fields: Any
 ) -> Application:
     """Move an application along the workflow. Call inside a transaction.
 

@@ -40,11 +40,11 @@ S = Application.Status
 # --- access helpers ---------------------------------------------------------------------------
 
 
-def issuers_for_assessor(*, user: Any) -> list[Issuer]:
+def issuers_for_assessor(*, user: User) -> list[Issuer]:
     return roles.issuers_assessed_by(user)
 
 
-def issuer_for_assessor(*, user: Any, slug: str) -> Issuer:
+def issuer_for_assessor(*, user: User, slug: str) -> Issuer:
     """An issuer the user assesses for, or 404."""
     issuer = Issuer.objects.filter(slug=slug).first()
     if issuer is None or not roles.is_assessor(user, issuer):
@@ -52,7 +52,7 @@ def issuer_for_assessor(*, user: Any, slug: str) -> Issuer:
     return issuer
 
 
-def issuer_for_admin(*, user: Any, slug: str) -> Issuer:
+def issuer_for_admin(*, user: User, slug: str) -> Issuer:
     """An issuer the user administers, or 404."""
     issuer = Issuer.objects.filter(slug=slug).first()
     if issuer is None or not roles.is_issuer_admin(user, issuer):
@@ -60,7 +60,7 @@ def issuer_for_admin(*, user: Any, slug: str) -> Issuer:
     return issuer
 
 
-def _application_at_issuer(*, user: Any, public_id: Any, waiting: bool = True) -> Application:
+def _application_at_issuer(*, user: User, public_id: Any, waiting: bool = True) -> Application:
     """An application at an issuer the user assesses for, waiting for a decision. Anything
     else is 404 for everyone at the issuer: a draft (or a returned application, a draft
     again) is the learner's alone until they submit it, and decided and withdrawn ones have
@@ -81,14 +81,14 @@ def _application_at_issuer(*, user: Any, public_id: Any, waiting: bool = True) -
     return application
 
 
-def holds_claim(*, user: Any, application: Application) -> bool:
+def holds_claim(*, user: User, application: Application) -> bool:
     """Whether the user holds the claim of this application, still waiting for a decision:
     who may read it."""
     claim = getattr(application, "claim", None)
     return claim is not None and claim.assessor_id == user.pk and application.status == S.SUBMITTED
 
 
-def application_for_assessor(*, user: Any, public_id: Any) -> Application:
+def application_for_assessor(*, user: User, public_id: Any) -> Application:
     """A waiting application with its evidence, for the assessor who holds its claim: 404
     for anyone not at its issuer and for what is not waiting (see above), 403 for everyone
     else at the issuer, admins included (STYLE.md point 3). The queue is first come, first
@@ -99,14 +99,14 @@ def application_for_assessor(*, user: Any, public_id: Any) -> Application:
     return application
 
 
-def application_to_decide(*, user: Any, public_id: Any) -> Application:
+def application_to_decide(*, user: User, public_id: Any) -> Application:
     """An application a decision, a check or a release is sent for: 404 as above, except that
     decided and withdrawn ones are returned, so that the view can refuse (403) whoever does not
     hold it and say why (already decided, held by another, released) without showing it."""
     return _application_at_issuer(user=user, public_id=public_id, waiting=False)
 
 
-def application_for_reassignment(*, user: Any, public_id: Any) -> Application:
+def application_for_reassignment(*, user: User, public_id: Any) -> Application:
     """A claimed application, for an admin of its issuer to see who holds it and move it to
     another assessor; never its evidence. 403 for non-admins and when nobody holds it."""
     application = _application_at_issuer(user=user, public_id=public_id)
@@ -117,7 +117,7 @@ def application_for_reassignment(*, user: Any, public_id: Any) -> Application:
     return application
 
 
-def moderation_for_assessor(*, user: Any, public_id: Any) -> Moderation:
+def moderation_for_assessor(*, user: User, public_id: Any) -> Moderation:
     """A sampled decision for a second assessor of its issuer; 404 for others, 403 for the
     assessor who made the decision."""
     try:
@@ -261,7 +261,7 @@ def queue_page(
     return Page(items, paginated.number, paginated.paginator)  # type: ignore[arg-type]
 
 
-def claim_held_by(*, user: Any, issuer: Issuer, now: datetime | None = None) -> Claim | None:
+def claim_held_by(*, user: User, issuer: Issuer, now: datetime | None = None) -> Claim | None:
     """The application this assessor is working on, if any."""
     return (
         Claim.objects.select_related("application__badge")
@@ -341,7 +341,7 @@ def staff_overview(*, issuer: Issuer, now: datetime | None = None) -> list[Staff
     ]
 
 
-def staff_for_admin(*, user: Any, issuer: Issuer, pk: int) -> IssuerStaff:
+def staff_for_admin(*, user: User, issuer: Issuer, pk: int) -> IssuerStaff:
     """A role at an issuer the user administers, or 404."""
     staff = IssuerStaff.objects.select_related("user", "issuer").filter(pk=pk, issuer=issuer)
     found = staff.first()
@@ -481,7 +481,7 @@ def attempt_feedback(*, attempt: Attempt) -> tuple[Decision | None, list[tuple[A
 # --- moderation -------------------------------------------------------------------------------
 
 
-def moderation_queue(*, user: Any) -> list[Moderation]:
+def moderation_queue(*, user: User) -> list[Moderation]:
     """Sampled decisions waiting for a second assessor, oldest first; never one's own; only
     of issuers the person moderates for (their "who moderates" setting)."""
     issuers = [i for i in roles.issuers_assessed_by(user) if may_moderate(user, i)]

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from rosette import privacy
 from rosette.accounts import roles
+from rosette.accounts.models import User
 from rosette.applications import workflow
 from rosette.applications.models import Application
 from rosette.applications.services import (
@@ -90,7 +91,7 @@ def settings_for(issuer: Issuer) -> AssessmentSettings:
 def assessment_settings_update(
     *,
     issuer: Issuer,
-    actor: Any,
+    actor: User,
     claim_minutes: int,
     moderation_percent: int,
     reminder_days_left: int,
@@ -162,7 +163,7 @@ def rubric_ensure(*, version: BadgeVersion) -> Rubric:
 def rubric_set(
     *,
     version: BadgeVersion,
-    actor: Any,
+    actor: User | None,
     pass_mark: int,
     every_question_met: bool,
     criteria: Mapping[int, str],
@@ -195,7 +196,7 @@ def rubric_set(
 
 
 @transaction.atomic
-def rubric_copy(*, source: BadgeVersion, target: BadgeVersion, actor: Any) -> Rubric | None:
+def rubric_copy(*, source: BadgeVersion, target: BadgeVersion, actor: User | None) -> Rubric | None:
     """Start a new draft version's rubric from the version it was copied from: the same pass
     mark, and for each question at the same place, the same criteria and bands."""
     old = Rubric.objects.filter(version=source).first()
@@ -227,7 +228,7 @@ def rubric_copy(*, source: BadgeVersion, target: BadgeVersion, actor: Any) -> Ru
 
 
 @transaction.atomic
-def decline_reason_add(*, issuer: Issuer, actor: Any, label: str) -> DeclineReason:
+def decline_reason_add(*, issuer: Issuer, actor: User, label: str) -> DeclineReason:
     """Add a reason assessors can give for declining (recorded, never sent to the learner)."""
     decline_reasons_ensure(issuer=issuer)
     label = label.strip()
@@ -249,7 +250,7 @@ def decline_reason_add(*, issuer: Issuer, actor: Any, label: str) -> DeclineReas
 
 
 @transaction.atomic
-def decline_reason_retire(*, reason: DeclineReason, actor: Any) -> None:
+def decline_reason_retire(*, reason: DeclineReason, actor: User) -> None:
     """Stop offering a reason for declining. Decisions already made keep it."""
     if reason.slug == IDENTIFIES_INDIVIDUALS:
         raise AssessmentError(
@@ -309,7 +310,7 @@ def question_rubrics(rubric: Rubric) -> list[QuestionRubric]:
 # --- claims -----------------------------------------------------------------------------------
 
 
-def _require_assessor(user: Any, issuer: Issuer) -> None:
+def _require_assessor(user: User, issuer: Issuer) -> None:
     if not roles.is_assessor(user, issuer):
         raise PermissionError("Only assessors of this issuer can do that.")
 
@@ -319,7 +320,9 @@ def _expiry(issuer: Issuer, now: datetime) -> datetime:
 
 
 @transaction.atomic
-def claim_next(*, issuer: Issuer, assessor: Any, now: datetime | None = None) -> Application | None:
+def claim_next(
+    *, issuer: Issuer, assessor: User, now: datetime | None = None
+) -> Application | None:
     """Give the assessor the oldest submitted application nobody holds, or None when the queue
     is empty. An assessor holds one application at a time: if they already hold one, that is
     the one they get back (nobody can hoard the front of the queue).
@@ -377,7 +380,7 @@ def _claim(
     *,
     replacing: Claim | None,
     issuer: Issuer,
-    assessor: Any,
+    assessor: User,
     now: datetime,
 ) -> bool:
     """Claim an application whose row this transaction has locked. Only a lapsed claim is
@@ -400,7 +403,7 @@ def _claim(
     )
 
 
-def claim_touch(*, application: Application, assessor: Any, now: datetime | None = None) -> bool:
+def claim_touch(*, application: Application, assessor: User, now: datetime | None = None) -> bool:
     """Keep the assessor's claim alive while they work on it. False if they do not hold it."""
     now = now or timezone.now()
     issuer = application.badge.issuer
@@ -412,7 +415,7 @@ def claim_touch(*, application: Application, assessor: Any, now: datetime | None
 
 
 @transaction.atomic
-def claim_release(*, application: Application, actor: Any) -> None:
+def claim_release(*, application: Application, actor: User) -> None:
     """The assessor puts the application back; it keeps its place (submission order)."""
     locked = Application.objects.select_for_update().get(pk=application.pk)
     claim = Claim.objects.filter(application=locked).first()
@@ -423,7 +426,7 @@ def claim_release(*, application: Application, actor: Any) -> None:
 
 
 @transaction.atomic
-def claim_reassign(*, application: Application, assessor: Any, actor: Any) -> Claim:
+def claim_reassign(*, application: Application, assessor: User, actor: User) -> Claim:
     """An issuer admin moves a claimed application to another assessor. Only a held
     application can be reassigned: admins never take one from the middle of the queue or
     change its order."""
@@ -465,7 +468,7 @@ def claim_reassign(*, application: Application, assessor: Any, actor: Any) -> Cl
 # --- decisions --------------------------------------------------------------------------------
 
 
-def may_moderate(user: Any, issuer: Issuer) -> bool:
+def may_moderate(user: User, issuer: Issuer) -> bool:
     """Whether this person moderates for the issuer, by its "who moderates" setting (never
     their own decisions: moderation_record checks that)."""
     if settings_for(issuer).moderated_by == AssessmentSettings.Moderators.ADMINS:
@@ -552,7 +555,7 @@ def _check(
 def decision_record(
     *,
     application: Application,
-    actor: Any,
+    actor: User,
     outcome: str,
     scores: Mapping[int, int],
     feedback: Mapping[str, str],
@@ -570,69 +573,22 @@ def decision_record(
     withdrawing, exactly one wins; the other gets AlreadyDecided and nothing of it is kept.
     """
     now = now or timezone.now()
-    locked = (
-        Application.objects.select_for_update()
-        .select_related("badge__issuer", "version", "learner")
-        .get(pk=application.pk)
-    )
-    if locked.status != S.SUBMITTED:
-        raise AlreadyDecided(
-            _("This application is already %(status)s, so your decision was not recorded.")
-            % {"status": locked.get_status_display().lower()}
-        )
-    claim = Claim.objects.filter(application=locked).first()
-    if claim is None or claim.assessor_id != actor.pk:
-        raise ClaimLost(
-            _(
-                "You no longer hold this application (it was released, reassigned, or taken "
-                "after your claim lapsed), so your decision was not recorded."
-            )
-        )
+    locked, claim = _lock_held(application, actor)
     issuer = locked.badge.issuer
-    rubric = rubric_ensure(version=locked.version)
-    qrs = question_rubrics(rubric)
-    result = score(rubric, qrs, scores)
-    reasons = {r.slug: r for r in decline_reasons_ensure(issuer=issuer)}
-    decline_reason = reasons.get(reason) if outcome == Decision.Outcome.DECLINE else None
-    problems = _check(
+    result, decline_reason = _validated(
+        locked,
         outcome=outcome,
-        application=locked,
-        result=result,
-        qrs=qrs,
         scores=scores,
         feedback=feedback,
-        reason=decline_reason,
+        reason=reason,
         privacy_reason=privacy_reason,
     )
-    if problems:
-        raise DecisionRefused(problems)
-
     attempt = current_attempt(locked)
     submitted_at, due_at = locked.submitted_at, locked.due_at
     assert submitted_at is not None and due_at is not None  # a submitted application has both
-    if outcome == Decision.Outcome.AWARD:
-        locked = workflow.transition(locked, action="award", actor=actor, decided_at=now)
-        try:
-            award_create(
-                recipient=locked.learner, badge=locked.badge, actor=actor, application=locked
-            )
-        except AwardError as exc:
-            raise AssessmentError(str(exc)) from exc
-        # award_create issues the credential after commit and creates the reviewing
-        # managers' follow-ups: everything that follows an award happens in one place.
-    elif outcome == Decision.Outcome.RETURN:
-        locked = workflow.transition(locked, action="return", actor=actor)
-        attempt_open_next(application=locked)
-    else:
-        assert decline_reason is not None
-        locked = workflow.transition(
-            locked,
-            action="decline",
-            actor=actor,
-            note=decline_reason.slug,
-            decided_at=now,
-            decline_reason=decline_reason.slug,
-        )
+    locked = _apply_outcome(
+        locked, actor=actor, outcome=outcome, decline_reason=decline_reason, now=now
+    )
     keep_feedback = outcome == Decision.Outcome.RETURN
     decision = Decision.objects.create(
         application=locked,
@@ -652,13 +608,9 @@ def decision_record(
         created_at=now,
     )
     claim.delete()
-    sampled = is_sampled(
-        application=locked,
-        attempt_number=attempt.number,
-        percent=settings_for(issuer).moderation_percent,
+    sampled = _sample_for_moderation(
+        decision, application=locked, issuer=issuer, attempt_number=attempt.number
     )
-    if sampled:
-        Moderation.objects.create(decision=decision, issuer=issuer)
     record_event(
         action=f"assessment:decision:{outcome}",
         subject=locked,
@@ -675,6 +627,111 @@ def decision_record(
     )
     _tell_learner(locked, decision)
     return decision
+
+
+def _lock_held(application: Application, actor: User) -> tuple[Application, Claim]:
+    """Lock the application, still waiting for a decision, and the actor's claim on it; or
+    refuse (AlreadyDecided, ClaimLost) before anything is recorded."""
+    locked = (
+        Application.objects.select_for_update()
+        .select_related("badge__issuer", "version", "learner")
+        .get(pk=application.pk)
+    )
+    if locked.status != S.SUBMITTED:
+        raise AlreadyDecided(
+            _("This application is already %(status)s, so your decision was not recorded.")
+            % {"status": locked.get_status_display().lower()}
+        )
+    claim = Claim.objects.filter(application=locked).first()
+    if claim is None or claim.assessor_id != actor.pk:
+        raise ClaimLost(
+            _(
+                "You no longer hold this application (it was released, reassigned, or taken "
+                "after your claim lapsed), so your decision was not recorded."
+            )
+        )
+    return locked, claim
+
+
+def _validated(
+    locked: Application,
+    *,
+    outcome: str,
+    scores: Mapping[int, int],
+    feedback: Mapping[str, str],
+    reason: str,
+    privacy_reason: str,
+) -> tuple[ScoreResult, DeclineReason | None]:
+    """Score the answers against the rubric and check the decision may be recorded as given;
+    DecisionRefused lists every problem. Returns the score and the decline reason chosen."""
+    rubric = rubric_ensure(version=locked.version)
+    qrs = question_rubrics(rubric)
+    result = score(rubric, qrs, scores)
+    reasons = {r.slug: r for r in decline_reasons_ensure(issuer=locked.badge.issuer)}
+    decline_reason = reasons.get(reason) if outcome == Decision.Outcome.DECLINE else None
+    problems = _check(
+        outcome=outcome,
+        application=locked,
+        result=result,
+        qrs=qrs,
+        scores=scores,
+        feedback=feedback,
+        reason=decline_reason,
+        privacy_reason=privacy_reason,
+    )
+    if problems:
+        raise DecisionRefused(problems)
+    return result, decline_reason
+
+
+def _apply_outcome(
+    locked: Application,
+    *,
+    actor: User,
+    outcome: str,
+    decline_reason: DeclineReason | None,
+    now: datetime,
+) -> Application:
+    """Move the application on: awarded (and the award made), returned (a new attempt opens
+    for the learner) or declined (with its reason). Returns the updated row."""
+    if outcome == Decision.Outcome.AWARD:
+        locked = workflow.transition(locked, action="award", actor=actor, decided_at=now)
+        try:
+            award_create(
+                recipient=locked.learner, badge=locked.badge, actor=actor, application=locked
+            )
+        except AwardError as exc:
+            raise AssessmentError(str(exc)) from exc
+        # award_create issues the credential after commit and creates the reviewing
+        # managers' follow-ups: everything that follows an award happens in one place.
+        return locked
+    if outcome == Decision.Outcome.RETURN:
+        locked = workflow.transition(locked, action="return", actor=actor)
+        attempt_open_next(application=locked)
+        return locked
+    assert decline_reason is not None
+    return workflow.transition(
+        locked,
+        action="decline",
+        actor=actor,
+        note=decline_reason.slug,
+        decided_at=now,
+        decline_reason=decline_reason.slug,
+    )
+
+
+def _sample_for_moderation(
+    decision: Decision, *, application: Application, issuer: Issuer, attempt_number: int
+) -> bool:
+    """Put the decision in the issuer's moderation sample if it falls in it; whether it did."""
+    sampled = is_sampled(
+        application=application,
+        attempt_number=attempt_number,
+        percent=settings_for(issuer).moderation_percent,
+    )
+    if sampled:
+        Moderation.objects.create(decision=decision, issuer=issuer)
+    return sampled
 
 
 def _tell_learner(application: Application, decision: Decision) -> None:
@@ -695,7 +752,9 @@ def _tell_learner(application: Application, decision: Decision) -> None:
 
 
 @transaction.atomic
-def moderation_record(*, moderation: Moderation, actor: Any, outcome: str, note: str) -> Moderation:
+def moderation_record(
+    *, moderation: Moderation, actor: User, outcome: str, note: str
+) -> Moderation:
     """A second assessor agrees or disagrees with a sampled decision. A disagreement needs a
     note; it is shown to the issuer's admins. The decision itself stands (it is append-only)."""
     locked = Moderation.objects.select_for_update().select_related("decision").get(pk=moderation.pk)
@@ -727,7 +786,7 @@ def moderation_record(*, moderation: Moderation, actor: Any, outcome: str, note:
 # --- staff: suspend, restore, remove (ADR 0015) -------------------------------------------------
 
 
-def _release_claims_of(user: Any, issuer: Issuer, actor: Any, why: str) -> int:
+def _release_claims_of(user: User, issuer: Issuer, actor: User, why: str) -> int:
     """Put back in the queue, at their places, the applications this person holds."""
     claims = list(Claim.objects.select_related("application").filter(assessor=user, issuer=issuer))
     for claim in claims:
@@ -741,7 +800,7 @@ def _release_claims_of(user: Any, issuer: Issuer, actor: Any, why: str) -> int:
     return len(claims)
 
 
-def _require_admin_of(actor: Any, staff: IssuerStaff) -> None:
+def _require_admin_of(actor: User, staff: IssuerStaff) -> None:
     if not roles.is_issuer_admin(actor, staff.issuer):
         raise PermissionError("Only an admin of the issuer can change its staff.")
     if staff.user_id == actor.pk:
@@ -759,7 +818,7 @@ def _last_admin(staff: IssuerStaff) -> bool:
 
 
 @transaction.atomic
-def staff_suspend(*, staff: IssuerStaff, actor: Any) -> IssuerStaff:
+def staff_suspend(*, staff: IssuerStaff, actor: User) -> IssuerStaff:
     """Suspend a role: the person can no longer claim (or administer), and the applications
     they hold go back to the queue at their places."""
     _require_admin_of(actor, staff)
@@ -784,7 +843,7 @@ def staff_suspend(*, staff: IssuerStaff, actor: Any) -> IssuerStaff:
 
 
 @transaction.atomic
-def staff_restore(*, staff: IssuerStaff, actor: Any) -> IssuerStaff:
+def staff_restore(*, staff: IssuerStaff, actor: User) -> IssuerStaff:
     """Lift a suspension."""
     _require_admin_of(actor, staff)
     locked = IssuerStaff.objects.select_for_update().select_related("user").get(pk=staff.pk)
@@ -802,7 +861,7 @@ def staff_restore(*, staff: IssuerStaff, actor: Any) -> IssuerStaff:
 
 
 @transaction.atomic
-def staff_remove(*, staff: IssuerStaff, actor: Any) -> None:
+def staff_remove(*, staff: IssuerStaff, actor: User) -> None:
     """Remove a role. Their decisions stay (append-only); applications they hold go back."""
     _require_admin_of(actor, staff)
     locked = (

@@ -4,12 +4,13 @@ from typing import Any, cast
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from rosette.accounts import roles
+from rosette.accounts.http import AuthenticatedHttpRequest
 from rosette.applications import uploads
 from rosette.applications.models import Answer, Application, Attachment
 from rosette.applications.workflow import TransitionError
@@ -21,7 +22,7 @@ from rosette.core.access import Rule, access
 
 
 @access(Rule.ASSESSOR)
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     issuers = selectors.issuers_for_assessor(user=request.user)
     if len(issuers) == 1:
         return redirect("assessment:queue", slug=issuers[0].slug)
@@ -29,7 +30,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @access(Rule.ASSESSOR)
-def queue(request: HttpRequest, *, slug: str) -> HttpResponse:
+def queue(request: AuthenticatedHttpRequest, *, slug: str) -> HttpResponse:
     """The issuer's queue, oldest first. Assessors cannot open an application from it: "Assess
     next" gives them the oldest nobody holds."""
     issuer = selectors.issuer_for_assessor(user=request.user, slug=slug)
@@ -63,7 +64,7 @@ def _decision_form(application: Application, data: Any = None) -> DecisionForm:
 
 
 def _assess_page(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     application: Application,
     form: DecisionForm,
     *,
@@ -115,7 +116,7 @@ def _assess_page(
 
 
 @access(Rule.ASSESSOR)
-def assess(request: HttpRequest, *, public_id: Any) -> HttpResponse:
+def assess(request: AuthenticatedHttpRequest, *, public_id: Any) -> HttpResponse:
     """One application for the assessor who holds it: the evidence, the rubric, and the
     decision. An issuer admin who does not hold it sees who does, and may reassign it, but
     not its evidence. Nobody else at the issuer reads it, on any method."""
@@ -138,7 +139,9 @@ def assess(request: HttpRequest, *, public_id: Any) -> HttpResponse:
     return _assess_page(request, application, _decision_form(application))
 
 
-def _not_held(request: HttpRequest, application: Application, *, action: str) -> HttpResponse:
+def _not_held(
+    request: AuthenticatedHttpRequest, application: Application, *, action: str
+) -> HttpResponse:
     """A decision, a check or a release from someone who does not hold the application:
     refused, saying why, and showing nothing of it."""
     claim = getattr(application, "claim", None)
@@ -173,7 +176,7 @@ def _reassign_form(application: Application, data: Any = None) -> ReassignForm:
 
 
 def _reassign_page(
-    request: HttpRequest, application: Application, form: ReassignForm
+    request: AuthenticatedHttpRequest, application: Application, form: ReassignForm
 ) -> HttpResponse:
     """What an admin sees of an application someone else holds: no learner, no evidence."""
     issuer = application.badge.issuer
@@ -192,7 +195,7 @@ def _reassign_page(
     )
 
 
-def _release(request: HttpRequest, application: Application) -> HttpResponse:
+def _release(request: AuthenticatedHttpRequest, application: Application) -> HttpResponse:
     try:
         services.claim_release(application=application, actor=request.user)
     except services.AssessmentError as exc:
@@ -206,7 +209,7 @@ def _release(request: HttpRequest, application: Application) -> HttpResponse:
     return redirect("assessment:queue", slug=application.badge.issuer.slug)
 
 
-def _reassign(request: HttpRequest, public_id: Any) -> HttpResponse:
+def _reassign(request: AuthenticatedHttpRequest, public_id: Any) -> HttpResponse:
     application = selectors.application_for_reassignment(user=request.user, public_id=public_id)
     issuer = application.badge.issuer
     form = _reassign_form(application, request.POST)
@@ -229,7 +232,9 @@ def _reassign(request: HttpRequest, public_id: Any) -> HttpResponse:
     return _reassign_page(request, application, form)
 
 
-def _decide(request: HttpRequest, application: Application, *, check_only: bool) -> HttpResponse:
+def _decide(
+    request: AuthenticatedHttpRequest, application: Application, *, check_only: bool
+) -> HttpResponse:
     form = _decision_form(application, request.POST)
     queue_url = reverse("assessment:queue", kwargs={"slug": application.badge.issuer.slug})
     valid = form.is_valid()
@@ -275,21 +280,23 @@ def _serve(file: Any, content_type: str, title: str | None) -> HttpResponse:
 
 
 @access(Rule.ASSESSOR)
-def media(request: HttpRequest, *, public_id: Any, answer_id: int) -> HttpResponse:
+def media(request: AuthenticatedHttpRequest, *, public_id: Any, answer_id: int) -> HttpResponse:
     application = selectors.application_for_assessor(user=request.user, public_id=public_id)
     answer = get_object_or_404(Answer, pk=answer_id, attempt__application=application, media__gt="")
     return _serve(answer.media, answer.media_type, None)
 
 
 @access(Rule.ASSESSOR)
-def attachment(request: HttpRequest, *, public_id: Any, attachment_id: Any) -> HttpResponse:
+def attachment(
+    request: AuthenticatedHttpRequest, *, public_id: Any, attachment_id: Any
+) -> HttpResponse:
     application = selectors.application_for_assessor(user=request.user, public_id=public_id)
     found = get_object_or_404(Attachment, public_id=attachment_id, attempt__application=application)
     return _serve(found.file, found.content_type, found.title)
 
 
 @access(Rule.ASSESSOR)
-def moderation_list(request: HttpRequest) -> HttpResponse:
+def moderation_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "assessment/moderation_list.html",
@@ -298,7 +305,7 @@ def moderation_list(request: HttpRequest) -> HttpResponse:
 
 
 @access(Rule.ASSESSOR)
-def moderation_detail(request: HttpRequest, *, public_id: Any) -> HttpResponse:
+def moderation_detail(request: AuthenticatedHttpRequest, *, public_id: Any) -> HttpResponse:
     moderation = selectors.moderation_for_assessor(user=request.user, public_id=public_id)
     form = ModerationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -346,7 +353,7 @@ def moderation_detail(request: HttpRequest, *, public_id: Any) -> HttpResponse:
 
 
 @access(Rule.ISSUER_ADMIN)
-def service_levels(request: HttpRequest, *, slug: str) -> HttpResponse:
+def service_levels(request: AuthenticatedHttpRequest, *, slug: str) -> HttpResponse:
     issuer = selectors.issuer_for_admin(user=request.user, slug=slug)
     return render(
         request,
@@ -360,7 +367,7 @@ def service_levels(request: HttpRequest, *, slug: str) -> HttpResponse:
 
 
 @access(Rule.ISSUER_ADMIN)
-def settings(request: HttpRequest, *, slug: str) -> HttpResponse:
+def settings(request: AuthenticatedHttpRequest, *, slug: str) -> HttpResponse:
     issuer: Issuer = selectors.issuer_for_admin(user=request.user, slug=slug)
     current = services.settings_for(issuer)
     form = SettingsForm(request.POST or None, instance=current)

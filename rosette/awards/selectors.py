@@ -24,6 +24,8 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from rosette.accounts import roles
+from rosette.accounts.http import Viewer
+from rosette.accounts.models import User
 from rosette.awards import pathways
 from rosette.awards.models import STATUS_ACTIONS, Award, Endorsement, Evidence
 from rosette.catalogue.artwork import badge_png
@@ -41,7 +43,7 @@ def _awards() -> QuerySet[Award]:
 # --- access helpers ----------------------------------------------------------------------------
 
 
-def award_for_viewer(*, code: str, user: Any) -> Award:
+def award_for_viewer(*, code: str, user: Viewer) -> Award:
     """The award behind a page, if this person may see it; 404 otherwise."""
     award = _awards().filter(code=code).first()
     if award is None or not award.visible_to(user):
@@ -49,7 +51,7 @@ def award_for_viewer(*, code: str, user: Any) -> Award:
     return award
 
 
-def award_for_recipient(*, code: str, user: Any) -> Award:
+def award_for_recipient(*, code: str, user: User) -> Award:
     """The learner's own award; 404 for anyone else."""
     award = _awards().filter(code=code).first()
     if award is None or award.recipient_id != getattr(user, "pk", None):
@@ -57,7 +59,7 @@ def award_for_recipient(*, code: str, user: Any) -> Award:
     return award
 
 
-def _managed_staff(user: Any) -> QuerySet[Any]:
+def _managed_staff(user: User) -> QuerySet[Any]:
     """Ids of the people who are active staff where this person is an active manager."""
     organisations = Membership.objects.filter(
         user=user, role=Membership.Role.MANAGER, status=Membership.Status.ACTIVE
@@ -69,14 +71,14 @@ def _managed_staff(user: Any) -> QuerySet[Any]:
     ).values("user")
 
 
-def manages_recipient(*, award: Award, user: Any) -> bool:
+def manages_recipient(*, award: Award, user: Viewer) -> bool:
     """Whether this person, signed in, is an active manager of the award's learner."""
-    if not getattr(user, "is_authenticated", False) or award.recipient_id == user.pk:
+    if not isinstance(user, User) or award.recipient_id == user.pk:
         return False
     return _managed_staff(user).filter(user=award.recipient_id).exists()
 
 
-def award_for_manager(*, code: str, user: Any) -> Award:
+def award_for_manager(*, code: str, user: User) -> Award:
     """An award of someone the manager manages, unless its page is private; 404 otherwise."""
     award = (
         _awards()
@@ -90,7 +92,7 @@ def award_for_manager(*, code: str, user: Any) -> Award:
     return award
 
 
-def issuer_for_admin(*, slug: str, user: Any) -> Issuer:
+def issuer_for_admin(*, slug: str, user: User) -> Issuer:
     issuer = get_object_or_404(Issuer, slug=slug)
     if not roles.is_issuer_admin(user, issuer):
         raise Http404
@@ -104,7 +106,7 @@ def award_for_issuer_admin(*, issuer: Issuer, code: str) -> Award:
     return award
 
 
-def evidence_for_viewer(*, award: Award, public_id: Any, user: Any) -> Evidence:
+def evidence_for_viewer(*, award: Award, public_id: Any, user: Viewer) -> Evidence:
     """A file of the award's evidence, if the viewer may see it: the learner always (unless
     withdrawn); others only while the evidence is shown and the award is not revoked."""
     try:
@@ -177,7 +179,7 @@ class Links:
         return any((self.ob3_png, self.ob3_svg, self.ob3_json, self.ob2_png, self.ob2_json))
 
 
-def links_for(award: Award, user: Any = None) -> Links:
+def links_for(award: Award, user: Viewer | None = None) -> Links:
     def url(name: str) -> str:
         return absolute(reverse(name, kwargs={"code": award.code}))
 
@@ -244,7 +246,7 @@ def _evidence(award: Award) -> QuerySet[Evidence]:
     ).order_by("position", "pk")
 
 
-def award_page(*, award: Award, user: Any) -> AwardPage:
+def award_page(*, award: Award, user: Viewer | None) -> AwardPage:
     """Everything an award page shows to this viewer."""
     is_owner = award.recipient_id == getattr(user, "pk", None)
     items = [e for e in _evidence(award) if e.withdrawn_at is None]
@@ -290,7 +292,7 @@ def endorsement_for_learner(*, award: Award, public_id: Any) -> Endorsement:
 # --- lists -------------------------------------------------------------------------------------
 
 
-def award_statuses_of(*, user: Any) -> dict[int, str]:
+def award_statuses_of(*, user: User) -> dict[int, str]:
     """The status of this signed-in person's award of each badge, revoked ones left out
     (answers the catalogue's hook; one query)."""
     return dict(Award.objects.current().filter(recipient=user).values_list("badge_id", "status"))
@@ -315,7 +317,7 @@ class Progress:
 
 
 def pathway_progress(
-    *, user: Any, badges: list[Badge] | None = None, started_only: bool = True
+    *, user: User, badges: list[Badge] | None = None, started_only: bool = True
 ) -> list[Progress]:
     """How far this person is towards each pathway badge (those given, or all published ones),
     counting only badges held now (ADR 0008). Three queries whatever the number of pathways."""
@@ -355,7 +357,7 @@ def pathway_progress(
     return result
 
 
-def pathway_progress_html(*, user: Any, badge: Badge) -> str:
+def pathway_progress_html(*, user: User, badge: Badge) -> str:
     """For a signed-in viewer of a badge page: "3 of 8 towards …" for the pathways this badge
     belongs to (or for this badge, if it is a pathway badge), unless the pathway is already held.
     Answers the catalogue's hook."""
@@ -367,7 +369,7 @@ def pathway_progress_html(*, user: Any, badge: Badge) -> str:
     return render_to_string("awards/_badge_progress.html", {"progress": progress})
 
 
-def awards_for_learner(*, user: Any) -> list[Award]:
+def awards_for_learner(*, user: User) -> list[Award]:
     """All the learner's awards, revoked ones too, for their badges page (one query)."""
     return list(
         Award.objects.filter(recipient=user)
@@ -381,7 +383,7 @@ def awards_for_learner(*, user: Any) -> list[Award]:
     )
 
 
-def team_awards(*, user: Any) -> list[Award]:
+def team_awards(*, user: User) -> list[Award]:
     """Awards of the people this manager manages (not private pages), newest first."""
     return list(
         Award.objects.current()
@@ -457,7 +459,7 @@ class LearnerBadges:
     progress: list[Progress] = field(default_factory=list)
 
 
-def learner_badges(*, user: Any) -> LearnerBadges:
+def learner_badges(*, user: User) -> LearnerBadges:
     return LearnerBadges(awards=awards_for_learner(user=user), progress=pathway_progress(user=user))
 
 
@@ -503,7 +505,7 @@ class LearnerRecord:
         return sum(hours, Decimal(0)) if hours else None
 
 
-def learner_record(*, user: Any, now: datetime | None = None) -> LearnerRecord:
+def learner_record(*, user: User, now: datetime | None = None) -> LearnerRecord:
     """The learner's badges for their professional registration (post-registration training
     and learning, PRTL): each held badge (revoked ones left out), when it was awarded, the
     criteria it was assessed against (the version the learner applied under; for a pathway

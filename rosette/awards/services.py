@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy
 from rosette import privacy
 from rosette.accounts import roles
 from rosette.accounts.models import User
+from rosette.applications.models import Application
 from rosette.applications.review import followups_create_for_award
 from rosette.awards import hooks, pathways
 from rosette.awards.models import (
@@ -69,7 +70,9 @@ class EndorsementRefused(AwardError):
 
 
 @transaction.atomic
-def award_create(*, recipient: Any, badge: Badge, actor: Any, application: Any = None) -> Award:
+def award_create(
+    *, recipient: User, badge: Badge, actor: User | None, application: Application | None = None
+) -> Award:
     """Give a badge to a person. Used by the award decision (assessment).
 
     The recipient's row is locked first, so awards to one person are made one at a time: two
@@ -92,10 +95,10 @@ def award_create(*, recipient: Any, badge: Badge, actor: Any, application: Any =
 
 def _create(
     *,
-    recipient: Any,
+    recipient: User,
     badge: Badge,
-    actor: Any,
-    application: Any,
+    actor: User | None,
+    application: Application | None,
     contributions: Sequence[Award] = (),
 ) -> Award:
     if Award.objects.current().filter(recipient=recipient, badge=badge).exists():
@@ -149,7 +152,7 @@ def evidence_findings(answer: Any) -> list[Any]:
     return findings
 
 
-def _copy_evidence(award: Award, application: Any) -> None:
+def _copy_evidence(award: Award, application: Application) -> None:
     """The evidence as submitted: the last attempt's answers that say something, then files."""
     attempt = application.attempts.order_by("-number").first()
     if attempt is None:
@@ -168,7 +171,7 @@ def _copy_evidence(award: Award, application: Any) -> None:
     Evidence.objects.bulk_create(items)
 
 
-def _require_prerequisites(recipient: Any, badge: Badge) -> None:
+def _require_prerequisites(recipient: User, badge: Badge) -> None:
     held = set(
         Award.objects.held_by(recipient)
         .filter(badge__in=badge.prerequisites.all())
@@ -186,7 +189,9 @@ def _require_prerequisites(recipient: Any, badge: Badge) -> None:
 PATHWAY_REASON = "Suspended with %(badges)s: its rule is met only by badges that are held now."
 
 
-def _settle_pathways(recipient: Any, *, actor: Any, became_valid: Collection[int] = ()) -> None:
+def _settle_pathways(
+    recipient: User, *, actor: User | None, became_valid: Collection[int] = ()
+) -> None:
     """Make the person's pathway awards follow their rules (``pathways.py``): award those now
     met, suspend those no longer met, restore those met again. Call with the recipient's row
     locked, after any change to one of their awards."""
@@ -268,7 +273,7 @@ def _sync_credential(award: Award) -> None:
     hooks.sync_credential_status.call(award=award)
 
 
-def _follow_up(application: Any, award: Award) -> None:
+def _follow_up(application: Application, award: Award) -> None:
     """The learner's intended actions go on the list of the managers who checked the draft."""
     if application.reviews.exists():
         followups_create_for_award(application=application, award=award)
@@ -277,7 +282,7 @@ def _follow_up(application: Any, award: Award) -> None:
 # --- the learner's choices ---------------------------------------------------------------------
 
 
-def _require_recipient(award: Award, actor: Any) -> None:
+def _require_recipient(award: Award, actor: User) -> None:
     if getattr(actor, "pk", None) != award.recipient_id:
         raise PermissionError("Only the learner can change their award page.")
 
@@ -286,7 +291,7 @@ def _require_recipient(award: Award, actor: Any) -> None:
 def award_settings_update(
     *,
     award: Award,
-    actor: Any,
+    actor: User,
     visibility: str,
     name_display: str,
     endorsements_open: bool,
@@ -323,7 +328,7 @@ def award_settings_update(
 
 
 @transaction.atomic
-def evidence_withdraw(*, evidence: Evidence, actor: Any) -> Evidence:
+def evidence_withdraw(*, evidence: Evidence, actor: User) -> Evidence:
     """The learner withdraws a piece of evidence from the award page for good."""
     evidence = Evidence.objects.select_for_update().select_related("award").get(pk=evidence.pk)
     _require_recipient(evidence.award, actor)
@@ -377,7 +382,7 @@ def endorsement_rate_limit(*, email: str, client: str) -> None:
         )  # fmt: skip
 
 
-def manager_endorsement_rate_limit(*, actor: Any) -> None:
+def manager_endorsement_rate_limit(*, actor: User) -> None:
     """Count an endorsement by a signed-in manager of the learner against their own daily
     allowance, which nobody else can spend."""
     if not consume(
@@ -461,7 +466,7 @@ def endorsement_create(
 
 
 @transaction.atomic
-def endorsement_create_by_manager(*, award: Award, actor: Any, message: str) -> Endorsement:
+def endorsement_create_by_manager(*, award: Award, actor: User, message: str) -> Endorsement:
     """A manager endorses an award of their staff from their team page. Their address is the
     verified one they sign in with, so there is nothing to confirm: it goes to the learner."""
     _require_open(award)
@@ -552,7 +557,7 @@ def _confirm(endorsement: Endorsement) -> Endorsement:
 
 @transaction.atomic
 def endorsement_decide(
-    *, endorsement: Endorsement, actor: Any, publish: bool, dismiss_reason: str = ""
+    *, endorsement: Endorsement, actor: User, publish: bool, dismiss_reason: str = ""
 ) -> Endorsement:
     """The learner publishes or hides a confirmed endorsement.
 
@@ -601,7 +606,7 @@ def endorsement_decide(
 
 
 @transaction.atomic
-def badge_endorsement_rule_set(*, badge: Badge, days: int | None, actor: Any) -> None:
+def badge_endorsement_rule_set(*, badge: Badge, days: int | None, actor: User) -> None:
     """Require (days) or stop requiring (None) a manager's endorsement of a badge's awards."""
     if days is None:
         BadgeEndorsementRule.objects.filter(badge=badge).delete()
@@ -625,7 +630,7 @@ def _restore_if_rule_met(award: Award) -> None:
         _settle_pathways(award.recipient, actor=None, became_valid={award.badge_id})
 
 
-def managers_of(user: Any) -> list[Any]:
+def managers_of(user: User) -> list[User]:
     """The active managers of the organisations where this person is active staff."""
     organisations = Membership.objects.filter(
         user=user, role=Membership.Role.STAFF, status=Membership.Status.ACTIVE
@@ -726,7 +731,9 @@ def _suspend_by_rule(award: Award) -> bool:
 # --- suspension, revocation, restoring ---------------------------------------------------------
 
 
-def _set_status(award: Award, status: str, *, actor: Any, reason: str, action: str) -> Award:
+def _set_status(
+    award: Award, status: str, *, actor: User | None, reason: str, action: str
+) -> Award:
     source = award.status
     award.status = status
     award.status_reason = reason
@@ -772,7 +779,7 @@ def _set_status(award: Award, status: str, *, actor: Any, reason: str, action: s
 
 
 @transaction.atomic
-def award_status_change(*, award: Award, actor: Any, action: str, reason: str) -> Award:
+def award_status_change(*, award: Award, actor: User, action: str, reason: str) -> Award:
     """An issuer admin suspends, revokes or restores an award, with a reason that the award
     page shows. Revoking is final. The credential's status lists follow, and so do the
     person's pathway badges (suspended with it, restored with it: ``pathways.py``); the

@@ -11,6 +11,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from rosette.accounts.http import AuthenticatedHttpRequest
+from rosette.accounts.models import User
 from rosette.applications import uploads
 from rosette.awards import selectors, services
 from rosette.awards.forms import (
@@ -73,8 +75,9 @@ def endorse(request: HttpRequest, *, code: str) -> HttpResponse:
     if not form.is_valid():
         return _noindex(_render_page(request, page, form, status=400), award)
     try:
-        if selectors.manages_recipient(award=award, user=request.user):
-            services.manager_endorsement_rate_limit(actor=request.user)
+        user = request.user
+        if isinstance(user, User) and selectors.manages_recipient(award=award, user=user):
+            services.manager_endorsement_rate_limit(actor=user)
         else:
             services.endorsement_rate_limit(
                 email=form.cleaned_data["email"], client=client_key(request)
@@ -136,7 +139,7 @@ def certificate(request: HttpRequest, *, code: str) -> HttpResponse:
 
 
 @access(Rule.SIGNED_IN)
-def mine(request: HttpRequest) -> HttpResponse:
+def mine(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The learner's badges: every award, its visibility, and progress towards pathways."""
     return render(
         request, "awards/mine.html", {"badges": selectors.learner_badges(user=request.user)}
@@ -155,7 +158,7 @@ RECORD_COLUMNS = [
 
 
 @access(Rule.SIGNED_IN)
-def record_csv(request: HttpRequest) -> HttpResponse:
+def record_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The learner's record for registration (PRTL), as a spreadsheet: one badge a row."""
     record = selectors.learner_record(user=request.user)
     rows = [
@@ -174,7 +177,7 @@ def record_csv(request: HttpRequest) -> HttpResponse:
 
 
 @access(Rule.SIGNED_IN)
-def record_pdf(request: HttpRequest) -> HttpResponse:
+def record_pdf(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The learner's record for registration (PRTL), as a PDF to keep."""
     record = selectors.learner_record(user=request.user)
     response = HttpResponse(
@@ -187,7 +190,7 @@ def record_pdf(request: HttpRequest) -> HttpResponse:
 
 
 @access(Rule.OWNER)
-def award_settings(request: HttpRequest, *, code: str) -> HttpResponse:
+def award_settings(request: AuthenticatedHttpRequest, *, code: str) -> HttpResponse:
     award = selectors.award_for_recipient(code=code, user=request.user)
     evidence = selectors.evidence_for_settings(award)
     shown = [str(e.public_id) for e in evidence if e.visible]
@@ -221,7 +224,9 @@ def award_settings(request: HttpRequest, *, code: str) -> HttpResponse:
 
 @require_POST
 @access(Rule.OWNER)
-def evidence_withdraw(request: HttpRequest, *, code: str, public_id: Any) -> HttpResponse:
+def evidence_withdraw(
+    request: AuthenticatedHttpRequest, *, code: str, public_id: Any
+) -> HttpResponse:
     award = selectors.award_for_recipient(code=code, user=request.user)
     evidence = selectors.evidence_for_viewer(award=award, public_id=public_id, user=request.user)
     services.evidence_withdraw(evidence=evidence, actor=request.user)
@@ -230,7 +235,7 @@ def evidence_withdraw(request: HttpRequest, *, code: str, public_id: Any) -> Htt
 
 
 @access(Rule.OWNER)
-def endorsements(request: HttpRequest, *, code: str) -> HttpResponse:
+def endorsements(request: AuthenticatedHttpRequest, *, code: str) -> HttpResponse:
     """The learner publishes or hides each confirmed endorsement."""
     award = selectors.award_for_recipient(code=code, user=request.user)
     rows = selectors.endorsements_for_learner(award)
@@ -246,7 +251,9 @@ def endorsements(request: HttpRequest, *, code: str) -> HttpResponse:
 
 @require_POST
 @access(Rule.OWNER)
-def endorsement_decide(request: HttpRequest, *, code: str, public_id: Any) -> HttpResponse:
+def endorsement_decide(
+    request: AuthenticatedHttpRequest, *, code: str, public_id: Any
+) -> HttpResponse:
     award = selectors.award_for_recipient(code=code, user=request.user)
     endorsement = selectors.endorsement_for_learner(award=award, public_id=public_id)
     form = EndorsementDecisionForm(request.POST, prefix=str(endorsement.public_id))
@@ -282,7 +289,7 @@ def endorsement_decide(request: HttpRequest, *, code: str, public_id: Any) -> Ht
 
 
 @access(Rule.MANAGER)
-def team(request: HttpRequest) -> HttpResponse:
+def team(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The badges of the people a manager manages, each with an Endorse action."""
     return render(
         request,
@@ -295,7 +302,7 @@ def team(request: HttpRequest) -> HttpResponse:
 
 
 @access(Rule.MANAGER)
-def team_endorse(request: HttpRequest, *, code: str) -> HttpResponse:
+def team_endorse(request: AuthenticatedHttpRequest, *, code: str) -> HttpResponse:
     award = selectors.award_for_manager(code=code, user=request.user)
     form = ManagerEndorsementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -325,7 +332,7 @@ def team_endorse(request: HttpRequest, *, code: str) -> HttpResponse:
 
 
 @access(Rule.ISSUER_ADMIN)
-def issuer_awards(request: HttpRequest, *, slug: str) -> HttpResponse:
+def issuer_awards(request: AuthenticatedHttpRequest, *, slug: str) -> HttpResponse:
     """The issuer's awards, to suspend, revoke or restore one; and the endorsement rules."""
     issuer = selectors.issuer_for_admin(slug=slug, user=request.user)
     status = request.GET.get("status", "")
@@ -343,7 +350,7 @@ def issuer_awards(request: HttpRequest, *, slug: str) -> HttpResponse:
 
 @access(Rule.ISSUER_ADMIN)
 @reauthentication_required(allow_get=True)
-def issuer_award_status(request: HttpRequest, *, slug: str, code: str) -> HttpResponse:
+def issuer_award_status(request: AuthenticatedHttpRequest, *, slug: str, code: str) -> HttpResponse:
     """Suspend, revoke or restore an award, with a reason (after signing in again)."""
     issuer = selectors.issuer_for_admin(slug=slug, user=request.user)
     award = selectors.award_for_issuer_admin(issuer=issuer, code=code)
@@ -372,7 +379,9 @@ def issuer_award_status(request: HttpRequest, *, slug: str, code: str) -> HttpRe
 
 
 @access(Rule.ISSUER_ADMIN)
-def issuer_endorsement_rule(request: HttpRequest, *, slug: str, badge: str) -> HttpResponse:
+def issuer_endorsement_rule(
+    request: AuthenticatedHttpRequest, *, slug: str, badge: str
+) -> HttpResponse:
     """Require a manager's endorsement of a badge within a number of days (rule 15)."""
     issuer = selectors.issuer_for_admin(slug=slug, user=request.user)
     badge_obj = get_object_or_404(issuer.badges, slug=badge)

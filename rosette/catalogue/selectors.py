@@ -10,13 +10,14 @@ from django.shortcuts import get_object_or_404
 
 from rosette.catalogue import hooks
 from rosette.catalogue.models import Badge, BadgeVersion, Category, Issuer, Question
+from rosette.core.people import AnyViewer
 
 #: The statuses the awards app reports for a viewer's award of a badge (``catalogue.hooks``).
 HELD = "active"
 SUSPENDED = "suspended"
 
 
-def award_statuses(user: Any) -> dict[int, str]:
+def award_statuses(user: AnyViewer) -> dict[int, str]:
     """The status of this person's award of each badge they have one of (not revoked), by
     badge id: ``HELD`` counts, ``SUSPENDED`` does not (ADR 0008; empty when anonymous)."""
     if not user.is_authenticated:
@@ -24,7 +25,7 @@ def award_statuses(user: Any) -> dict[int, str]:
     return hooks.award_statuses.call(user=user)
 
 
-def held_badge_ids(user: Any) -> set[int]:
+def held_badge_ids(user: AnyViewer) -> set[int]:
     """Ids of the badges this person holds now: neither suspended nor revoked (none for an
     anonymous visitor). ``AwardQuerySet.valid_now`` is the rule (ADR 0008)."""
     return {badge_id for badge_id, status in award_statuses(user).items() if status == HELD}
@@ -113,7 +114,7 @@ class BadgePage:
     materials: list[Any]
     status: str | None  # the viewer's award of this badge: "active", "suspended" or none
     open_application: Any = None
-    viewer: Any = None
+    viewer: AnyViewer | None = None
 
     @property
     def held(self) -> bool:
@@ -138,7 +139,7 @@ class BadgePage:
         return hooks.guide_links_html.call(badge=self.badge)
 
 
-def badge_page(*, badge: Badge, user: Any, version: BadgeVersion | None = None) -> BadgePage:
+def badge_page(*, badge: Badge, user: AnyViewer, version: BadgeVersion | None = None) -> BadgePage:
     """Everything the badge page shows, including what the viewer holds. ``version``: a
     draft to preview exactly as learners will see it once published (default: the current)."""
     statuses = award_statuses(user)
@@ -186,7 +187,7 @@ def _pathways_with_counts(badge: Badge) -> list[Badge]:
     return pathways
 
 
-def _open_application(badge: Badge, user: Any) -> Any:
+def _open_application(badge: Badge, user: AnyViewer) -> Any:
     if not user.is_authenticated:
         return None
     return hooks.open_application.call(user=user, badge=badge)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -24,6 +23,7 @@ from rosette.catalogue.models import (
     Question,
 )
 from rosette.core.models import record_event
+from rosette.core.people import Person
 from rosette.core.public_cache import CATALOGUE, issuer_stamp, stamps_change
 
 
@@ -42,7 +42,7 @@ class QuestionSpec:
 def badge_version_create(
     *,
     badge: Badge,
-    actor: Any,
+    actor: Person | None,
     description: str,
     criteria: str,
     questions: Sequence[QuestionSpec],
@@ -92,7 +92,7 @@ def badge_version_create(
 
 
 @transaction.atomic
-def badge_version_publish(*, version: BadgeVersion, actor: Any) -> BadgeVersion:
+def badge_version_publish(*, version: BadgeVersion, actor: Person | None) -> BadgeVersion:
     """Publish a version: from now on new applications start under it; it never changes."""
     version = BadgeVersion.objects.select_for_update().get(pk=version.pk)
     if version.published_at is not None:
@@ -140,7 +140,7 @@ def publish_problems(version: BadgeVersion) -> list[str]:
 def material_add(
     *,
     badge: Badge,
-    actor: Any,
+    actor: Person | None,
     title: str,
     filename: str = "",
     content: bytes | None = None,
@@ -172,7 +172,7 @@ def material_add(
 
 
 @transaction.atomic
-def material_remove(*, material: LearningMaterial, actor: Any) -> None:
+def material_remove(*, material: LearningMaterial, actor: Person | None) -> None:
     """Take a learning material off a badge (its stored file is deleted)."""
     badge, title = material.badge, material.title
     if material.file:
@@ -190,7 +190,7 @@ def material_remove(*, material: LearningMaterial, actor: Any) -> None:
 @transaction.atomic
 def issuer_create(
     *,
-    actor: Any,
+    actor: Person | None,
     slug: str,
     name: str,
     email: str,
@@ -219,7 +219,9 @@ def issuer_create(
 
 
 @transaction.atomic
-def issuer_staff_add(*, issuer: Any, user: Any, role: str, actor: Any) -> Any:
+def issuer_staff_add(
+    *, issuer: Issuer, user: Person, role: str, actor: Person | None
+) -> IssuerStaff:
     """Make a person an assessor or admin of an issuer (they will be asked to set up MFA)."""
     staff, created = IssuerStaff.objects.get_or_create(issuer=issuer, user=user, role=role)
     if created:
@@ -255,7 +257,7 @@ def _image(image: tuple[str, bytes], *, square: bool = True) -> tuple[str, bytes
 def badge_create(
     *,
     issuer: Issuer,
-    actor: Any,
+    actor: Person | None,
     name: str,
     summary: str,
     slug: str = "",
@@ -304,7 +306,7 @@ def _as_file(image: tuple[str, bytes]) -> tuple[str, ContentFile[bytes]]:
 def badge_update(
     *,
     badge: Badge,
-    actor: Any,
+    actor: Person | None,
     name: str,
     summary: str,
     category: Category | None,
@@ -347,7 +349,7 @@ VERSION_FIELDS = (
 
 
 @transaction.atomic
-def badge_version_draft(*, badge: Badge, actor: Any) -> BadgeVersion:
+def badge_version_draft(*, badge: Badge, actor: Person | None) -> BadgeVersion:
     """The badge's draft version to edit: the one already started, or a new one copied from
     the latest version with its questions. Publishing it later leaves the earlier versions,
     and every application started under them, as they are."""
@@ -397,7 +399,7 @@ def _require_draft(version: BadgeVersion) -> BadgeVersion:
 
 @transaction.atomic
 def badge_version_edit(
-    *, version: BadgeVersion, actor: Any, **changes: str | int | bool
+    *, version: BadgeVersion, actor: Person | None, **changes: str | int | bool
 ) -> BadgeVersion:
     """Change what a draft version asks for (any of ``VERSION_FIELDS``)."""
     unknown = set(changes) - set(VERSION_FIELDS)
@@ -418,7 +420,7 @@ def badge_version_edit(
 
 @transaction.atomic
 def badge_version_questions_set(
-    *, version: BadgeVersion, actor: Any, questions: Sequence[QuestionSpec]
+    *, version: BadgeVersion, actor: Person | None, questions: Sequence[QuestionSpec]
 ) -> list[Question]:
     """Set a draft version's evidence questions, in order. A question kept at its place is
     changed in place, so what is attached to it (its rubric) stays."""
@@ -471,7 +473,9 @@ def _prerequisites_check(badge: Badge, prerequisites: Sequence[Badge]) -> None:
 
 
 @transaction.atomic
-def badge_prerequisites_set(*, badge: Badge, actor: Any, prerequisites: Sequence[Badge]) -> None:
+def badge_prerequisites_set(
+    *, badge: Badge, actor: Person | None, prerequisites: Sequence[Badge]
+) -> None:
     """The badges a learner must hold before submitting an application for this one."""
     _prerequisites_check(badge, prerequisites)
     badge.prerequisites.set(prerequisites)
@@ -516,7 +520,7 @@ def _components_check(
 def pathway_set(
     *,
     badge: Badge,
-    actor: Any,
+    actor: Person | None,
     components: Sequence[Badge],
     components_required: int | None,
 ) -> Badge:
@@ -541,7 +545,7 @@ def pathway_set(
 
 
 @transaction.atomic
-def badge_retire(*, badge: Badge, actor: Any) -> Badge:
+def badge_retire(*, badge: Badge, actor: Person | None) -> Badge:
     """Stop offering a badge: it leaves the catalogue and nobody can start an application for
     it. Awards already made, and applications already started, are untouched."""
     badge = Badge.objects.select_for_update().get(pk=badge.pk)
@@ -565,7 +569,7 @@ def category_ensure(*, slug: str, name: str) -> Category:
 def issuer_update(
     *,
     issuer: Issuer,
-    actor: Any,
+    actor: Person | None,
     name: str,
     description: str,
     url: str,

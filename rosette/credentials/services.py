@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from rosette.accounts.models import User
 from rosette.awards.models import Award
 from rosette.catalogue.models import Issuer
 from rosette.core.models import record_event
@@ -101,7 +102,7 @@ def issuer_key_ensure(*, issuer: Issuer) -> IssuerKey:
 
 
 @transaction.atomic
-def issuer_key_rotate(*, issuer: Issuer, actor: Any) -> IssuerKey:
+def issuer_key_rotate(*, issuer: Issuer, actor: User) -> IssuerKey:
     """Retire the issuer's signing key and make a new one.
 
     The retired key stays in the issuer's DID document, so credentials it signed still verify.

@@ -14,6 +14,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 
 from rosette.accounts import roles
+from rosette.accounts.http import AuthenticatedHttpRequest
 from rosette.catalogue.models import Badge, Issuer
 from rosette.core.access import Rule, access
 from rosette.core.public_cache import CATALOGUE, award_stamp, issuer_stamp, public_cache
@@ -213,7 +214,7 @@ def _administered_issuer(request: HttpRequest, slug: str) -> Issuer:
 
 @access(Rule.ISSUER_ADMIN)
 @reauthentication_required(allow_get=True)
-def issuer_keys(request: HttpRequest, *, slug: str) -> HttpResponse:
+def issuer_keys(request: AuthenticatedHttpRequest, *, slug: str) -> HttpResponse:
     """The issuer's signing keys; POST rotates (after the admin signs in again)."""
     issuer = _administered_issuer(request, slug)
     if request.method == "POST":

@@ -5,8 +5,7 @@ their manager, and so one of eight towards Online safety and security."""
 
 from __future__ import annotations
 
-from typing import Any
-
+from rosette.accounts.models import User
 from rosette.applications import services as applications
 from rosette.applications import workflow
 from rosette.assessment import services as assessment
@@ -76,7 +75,7 @@ ENDORSEMENT = (
 )
 
 
-def load_demo_awards(*, learner: Any, assessor: Any, manager: Any) -> list[str]:
+def load_demo_awards(*, learner: User, assessor: User, manager: User) -> list[str]:
     """Award the demo learner the introductory badges and Video chats, if not held yet."""
     created = []
     for slug, texts in EVIDENCE.items():
@@ -98,7 +97,7 @@ def load_demo_awards(*, learner: Any, assessor: Any, manager: Any) -> list[str]:
     return created
 
 
-def _earn(learner: Any, badge: Badge, texts: list[str], assessor: Any) -> Award:
+def _earn(learner: User, badge: Badge, texts: list[str], assessor: User) -> Award:
     application = applications.application_start(learner=learner, badge=badge)
     attempt = applications.current_attempt(application)
     questions = [

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from rosette.accounts import roles
+from rosette.accounts.http import AuthenticatedHttpRequest
 from rosette.applications.selectors import applications_for_home
 from rosette.core.access import Rule, access
 from rosette.core.public_cache import CATALOGUE, public_cache
@@ -20,7 +21,7 @@ def landing(request: HttpRequest) -> HttpResponse:
 
 
 @access(Rule.SIGNED_IN)
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "home/home.html",

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
 
 from rosette.core.models import record_event
+from rosette.core.people import Person
 from rosette.teams.models import Membership, Organisation
 
 
 @transaction.atomic
-def organisation_create(*, slug: str, name: str, actor: Any) -> Organisation:
+def organisation_create(*, slug: str, name: str, actor: Person | None) -> Organisation:
     """Register an employer."""
     organisation = Organisation.objects.create(slug=slug, name=name)
     record_event(action="teams:organisation:create", subject=organisation, actor=actor)
@@ -20,7 +19,7 @@ def organisation_create(*, slug: str, name: str, actor: Any) -> Organisation:
 
 @transaction.atomic
 def membership_invite(
-    *, organisation: Organisation, user: Any, role: str, actor: Any
+    *, organisation: Organisation, user: Person, role: str, actor: Person | None
 ) -> Membership:
     """Invite a person to an organisation; nothing is shared until they accept."""
     membership, _ = Membership.objects.get_or_create(
@@ -40,7 +39,7 @@ def membership_invite(
 
 
 @transaction.atomic
-def membership_accept(*, membership: Membership, actor: Any) -> Membership:
+def membership_accept(*, membership: Membership, actor: Person | None) -> Membership:
     """The invited person consents to join."""
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     if membership.user_id != getattr(actor, "pk", None):

@@ -12,6 +12,7 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from rosette.accounts.http import AuthenticatedHttpRequest
 from rosette.core.admin import SuperuserOnly, register_read_only
 from rosette.toolkits import services
 from rosette.toolkits.models import (
@@ -61,7 +62,7 @@ class GuideVersionAdmin(SuperuserOnly, admin.ModelAdmin):  # type: ignore[type-a
         super().save_model(request, obj, form, change)
 
     @admin.action(description="Publish the selected drafts")
-    def publish(self, request: HttpRequest, queryset: QuerySet[GuideVersion]) -> None:
+    def publish(self, request: AuthenticatedHttpRequest, queryset: QuerySet[GuideVersion]) -> None:
         for version in queryset:
             try:
                 services.guide_version_publish(version=version, actor=request.user)
@@ -71,7 +72,9 @@ class GuideVersionAdmin(SuperuserOnly, admin.ModelAdmin):  # type: ignore[type-a
                 self.message_user(request, f"{version} published.", messages.SUCCESS)
 
     @admin.action(description="Start a new draft from each selected version")
-    def new_draft(self, request: HttpRequest, queryset: QuerySet[GuideVersion]) -> None:
+    def new_draft(
+        self, request: AuthenticatedHttpRequest, queryset: QuerySet[GuideVersion]
+    ) -> None:
         for version in queryset:
             draft = services.guide_version_copy(version=version, actor=request.user)
             self.message_user(request, f"{draft} drafted.", messages.SUCCESS)

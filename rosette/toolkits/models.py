@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -14,6 +14,9 @@ from django.utils.translation import gettext_lazy as _
 
 from rosette.core.models import BaseModel
 from rosette.teams.models import Membership
+
+if TYPE_CHECKING:
+    from rosette.accounts.models import User
 
 
 def _lines(text: str) -> list[str]:
@@ -136,11 +139,11 @@ class Risk(models.Model):
 
 
 class RiskAssessmentQuerySet(models.QuerySet["RiskAssessment"]):
-    def editable_by(self, user: Any) -> RiskAssessmentQuerySet:
+    def editable_by(self, user: User) -> RiskAssessmentQuerySet:
         """Assessments this person owns or was invited to contribute to."""
         return self.filter(Q(owner=user) | Q(contributors__user=user)).distinct()
 
-    def shared_with_manager(self, user: Any) -> RiskAssessmentQuerySet:
+    def shared_with_manager(self, user: User) -> RiskAssessmentQuerySet:
         """Assessments shared with organisations this person actively manages."""
         organisations = Membership.objects.filter(
             user=user, role=Membership.Role.MANAGER, status=Membership.Status.ACTIVE

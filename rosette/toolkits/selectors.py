@@ -21,6 +21,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from rosette import privacy
+from rosette.accounts.models import User
+from rosette.catalogue.models import Badge
 from rosette.core.models import AuditEvent
 from rosette.toolkits.models import (
     BAND_LABELS,
@@ -39,11 +41,11 @@ def _assessment_qs() -> QuerySet[RiskAssessment]:
     return RiskAssessment.objects.select_related("guide_version__guide", "owner", "organisation")
 
 
-def _can_edit(user: Any, assessment: RiskAssessment) -> bool:
+def _can_edit(user: User, assessment: RiskAssessment) -> bool:
     return assessment.owner_id == user.pk or assessment.contributors.filter(user=user).exists()
 
 
-def assessment_for_viewer(*, user: Any, public_id: Any) -> RiskAssessment:
+def assessment_for_viewer(*, user: User, public_id: Any) -> RiskAssessment:
     """An assessment this person may read: its owner, a contributor, or a manager of the
     organisation it is shared with. Anyone else gets 404."""
     assessment = _assessment_qs().filter(public_id=public_id).first()
@@ -56,7 +58,7 @@ def assessment_for_viewer(*, user: Any, public_id: Any) -> RiskAssessment:
     raise Http404
 
 
-def assessment_for_editor(*, user: Any, public_id: Any) -> RiskAssessment:
+def assessment_for_editor(*, user: User, public_id: Any) -> RiskAssessment:
     """An assessment this person may change (owner or contributor). A manager who may only
     read it gets 403; anyone else 404."""
     assessment = assessment_for_viewer(user=user, public_id=public_id)
@@ -65,7 +67,7 @@ def assessment_for_editor(*, user: Any, public_id: Any) -> RiskAssessment:
     return assessment
 
 
-def assessment_for_owner(*, user: Any, public_id: Any) -> RiskAssessment:
+def assessment_for_owner(*, user: User, public_id: Any) -> RiskAssessment:
     """An assessment only its owner may manage (sharing, inviting): others who can see it
     get 403."""
     assessment = assessment_for_viewer(user=user, public_id=public_id)
@@ -99,14 +101,14 @@ def guide_list() -> list[tuple[Guide, GuideVersion]]:
     return [(v.guide, v) for v in latest.values()]
 
 
-def assessments_for_person(*, user: Any) -> QuerySet[RiskAssessment]:
+def assessments_for_person(*, user: User) -> QuerySet[RiskAssessment]:
     """Assessments this person owns or contributes to, newest change first."""
     return RiskAssessment.objects.editable_by(user).select_related(
         "guide_version", "owner", "organisation"
     )
 
 
-def assessments_shared_with_manager(*, user: Any) -> QuerySet[RiskAssessment]:
+def assessments_shared_with_manager(*, user: User) -> QuerySet[RiskAssessment]:
     """Assessments staff chose to share with organisations this person manages."""
     return (
         RiskAssessment.objects.shared_with_manager(user)
@@ -115,19 +117,19 @@ def assessments_shared_with_manager(*, user: Any) -> QuerySet[RiskAssessment]:
     )
 
 
-def guides_for_badge(*, badge: Any) -> list[tuple[Guide, GuideVersion]]:
+def guides_for_badge(*, badge: Badge) -> list[tuple[Guide, GuideVersion]]:
     """Published guides linked to a badge, for its learning materials."""
     guides = {g.pk for g in Guide.objects.filter(badges=badge)}
     return [(g, v) for g, v in guide_list() if g.pk in guides]
 
 
-def guide_links_html(*, badge: Any) -> str:
+def guide_links_html(*, badge: Badge) -> str:
     """ "Complete the handout online" links for the guides among a badge's materials, for its
     catalogue page (answers the catalogue's hook)."""
     return render_to_string("toolkits/_guide_links.html", {"guides": guides_for_badge(badge=badge)})
 
 
-def assessments_attachable(*, user: Any, badge: Any) -> list[RiskAssessment]:
+def assessments_attachable(*, user: User, badge: Badge) -> list[RiskAssessment]:
     """Completed assessments (owned by or contributed to by ``user``) of guides linked to
     ``badge``: what a learner may attach to an application as the completed handout."""
     return list(

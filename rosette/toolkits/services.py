@@ -17,10 +17,11 @@ from django.utils.translation import gettext as _
 
 from rosette import privacy
 from rosette.accounts.models import User
+from rosette.catalogue.models import Issuer
 from rosette.core.models import AuditEvent, record_event
 from rosette.core.public_cache import CATALOGUE, stamps_change
 from rosette.core.ratelimit import consume
-from rosette.teams.models import Membership
+from rosette.teams.models import Membership, Organisation
 from rosette.toolkits import selectors
 from rosette.toolkits.models import (
     ChecklistItem,
@@ -79,8 +80,8 @@ class RiskSpec:
 def guide_create(
     *,
     slug: str,
-    actor: Any,
-    issuer: Any = None,
+    actor: User | None,
+    issuer: Issuer | None = None,
     is_sample: bool = False,
     badges: Iterable[Any] = (),
 ) -> Guide:
@@ -95,7 +96,7 @@ def guide_create(
 def guide_version_create(
     *,
     guide: Guide,
-    actor: Any,
+    actor: User | None,
     title: str,
     summary: str,
     actions: Sequence[str],
@@ -135,7 +136,7 @@ def guide_version_create(
 
 
 @transaction.atomic
-def guide_version_publish(*, version: GuideVersion, actor: Any) -> GuideVersion:
+def guide_version_publish(*, version: GuideVersion, actor: User | None) -> GuideVersion:
     """Publish a version: new assessments start from it; it never changes again."""
     version = GuideVersion.objects.select_for_update().get(pk=version.pk)
     if version.published_at is not None:
@@ -157,7 +158,7 @@ def guide_version_publish(*, version: GuideVersion, actor: Any) -> GuideVersion:
 
 
 @transaction.atomic
-def guide_version_copy(*, version: GuideVersion, actor: Any) -> GuideVersion:
+def guide_version_copy(*, version: GuideVersion, actor: User | None) -> GuideVersion:
     """Start a new draft from an existing version, to revise a published guide."""
     return guide_version_create(
         guide=version.guide,
@@ -178,8 +179,8 @@ def guide_version_copy(*, version: GuideVersion, actor: Any) -> GuideVersion:
 def guide_import(
     *,
     spec: Mapping[str, Any],
-    actor: Any,
-    issuer: Any = None,
+    actor: User | None,
+    issuer: Issuer | None = None,
     is_sample: bool = False,
     badges: Iterable[Any] = (),
 ) -> Guide:
@@ -222,7 +223,7 @@ def check_not_identifying(text: str) -> None:
 def assessment_start(
     *,
     version: GuideVersion,
-    actor: Any,
+    actor: User,
     setting_name: str,
     setting_kind: str,
     setting_description: str = "",
@@ -291,7 +292,7 @@ def _last_save(assessment: RiskAssessment) -> AuditEvent | None:
     )
 
 
-def _stale(assessment: RiskAssessment, actor: Any) -> StaleAssessment:
+def _stale(assessment: RiskAssessment, actor: User) -> StaleAssessment:
     last = _last_save(assessment)
     if last is None or last.actor is None:
         who = _("someone else")
@@ -310,7 +311,7 @@ def _stale(assessment: RiskAssessment, actor: Any) -> StaleAssessment:
 def assessment_save(
     *,
     assessment: RiskAssessment,
-    actor: Any,
+    actor: User,
     based_on: int,
     entries: Mapping[int, EntryInput],
     checklist: Mapping[int, ChecklistInput],
@@ -364,7 +365,7 @@ def assessment_save(
 def assessment_setting_update(
     *,
     assessment: RiskAssessment,
-    actor: Any,
+    actor: User,
     based_on: int,
     setting_name: str,
     setting_kind: str,
@@ -391,7 +392,7 @@ def assessment_setting_update(
 
 
 @transaction.atomic
-def assessment_complete(*, assessment: RiskAssessment, actor: Any) -> RiskAssessment:
+def assessment_complete(*, assessment: RiskAssessment, actor: User) -> RiskAssessment:
     """Mark an assessment complete: every risk needs a rating and a plan."""
     locked = RiskAssessment.objects.select_for_update().get(pk=assessment.pk)
     missing = [
@@ -426,7 +427,7 @@ def assessment_complete(*, assessment: RiskAssessment, actor: Any) -> RiskAssess
 
 @transaction.atomic
 def assessment_finding_explain(
-    *, assessment: RiskAssessment, actor: Any, field: str, key: str, reason: str
+    *, assessment: RiskAssessment, actor: User, field: str, key: str, reason: str
 ) -> PrivacyExplanation:
     """Someone working on the assessment says that a finding of the privacy screener in one
     field does not identify anyone, and why. The finding must still be in the saved text."""
@@ -462,7 +463,7 @@ def assessment_finding_explain(
 # --- sharing --------------------------------------------------------------------------------
 
 
-def _active_organisation_ids(user: Any) -> set[int]:
+def _active_organisation_ids(user: User) -> set[int]:
     return set(
         Membership.objects.filter(user=user, status=Membership.Status.ACTIVE).values_list(
             "organisation_id", flat=True
@@ -472,7 +473,11 @@ def _active_organisation_ids(user: Any) -> set[int]:
 
 @transaction.atomic
 def assessment_share(
-    *, assessment: RiskAssessment, actor: Any, organisation: Any, with_managers: bool
+    *,
+    assessment: RiskAssessment,
+    actor: User,
+    organisation: Organisation | None,
+    with_managers: bool,
 ) -> RiskAssessment:
     """Keep the assessment with one of the owner's organisations, and choose whether that
     organisation's managers may read it. Only the owner decides."""
@@ -507,7 +512,7 @@ class InviteLimitReached(ToolkitError):
     """The person has tried as many addresses as we allow in an hour."""
 
 
-def contributor_invite_rate_limit(*, actor: Any) -> None:
+def contributor_invite_rate_limit(*, actor: User) -> None:
     """Count an invitation against the inviter's hourly allowance (each try counts, found or
     not, so nobody can test addresses in bulk). Views call it before the service."""
     if not consume(f"toolkits:invite:{actor.pk}", limit=INVITES_PER_HOUR, seconds=60 * 60):
@@ -517,7 +522,7 @@ def contributor_invite_rate_limit(*, actor: Any) -> None:
 
 
 @transaction.atomic
-def contributor_invite(*, assessment: RiskAssessment, actor: Any, email: str) -> Contributor:
+def contributor_invite(*, assessment: RiskAssessment, actor: User, email: str) -> Contributor:
     """Invite a colleague by email address. Whether the address has no account or belongs to
     someone outside the assessment's organisation, the answer is the same, so inviting tells
     nobody who is on Rosette."""
@@ -545,7 +550,7 @@ def contributor_invite(*, assessment: RiskAssessment, actor: Any, email: str) ->
 
 
 @transaction.atomic
-def contributor_add(*, assessment: RiskAssessment, actor: Any, user: Any) -> Contributor:
+def contributor_add(*, assessment: RiskAssessment, actor: User, user: User) -> Contributor:
     """Invite a colleague from the assessment's organisation to contribute to it."""
     assessment = RiskAssessment.objects.select_for_update().get(pk=assessment.pk)
     if assessment.owner_id != actor.pk:
@@ -571,7 +576,7 @@ def contributor_add(*, assessment: RiskAssessment, actor: Any, user: Any) -> Con
 
 
 @transaction.atomic
-def contributor_remove(*, contributor: Contributor, actor: Any) -> None:
+def contributor_remove(*, contributor: Contributor, actor: User) -> None:
     """The owner removes a contributor, or a contributor leaves."""
     assessment = contributor.assessment
     if actor.pk not in (assessment.owner_id, contributor.user_id):

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from rosette.accounts.http import AuthenticatedHttpRequest
+from rosette.accounts.models import User
 from rosette.accounts.roles import is_manager
 from rosette.core.access import Rule, access
 from rosette.teams.models import Membership, Organisation
@@ -37,7 +39,7 @@ def guide_detail(request: HttpRequest, *, slug: str) -> HttpResponse:
 
 
 @access(Rule.SIGNED_IN)
-def assessment_start(request: HttpRequest, *, slug: str) -> HttpResponse:
+def assessment_start(request: AuthenticatedHttpRequest, *, slug: str) -> HttpResponse:
     guide, version = selectors.guide_for_public(slug=slug)
     form = SettingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -70,7 +72,7 @@ def assessment_start(request: HttpRequest, *, slug: str) -> HttpResponse:
 
 
 @access(Rule.SIGNED_IN)
-def assessment_list(request: HttpRequest) -> HttpResponse:
+def assessment_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     assessments = selectors.assessments_for_person(user=request.user)
     page = Paginator(assessments, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
@@ -81,7 +83,7 @@ def assessment_list(request: HttpRequest) -> HttpResponse:
 
 
 @access(Rule.MANAGER)
-def shared_list(request: HttpRequest) -> HttpResponse:
+def shared_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     assessments = selectors.assessments_shared_with_manager(user=request.user)
     page = Paginator(assessments, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "toolkits/shared_list.html", {"page": page})
@@ -116,7 +118,7 @@ def _edit_page(
 
 
 @access(Rule.OWNER)
-def assessment_edit(request: HttpRequest, *, public_id: str) -> HttpResponse:
+def assessment_edit(request: AuthenticatedHttpRequest, *, public_id: str) -> HttpResponse:
     """The assessment itself: one page, saved as the person types (htmx) and by its Save
     button (without JavaScript). A save based on an old version is refused, and the person's
     text is shown back to them."""
@@ -165,7 +167,7 @@ def assessment_edit(request: HttpRequest, *, public_id: str) -> HttpResponse:
     return redirect(saved)
 
 
-def _explain(request: HttpRequest, assessment: RiskAssessment) -> str | None:
+def _explain(request: AuthenticatedHttpRequest, assessment: RiskAssessment) -> str | None:
     """If the person asked to say a finding does not identify anyone (the button beside it
     posts the whole form, so nothing typed is lost), record it. Returns the anchor of the
     field to go back to, or None if that was not asked."""
@@ -231,7 +233,7 @@ def _autosave_status(
 
 
 @access(Rule.OWNER)
-def assessment_setting(request: HttpRequest, *, public_id: str) -> HttpResponse:
+def assessment_setting(request: AuthenticatedHttpRequest, *, public_id: str) -> HttpResponse:
     assessment = selectors.assessment_for_editor(user=request.user, public_id=public_id)
     initial = {
         "setting_kind": assessment.setting_kind,
@@ -283,7 +285,7 @@ def assessment_setting(request: HttpRequest, *, public_id: str) -> HttpResponse:
 
 
 @access(Rule.OWNER)
-def assessment_summary(request: HttpRequest, *, public_id: str) -> HttpResponse:
+def assessment_summary(request: AuthenticatedHttpRequest, *, public_id: str) -> HttpResponse:
     assessment = selectors.assessment_for_viewer(user=request.user, public_id=public_id)
     summary = selectors.assessment_summary(assessment=assessment)
     can_edit = assessment.owner_id == request.user.pk or any(
@@ -332,7 +334,7 @@ def assessment_summary(request: HttpRequest, *, public_id: str) -> HttpResponse:
 
 
 @access(Rule.OWNER)
-def assessment_pdf(request: HttpRequest, *, public_id: str) -> HttpResponse:
+def assessment_pdf(request: AuthenticatedHttpRequest, *, public_id: str) -> HttpResponse:
     assessment = selectors.assessment_for_viewer(user=request.user, public_id=public_id)
     pdf = selectors.assessment_pdf(assessment=assessment)
     filename = f"risk-assessment-{slugify(assessment.setting_name) or 'setting'}.pdf"
@@ -341,7 +343,7 @@ def assessment_pdf(request: HttpRequest, *, public_id: str) -> HttpResponse:
     return response
 
 
-def _organisations_of(user: Any) -> list[Organisation]:
+def _organisations_of(user: User) -> list[Organisation]:
     return list(
         Organisation.objects.filter(
             memberships__user=user, memberships__status=Membership.Status.ACTIVE
@@ -352,7 +354,7 @@ def _organisations_of(user: Any) -> list[Organisation]:
 
 
 @access(Rule.OWNER)
-def assessment_share(request: HttpRequest, *, public_id: str) -> HttpResponse:
+def assessment_share(request: AuthenticatedHttpRequest, *, public_id: str) -> HttpResponse:
     """The owner keeps the assessment with an organisation, shares it with its managers, and
     invites colleagues there to contribute."""
     assessment = selectors.assessment_for_owner(user=request.user, public_id=public_id)

@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
+from rosette.accounts.http import AuthenticatedHttpRequest
 from rosette.assessment import selectors
 from rosette.core.access import Rule, access
 from rosette.workspace.audit_forms import AuditSearchForm
@@ -13,7 +14,7 @@ from rosette.workspace.audit_selectors import event_page
 
 
 @access(Rule.ISSUER_ADMIN)
-def audit(request: HttpRequest, *, slug: str) -> HttpResponse:
+def audit(request: AuthenticatedHttpRequest, *, slug: str) -> HttpResponse:
     issuer = selectors.issuer_for_admin(user=request.user, slug=slug)
     form = AuditSearchForm(request.GET or None)
     page = event_page(issuer=issuer, search=form.search(), page=request.GET.get("page", 1))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.forms import BaseForm, BaseFormSet
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from rosette.accounts.http import AuthenticatedHttpRequest
 from rosette.applications import uploads
 from rosette.assessment import services as assessment
 from rosette.awards import services as awards
@@ -42,13 +43,13 @@ from rosette.workspace.authoring_forms import (
 MAX_MATERIAL_BYTES = 20_000_000
 
 
-def _badge(request: HttpRequest, slug: str, badge: str) -> tuple[Issuer, Badge]:
+def _badge(request: AuthenticatedHttpRequest, slug: str, badge: str) -> tuple[Issuer, Badge]:
     issuer = selectors.issuer_for_admin(user=request.user, slug=slug)
     return issuer, selectors.badge_for_admin(issuer=issuer, slug=badge)
 
 
 def _version(
-    request: HttpRequest, slug: str, badge: str, number: int
+    request: AuthenticatedHttpRequest, slug: str, badge: str, number: int
 ) -> tuple[Issuer, Badge, BadgeVersion]:
     """A version of one of the issuer's badges (editing pages refuse a published one)."""
     issuer, badge_obj = _badge(request, slug, badge)
@@ -65,7 +66,7 @@ def _category(form: BadgeForm) -> Category | None:
 
 
 def _render(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     template: str,
     context: dict[str, object],
     form: BaseForm | BaseFormSet,  # type: ignore[type-arg]
@@ -82,7 +83,7 @@ def _render(
 
 
 @access(Rule.ISSUER_ADMIN)
-def badge_list(request: HttpRequest, *, slug: str) -> HttpResponse:
+def badge_list(request: AuthenticatedHttpRequest, *, slug: str) -> HttpResponse:
     issuer = selectors.issuer_for_admin(user=request.user, slug=slug)
     return render(
         request,
@@ -92,7 +93,7 @@ def badge_list(request: HttpRequest, *, slug: str) -> HttpResponse:
 
 
 @access(Rule.ISSUER_ADMIN)
-def badge_new(request: HttpRequest, *, slug: str) -> HttpResponse:
+def badge_new(request: AuthenticatedHttpRequest, *, slug: str) -> HttpResponse:
     issuer = selectors.issuer_for_admin(user=request.user, slug=slug)
     form = NewBadgeForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -116,7 +117,7 @@ def badge_new(request: HttpRequest, *, slug: str) -> HttpResponse:
 
 
 @access(Rule.ISSUER_ADMIN)
-def badge_overview(request: HttpRequest, *, slug: str, badge: str) -> HttpResponse:
+def badge_overview(request: AuthenticatedHttpRequest, *, slug: str, badge: str) -> HttpResponse:
     """The badge's task list: each section of its draft, its versions, publish and retire."""
     issuer, badge_obj = _badge(request, slug, badge)
     overview = selectors.badge_overview(badge=badge_obj)
@@ -129,14 +130,14 @@ def badge_overview(request: HttpRequest, *, slug: str, badge: str) -> HttpRespon
 
 
 @access(Rule.ISSUER_ADMIN)
-def badge_image(request: HttpRequest, *, slug: str, badge: str) -> HttpResponseBase:
+def badge_image(request: AuthenticatedHttpRequest, *, slug: str, badge: str) -> HttpResponseBase:
     """The badge's image while it is a draft (the public one serves published badges only)."""
     _issuer, badge_obj = _badge(request, slug, badge)
     return serve_image(badge_obj.image)
 
 
 @access(Rule.ISSUER_ADMIN)
-def badge_details(request: HttpRequest, *, slug: str, badge: str) -> HttpResponse:
+def badge_details(request: AuthenticatedHttpRequest, *, slug: str, badge: str) -> HttpResponse:
     issuer, badge_obj = _badge(request, slug, badge)
     form = BadgeForm(
         request.POST or None,
@@ -173,7 +174,7 @@ def badge_details(request: HttpRequest, *, slug: str, badge: str) -> HttpRespons
 
 @access(Rule.ISSUER_ADMIN)
 @require_POST
-def version_start(request: HttpRequest, *, slug: str, badge: str) -> HttpResponse:
+def version_start(request: AuthenticatedHttpRequest, *, slug: str, badge: str) -> HttpResponse:
     """Edit a badge: its open draft, or a new version copied from the published one."""
     issuer, badge_obj = _badge(request, slug, badge)
     try:
@@ -190,7 +191,7 @@ def version_start(request: HttpRequest, *, slug: str, badge: str) -> HttpRespons
 
 
 def _published_refusal(
-    request: HttpRequest, issuer: Issuer, badge: Badge, version: BadgeVersion
+    request: AuthenticatedHttpRequest, issuer: Issuer, badge: Badge, version: BadgeVersion
 ) -> HttpResponse | None:
     if version.published_at is None:
         return None
@@ -204,7 +205,7 @@ def _published_refusal(
 
 @access(Rule.ISSUER_ADMIN)
 def version_requirements(
-    request: HttpRequest, *, slug: str, badge: str, number: int
+    request: AuthenticatedHttpRequest, *, slug: str, badge: str, number: int
 ) -> HttpResponse:
     issuer, badge_obj, version = _version(request, slug, badge, number)
     if (refused := _published_refusal(request, issuer, badge_obj, version)) is not None:
@@ -227,7 +228,9 @@ def version_requirements(
 
 
 @access(Rule.ISSUER_ADMIN)
-def version_questions(request: HttpRequest, *, slug: str, badge: str, number: int) -> HttpResponse:
+def version_questions(
+    request: AuthenticatedHttpRequest, *, slug: str, badge: str, number: int
+) -> HttpResponse:
     issuer, badge_obj, version = _version(request, slug, badge, number)
     if (refused := _published_refusal(request, issuer, badge_obj, version)) is not None:
         return refused
@@ -264,7 +267,9 @@ def version_questions(request: HttpRequest, *, slug: str, badge: str, number: in
 
 
 @access(Rule.ISSUER_ADMIN)
-def version_rubric(request: HttpRequest, *, slug: str, badge: str, number: int) -> HttpResponse:
+def version_rubric(
+    request: AuthenticatedHttpRequest, *, slug: str, badge: str, number: int
+) -> HttpResponse:
     issuer, badge_obj, version = _version(request, slug, badge, number)
     if (refused := _published_refusal(request, issuer, badge_obj, version)) is not None:
         return refused
@@ -299,7 +304,9 @@ def version_rubric(request: HttpRequest, *, slug: str, badge: str, number: int) 
 
 
 @access(Rule.ISSUER_ADMIN)
-def version_preview(request: HttpRequest, *, slug: str, badge: str, number: int) -> HttpResponse:
+def version_preview(
+    request: AuthenticatedHttpRequest, *, slug: str, badge: str, number: int
+) -> HttpResponse:
     """The badge page exactly as learners will see this version (the real template)."""
     issuer, badge_obj, version = _version(request, slug, badge, number)
     page = catalogue_selectors.badge_page(badge=badge_obj, user=request.user, version=version)
@@ -326,7 +333,9 @@ def version_preview(request: HttpRequest, *, slug: str, badge: str, number: int)
 
 
 @access(Rule.ISSUER_ADMIN)
-def version_publish(request: HttpRequest, *, slug: str, badge: str, number: int) -> HttpResponse:
+def version_publish(
+    request: AuthenticatedHttpRequest, *, slug: str, badge: str, number: int
+) -> HttpResponse:
     issuer, badge_obj, version = _version(request, slug, badge, number)
     if (refused := _published_refusal(request, issuer, badge_obj, version)) is not None:
         return refused
@@ -352,7 +361,7 @@ def version_publish(request: HttpRequest, *, slug: str, badge: str, number: int)
 
 
 @access(Rule.ISSUER_ADMIN)
-def badge_retire(request: HttpRequest, *, slug: str, badge: str) -> HttpResponse:
+def badge_retire(request: AuthenticatedHttpRequest, *, slug: str, badge: str) -> HttpResponse:
     issuer, badge_obj = _badge(request, slug, badge)
     if request.method == "POST":
         catalogue.badge_retire(badge=badge_obj, actor=request.user)
@@ -365,7 +374,9 @@ def badge_retire(request: HttpRequest, *, slug: str, badge: str) -> HttpResponse
 
 
 @access(Rule.ISSUER_ADMIN)
-def badge_prerequisites(request: HttpRequest, *, slug: str, badge: str) -> HttpResponse:
+def badge_prerequisites(
+    request: AuthenticatedHttpRequest, *, slug: str, badge: str
+) -> HttpResponse:
     issuer, badge_obj = _badge(request, slug, badge)
     choices = selectors.badges_to_choose(exclude=badge_obj).filter(kind=Badge.Kind.STANDARD)
     form = PrerequisitesForm(
@@ -394,7 +405,7 @@ def badge_prerequisites(request: HttpRequest, *, slug: str, badge: str) -> HttpR
 
 
 @access(Rule.ISSUER_ADMIN)
-def badge_pathway(request: HttpRequest, *, slug: str, badge: str) -> HttpResponse:
+def badge_pathway(request: AuthenticatedHttpRequest, *, slug: str, badge: str) -> HttpResponse:
     """A pathway badge's contributing badges: all of them, or N of them."""
     issuer, badge_obj = _badge(request, slug, badge)
     choices = selectors.badges_to_choose(exclude=badge_obj).filter(
@@ -428,7 +439,7 @@ def badge_pathway(request: HttpRequest, *, slug: str, badge: str) -> HttpRespons
 
 
 @access(Rule.ISSUER_ADMIN)
-def badge_materials(request: HttpRequest, *, slug: str, badge: str) -> HttpResponse:
+def badge_materials(request: AuthenticatedHttpRequest, *, slug: str, badge: str) -> HttpResponse:
     """The badge's learning materials: add a file (checked like every upload) or a link."""
     issuer, badge_obj = _badge(request, slug, badge)
     form = MaterialForm(request.POST or None, request.FILES or None)
@@ -477,7 +488,7 @@ def badge_materials(request: HttpRequest, *, slug: str, badge: str) -> HttpRespo
 
 @access(Rule.ISSUER_ADMIN)
 def material_file(
-    request: HttpRequest, *, slug: str, badge: str, public_id: str
+    request: AuthenticatedHttpRequest, *, slug: str, badge: str, public_id: str
 ) -> HttpResponseBase:
     """A material's file, for the admin's preview of a badge not yet published."""
     _issuer, badge_obj = _badge(request, slug, badge)
@@ -493,7 +504,9 @@ def material_file(
 
 @access(Rule.ISSUER_ADMIN)
 @require_POST
-def material_remove(request: HttpRequest, *, slug: str, badge: str, public_id: str) -> HttpResponse:
+def material_remove(
+    request: AuthenticatedHttpRequest, *, slug: str, badge: str, public_id: str
+) -> HttpResponse:
     issuer, badge_obj = _badge(request, slug, badge)
     material = selectors.material_for_admin(badge=badge_obj, public_id=public_id)
     catalogue.material_remove(material=material, actor=request.user)
@@ -502,7 +515,7 @@ def material_remove(request: HttpRequest, *, slug: str, badge: str, public_id: s
 
 
 @access(Rule.ISSUER_ADMIN)
-def badge_endorsement(request: HttpRequest, *, slug: str, badge: str) -> HttpResponse:
+def badge_endorsement(request: AuthenticatedHttpRequest, *, slug: str, badge: str) -> HttpResponse:
     """Whether an award needs the learner's manager to endorse it, and within how many days
     (rule 15)."""
     issuer, badge_obj = _badge(request, slug, badge)
@@ -531,7 +544,7 @@ def badge_endorsement(request: HttpRequest, *, slug: str, badge: str) -> HttpRes
 
 
 @access(Rule.ISSUER_ADMIN)
-def decline_reasons(request: HttpRequest, *, slug: str) -> HttpResponse:
+def decline_reasons(request: AuthenticatedHttpRequest, *, slug: str) -> HttpResponse:
     """The reasons assessors may give for declining (recorded, never sent to the learner)."""
     issuer = selectors.issuer_for_admin(user=request.user, slug=slug)
     form = DeclineReasonForm(request.POST or None)
@@ -556,7 +569,9 @@ def decline_reasons(request: HttpRequest, *, slug: str) -> HttpResponse:
 
 @access(Rule.ISSUER_ADMIN)
 @require_POST
-def decline_reason_retire(request: HttpRequest, *, slug: str, reason: str) -> HttpResponse:
+def decline_reason_retire(
+    request: AuthenticatedHttpRequest, *, slug: str, reason: str
+) -> HttpResponse:
     issuer = selectors.issuer_for_admin(user=request.user, slug=slug)
     found = selectors.decline_reason_for_admin(issuer=issuer, slug=reason)
     try:
@@ -569,7 +584,7 @@ def decline_reason_retire(request: HttpRequest, *, slug: str, reason: str) -> Ht
 
 
 @access(Rule.ISSUER_ADMIN)
-def issuer_profile(request: HttpRequest, *, slug: str) -> HttpResponse:
+def issuer_profile(request: AuthenticatedHttpRequest, *, slug: str) -> HttpResponse:
     """The issuer's public profile: name, description, website, contact and logo."""
     issuer = selectors.issuer_for_admin(user=request.user, slug=slug)
     form = IssuerProfileForm(

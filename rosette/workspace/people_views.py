@@ -9,12 +9,13 @@ from __future__ import annotations
 import uuid
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from rosette.accounts import selectors as accounts_selectors
 from rosette.accounts import services as accounts
+from rosette.accounts.http import AuthenticatedHttpRequest
 from rosette.accounts.services import mask_email
 from rosette.assessment import selectors, services
 from rosette.assessment.forms import ReassignForm
@@ -25,7 +26,7 @@ from rosette.workspace.people_forms import StaffActionForm, StaffInviteForm
 
 
 def _people_page(
-    request: HttpRequest, issuer: Issuer, form: StaffInviteForm, status: int = 200
+    request: AuthenticatedHttpRequest, issuer: Issuer, form: StaffInviteForm, status: int = 200
 ) -> HttpResponse:
     return render(
         request,
@@ -43,7 +44,7 @@ def _people_page(
 
 
 @access(Rule.ISSUER_ADMIN)
-def people(request: HttpRequest, *, slug: str) -> HttpResponse:
+def people(request: AuthenticatedHttpRequest, *, slug: str) -> HttpResponse:
     issuer = selectors.issuer_for_admin(user=request.user, slug=slug)
     form = StaffInviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -67,7 +68,7 @@ def people(request: HttpRequest, *, slug: str) -> HttpResponse:
 
 
 @access(Rule.ISSUER_ADMIN)
-def member(request: HttpRequest, *, slug: str, pk: int) -> HttpResponse:
+def member(request: AuthenticatedHttpRequest, *, slug: str, pk: int) -> HttpResponse:
     """One role at the issuer: suspend, restore or remove it."""
     issuer = selectors.issuer_for_admin(user=request.user, slug=slug)
     staff = selectors.staff_for_admin(user=request.user, issuer=issuer, pk=pk)
@@ -104,7 +105,9 @@ def member(request: HttpRequest, *, slug: str, pk: int) -> HttpResponse:
 
 
 @access(Rule.ISSUER_ADMIN)
-def invitation_withdraw(request: HttpRequest, *, slug: str, public_id: uuid.UUID) -> HttpResponse:
+def invitation_withdraw(
+    request: AuthenticatedHttpRequest, *, slug: str, public_id: uuid.UUID
+) -> HttpResponse:
     issuer = selectors.issuer_for_admin(user=request.user, slug=slug)
     invitation = accounts_selectors.staff_invitation_of(issuer=issuer, public_id=public_id)
     if request.method == "POST":
@@ -122,7 +125,9 @@ def invitation_withdraw(request: HttpRequest, *, slug: str, public_id: uuid.UUID
 
 
 @access(Rule.ISSUER_ADMIN)
-def claim_reassign(request: HttpRequest, *, slug: str, public_id: uuid.UUID) -> HttpResponse:
+def claim_reassign(
+    request: AuthenticatedHttpRequest, *, slug: str, public_id: uuid.UUID
+) -> HttpResponse:
     """Move an application someone is assessing to another assessor."""
     issuer = selectors.issuer_for_admin(user=request.user, slug=slug)
     claim = (
@@ -156,7 +161,7 @@ def claim_reassign(request: HttpRequest, *, slug: str, public_id: uuid.UUID) -> 
 
 
 @access(Rule.SIGNED_IN)
-def accept(request: HttpRequest, *, token: str) -> HttpResponse:
+def accept(request: AuthenticatedHttpRequest, *, token: str) -> HttpResponse:
     """The invitation link. Signed out, the access rule sends the person to sign in (or sign
     up) with this page as ``next``; signed in with the invited address, they accept, and are
     then asked to set up multi-factor authentication (accounts.middleware)."""

@@ -3,10 +3,11 @@ The figures come from ``assessment.reports``, one query a report."""
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from rosette.accounts.http import AuthenticatedHttpRequest
 from rosette.assessment import reports as report_data
 from rosette.assessment import selectors
 from rosette.assessment.reports import ReportFilter
@@ -17,7 +18,9 @@ from rosette.workspace.charts import bar_chart
 from rosette.workspace.report_forms import ReportFilterForm
 
 
-def _filter(request: HttpRequest, issuer: Issuer) -> tuple[ReportFilterForm, ReportFilter]:
+def _filter(
+    request: AuthenticatedHttpRequest, issuer: Issuer
+) -> tuple[ReportFilterForm, ReportFilter]:
     badges = list(Badge.objects.filter(issuer=issuer).order_by("name"))
     form = ReportFilterForm(request.GET or None, badges=badges)
     if form.is_bound and form.is_valid():
@@ -30,7 +33,7 @@ def _filter(request: HttpRequest, issuer: Issuer) -> tuple[ReportFilterForm, Rep
 
 
 @access(Rule.ISSUER_ADMIN)
-def reports(request: HttpRequest, *, slug: str) -> HttpResponse:
+def reports(request: AuthenticatedHttpRequest, *, slug: str) -> HttpResponse:
     issuer = selectors.issuer_for_admin(user=request.user, slug=slug)
     form, chosen = _filter(request, issuer)
     query = request.GET.urlencode()
@@ -53,7 +56,7 @@ def reports(request: HttpRequest, *, slug: str) -> HttpResponse:
 
 
 @access(Rule.ISSUER_ADMIN)
-def report_csv(request: HttpRequest, *, slug: str, key: str) -> HttpResponse:
+def report_csv(request: AuthenticatedHttpRequest, *, slug: str, key: str) -> HttpResponse:
     issuer = selectors.issuer_for_admin(user=request.user, slug=slug)
     make = report_data.REPORTS.get(key)
     if make is None:

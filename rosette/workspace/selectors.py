@@ -10,17 +10,18 @@ from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from rosette.accounts import roles
+from rosette.accounts.models import User
 from rosette.assessment.models import DeclineReason, Rubric
 from rosette.awards.models import BadgeEndorsementRule
 from rosette.catalogue.models import Badge, BadgeVersion, Issuer, LearningMaterial, Question
 
 
-def issuers_for_admin(*, user: Any) -> list[Issuer]:
+def issuers_for_admin(*, user: User) -> list[Issuer]:
     """The issuers this person administers."""
     return roles.issuers_administered_by(user)
 
 
-def issuer_for_admin(*, user: Any, slug: str) -> Issuer:
+def issuer_for_admin(*, user: User, slug: str) -> Issuer:
     """An issuer this person administers, or 404."""
     issuer = Issuer.objects.filter(slug=slug).first()
     if issuer is None or not roles.is_issuer_admin(user, issuer):

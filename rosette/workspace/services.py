@@ -3,10 +3,9 @@ each app's services; this only puts them together as an issuer admin's step."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
 
+from rosette.accounts.models import User
 from rosette.assessment import services as assessment
 from rosette.catalogue import services as catalogue
 from rosette.catalogue.models import Badge, BadgeVersion, Category, Issuer
@@ -16,7 +15,7 @@ from rosette.catalogue.models import Badge, BadgeVersion, Category, Issuer
 def badge_author(
     *,
     issuer: Issuer,
-    actor: Any,
+    actor: User | None,
     name: str,
     summary: str,
     kind: str,
@@ -37,7 +36,7 @@ def badge_author(
 
 
 @transaction.atomic
-def badge_edit_start(*, badge: Badge, actor: Any) -> BadgeVersion:
+def badge_edit_start(*, badge: Badge, actor: User | None) -> BadgeVersion:
     """The draft version to edit: a new one copied from the latest, with its rubric, when
     every version is published (applications already started keep theirs)."""
     previous = badge.versions.filter(published_at__isnull=False).order_by("-number").first()
@@ -48,7 +47,7 @@ def badge_edit_start(*, badge: Badge, actor: Any) -> BadgeVersion:
 
 
 @transaction.atomic
-def badge_version_publish(*, version: BadgeVersion, actor: Any) -> BadgeVersion:
+def badge_version_publish(*, version: BadgeVersion, actor: User | None) -> BadgeVersion:
     """Publish a draft version, with its rubric (the default one if none was written)."""
     if not version.badge.is_pathway:
         assessment.rubric_ensure(version=version)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from rosette.accounts.http import AuthenticatedHttpRequest
 from rosette.core.access import Rule, access
 from rosette.workspace import selectors
 
 
 @access(Rule.ISSUER_ADMIN)
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The issuers you administer (straight to the one, if there is only one)."""
     issuers = selectors.issuers_for_admin(user=request.user)
     if len(issuers) == 1:
@@ -19,7 +20,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @access(Rule.ISSUER_ADMIN)
-def issuer_home(request: HttpRequest, *, slug: str) -> HttpResponse:
+def issuer_home(request: AuthenticatedHttpRequest, *, slug: str) -> HttpResponse:
     """An issuer's workspace: its sections."""
     issuer = selectors.issuer_for_admin(user=request.user, slug=slug)
     return render(request, "workspace/issuer.html", {"issuer": issuer})

@@ -10,11 +10,12 @@ from typing import Any
 from django import template
 
 from rosette.applications import hooks
+from rosette.applications.models import Attempt
 
 register = template.Library()
 
 
 @register.inclusion_tag("applications/_attempt_feedback.html")
-def attempt_feedback(attempt: Any) -> dict[str, Any]:
+def attempt_feedback(attempt: Attempt) -> dict[str, Any]:
     decision, rows = hooks.attempt_feedback.call(attempt=attempt)
     return {"attempt": attempt, "decision": decision, "rows": rows}

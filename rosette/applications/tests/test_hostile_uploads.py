@@ -6,6 +6,8 @@ The files are made in tests/hostile.py."""
 
 from __future__ import annotations
 
+import io
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,6 +33,15 @@ MEMORY_BOUND = 24 * hostile.MB
 SAFELY = "could not be checked safely"
 HIDDEN = "has another file (an archive) hidden inside it"
 NOT_A_DOCUMENT = "The file must be a PDF, Word (DOCX), OpenDocument text (ODT), PNG or JPEG file."
+
+
+def _zip_of(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
 
 ATTACHMENTS = [
     pytest.param(
@@ -78,6 +89,31 @@ ATTACHMENTS = [
     pytest.param(
         "photo.png", hostile.truncated_png, "may be damaged or incomplete", id="truncated-png"
     ),
+    pytest.param(
+        "photo.png",
+        lambda: hostile.png() + b"and something else",
+        "The picture has something else hidden after it",
+        id="png-with-bytes-after-its-end",
+    ),
+    pytest.param(
+        "photo.png",
+        lambda: hostile.png(width=0),
+        "may be damaged or incomplete",
+        id="png-with-no-width",
+    ),
+    pytest.param(
+        "photo.jpg",
+        lambda: hostile.jpeg()[:30],
+        "may be damaged or incomplete",
+        id="truncated-jpeg",
+    ),
+    pytest.param(
+        "handout.docx",
+        lambda: _zip_of({"notes.txt": b"not a document"}),
+        NOT_A_DOCUMENT,
+        id="zip-that-is-no-document",
+    ),
+    pytest.param("handout.pdf", lambda: b"", "file is empty", id="empty-file"),
 ]
 
 RECORDINGS = [

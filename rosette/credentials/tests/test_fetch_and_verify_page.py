@@ -21,7 +21,7 @@ from rosette.accounts.models import User
 from rosette.awards.models import Award
 from rosette.catalogue.models import Issuer
 from rosette.credentials import services
-from rosette.credentials.fetch import FetchError, fetch, is_public_address
+from rosette.credentials.fetch import IMAGE_TYPES, FetchError, fetch, is_public_address
 from tests import factories
 
 from .django_helpers import make_award, set_status
@@ -244,6 +244,37 @@ def test_client_refuses_http_and_odd_urls_in_production(settings: Any) -> None:
     ):
         with pytest.raises(FetchError, match=message):
             fetch(url)
+
+
+def test_an_invalid_port_or_unknown_host_is_refused_plainly() -> None:
+    with pytest.raises(FetchError, match="invalid port"):
+        fetch("https://example.org:99999/x")
+    # .invalid never resolves (RFC 2606): the name is looked up and not found, no network needed.
+    with pytest.raises(FetchError, match=r"no-such-host\.invalid could not be found"):
+        fetch("https://no-such-host.invalid/x")
+
+
+def test_a_server_that_refuses_or_fails_tls_could_not_be_reached(
+    web: LocalWeb, settings: Any
+) -> None:
+    with socket.socket() as closed:  # a port nobody listens on: the connection is refused
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    with pytest.raises(FetchError, match="could not be reached"):
+        fetch(f"http://127.0.0.1:{port}/x")
+    # https to a server that speaks plain http: the TLS handshake fails, and says so plainly.
+    web.routes["/doc"] = (200, JSON, b"{}")
+    with pytest.raises(FetchError, match="could not be reached"):
+        fetch(web.url("/doc").replace("http://", "https://"))
+
+
+def test_a_redirect_nowhere_and_json_for_an_image_are_refused(web: LocalWeb) -> None:
+    web.routes["/nowhere"] = (302, {}, b"")
+    web.routes["/ld"] = (200, {"Content-Type": "application/ld+json"}, b"{}")
+    with pytest.raises(FetchError, match="without saying where"):
+        fetch(web.url("/nowhere"))
+    with pytest.raises(FetchError, match="JSON where an image was expected"):
+        fetch(web.url("/ld"), accept=IMAGE_TYPES)
 
 
 # --- the verify page ---------------------------------------------------------------------------
