@@ -18,7 +18,7 @@ from django.db import models
 from django.db.models import Model
 from django.http import HttpRequest
 
-from rosette.core.models import AuditEvent
+from rosette.core.models import AuditEvent, PublishedStamp
 
 
 def _superuser(request: HttpRequest) -> bool:
@@ -96,3 +96,4 @@ def register_read_only(
 
 
 register_read_only(AuditEvent)  # the audit trail: nobody changes it
+register_read_only(PublishedStamp)  # the public cache's stamps: only services change them

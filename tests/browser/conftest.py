@@ -243,11 +243,21 @@ def axe(page: Page, *, screenshot: str | None = None) -> None:
         page.screenshot(path=str(SCREENSHOTS / f"{screenshot}.png"), full_page=True)
 
 
+_USED_PERIODS: dict[str, int] = {}
+
+
 def totp_code(secret: str) -> str:
-    """The code an authenticator app shows now for this TOTP secret."""
+    """The code an authenticator app shows now for this TOTP secret. allauth refuses a code
+    used once already, as it should, so a second sign-in within the same 30 seconds waits for
+    the next code, as a person would."""
     from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
-    return str(format_hotp_value(hotp_value(secret, int(time.time()) // 30)))
+    period = int(time.time()) // 30
+    if _USED_PERIODS.get(secret) == period:
+        time.sleep((period + 1) * 30 - time.time() + 0.1)
+        period = int(time.time()) // 30
+    _USED_PERIODS[secret] = period
+    return str(format_hotp_value(hotp_value(secret, period)))
 
 
 def sign_in(

@@ -5,12 +5,10 @@ see feedback on a return and none on a decline; admins watch the service levels.
 from __future__ import annotations
 
 import re
-import time
 from datetime import timedelta
 from typing import Any
 
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from playwright.sync_api import Page, expect
 
 from rosette.accounts.models import User
@@ -19,7 +17,7 @@ from rosette.applications.models import Application
 from rosette.assessment import services as assessment
 from rosette.catalogue import services as catalogue
 from rosette.catalogue.models import Badge, Issuer, IssuerStaff
-from tests.browser.conftest import axe
+from tests.browser.conftest import axe, totp_code
 from tests.factories import PASSWORD, give_mfa, make_badge, make_issuer, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -50,7 +48,7 @@ def sign_in(page: Page, email: str, secret: str | None = None) -> None:
     if secret is not None:
         page.locator("input[name=code]").wait_for()
         axe(page)
-        code = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+        code = totp_code(secret)
         page.locator("input[name=code]").fill(code)
         page.get_by_role("button", name=re.compile("^sign in$", re.IGNORECASE)).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Hello")

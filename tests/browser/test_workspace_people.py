@@ -6,26 +6,24 @@ workspace's pages are checked at 320 px too."""
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core import mail
 from playwright.sync_api import Page, expect
 
 from rosette.accounts.models import User
 from rosette.catalogue import services as catalogue
 from rosette.catalogue.models import Issuer, IssuerStaff
-from tests.browser.conftest import axe
+from tests.browser.conftest import axe, totp_code
 from tests.factories import PASSWORD, give_badge, give_mfa, make_badge, make_issuer, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _code(secret: str) -> str:
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+    return totp_code(secret)
 
 
 def sign_in(page: Page, email: str, secret: str | None = None) -> None:
