@@ -137,11 +137,19 @@ def kind(word: str) -> str:
         return WORD
     if word in NATIONALITIES or word in PRODUCTS:
         return PROPER
-    if lower in known_words():
+    if lower in known_words() or lower.endswith(_WORD_SUFFIXES):
         return RARE
     if word in proper_nouns():
         return PROPER
     return UNKNOWN
+
+
+# Endings of English words made from other words ("Facilitators", "Digitisation",
+# "Mentorship"), which names seldom have: an unlisted word ending so is a rare word.
+_WORD_SUFFIXES = (
+    "ation", "ations", "ator", "ators", "ology", "ities", "ship", "ships", "ism", "isms",
+    "ised", "ising", "ized", "izing",
+)  # fmt: skip
 
 
 # Entries of the generated lists that are ordinary English words far more often than names,
@@ -151,7 +159,7 @@ NOT_NAMES = words("""
     Theres Pier Meta Ale Mare Loot Lore Om Grit Corona Eta Ante Ide Sever Amor Gala Sonata Marine
     German Urban Ion Kaiser Lucky Diamond
     Major King Prince Duke Royal Precious Sterling Justice
-    Honor Honour Happy Young Little Long Small Black White Brown Green Gray Grey Street Road Lane
+    Honour Happy Young Little Long Small Black White Brown Green Gray Grey Street Road Lane
     Hall House Church Wood Field Parks Bridge Bank Mill Well Wells Way Page Rich Good Best Hardy
     Love Care Service Support Health Safe Safety Team Help Home Day Week Month Year Staff Lord
     Lady Miss Sister Brother Father Mother Sunday Monday Tuesday Wednesday Thursday Friday
@@ -169,6 +177,7 @@ NOT_NAMES = words("""
     With Without We You They He She It Me Him Them Us My Your Mac Macs Pascal Gregorian Danish
     Christian Muslim Jewish Sikh Hindu Catholic Protestant Victorian Edwardian Georgian Celtic
     Gaelic Doric Scots Jesus God Allah Buddha Bible Quran Koran Internet Web Wifi Bluetooth
+    Abba
 """)
 
 # Given names that are also common English words, months or things: accepted as a person only
@@ -580,6 +589,7 @@ PERSON_VERBS = SPEECH_AND_FEELING | words("""
     watched listened spoke talked chatted visited called met helped showed taught brought moved
     lived lives turned started finished completed opened received seemed looked needed settled
     kept picked did likes liked prefers preferred understands understood herself himself
+    returned declined
 """)
 # How a person is (after "was", "is", "felt", "seemed"): "Hope was quiet", "Drew is upset".
 PERSON_STATES = words("""
@@ -596,7 +606,8 @@ ROLE_NOUNS = words("""
     resident tenant neighbour friend mum dad son daughter mother father brother sister client
     person man woman boy girl lady gentleman child teenager pupil learner practitioner senior
     co-worker coworker mentor supervisor champion assessor educator therapist advocate staff
-    grandmother grandfather gran granny aunt uncle cousin wife husband partner
+    grandmother grandfather gran granny aunt uncle cousin wife husband partner keyworker
+    key-worker
 """)
 # Words ending just before a name that say the next word is what someone is called.
 NAMING_CUES: tuple[tuple[str, ...], ...] = (
@@ -660,6 +671,10 @@ TEXTSPEAK = words("""
     instagram youtube zoom skype teams google alexa siri telecare telehealth smartphone
     pics pic vids vid meds tmrw tmw tmoz hosp sesh uni brekkie bestie bezzie fam bday
     convo probs defo deffo obvs totes gran granda nana maw da paw bro sis hubby
+    jist polis disnae doesnae dinnae wantit wantae gonnae gie gied gaun goin baith aw awa wir
+    oor ye yer yous youse hoose toon greetin blether dreich fitba naebody aebody sumdy mair
+    ither wance frae hud huv wur roon ony mony kent yon thon nae naw och eejit wummin wumman
+    boay hink hinkin tellt messages pieces insta fb ig yt snap
 """)
 # Lower-case words that, before an unknown lower-case word, make it someone acted with:
 # "helped kaycee", "told jen", "me n shona" (text-message style).
@@ -674,6 +689,7 @@ CARE_WORDS = words("""
     auntie aunty mam gran grandad grandma grandpa nan nana papa wifi ipad ipads tablet tablets
     smartphone smartphones app apps chromebook laptop laptops videocall facetime whatsapp
     homecare homeworker lifestory gaslighting sextortion catfishing grooming doxxing
+    handover handovers annexe annexes
 """)
 # Games, apps, services and programmes the dictionary lacks, named in care writing.
 PRODUCTS = words("""
@@ -684,6 +700,7 @@ PRODUCTS = words("""
     Hibs Hearts Rangers Celtic Jags Dons Accies Arabs Pars Bairns Killie Buddies Gers Jambos
     Irn-Bru Tunnock Tunnocks Baxters Mackie Mackies Walkers Lees Tennent Tennents Buckfast
     Primark Matalan Aldi Lidl Asda Iceland Poundland Greggs Costa Subway Deliveroo JustEat
+    Ofcom Ofgem Ofwat Corsa Fiesta Micra Qashqai Astra Yaris Clio Juke Zafira Kuga
 """)
 # Famous people and characters a learner may name in reminiscence or leisure work, as whole
 # names (never one name alone): "Billy Connolly", "Vera Lynn".

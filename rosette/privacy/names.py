@@ -196,13 +196,35 @@ _ROLES = lx.KIN_AND_ROLES | lx.ROLE_NOUNS
 _KISSES = _words("x xx xxx")
 _SALUTATIONS_LOWER = _words("cheers thanks thx ta hi hiya hey dear love")
 # "Thelonius is in hospital", "was off sick", "is back home": where a person is.
-_WHERE_PEOPLE_ARE = [["in", "hospital"], ["off", "sick"], ["back", "home"], ["in", "bed"]]
+_WHERE_PEOPLE_ARE = [
+    ["in", "hospital"], ["off", "sick"], ["back", "home"], ["in", "bed"], ["no", "bother"],
+    ["nae", "bother"], ["in", "good"],
+]  # fmt: skip
+# "Oighrig has a hospital appt": things and places have no appointments.
+_APPOINTMENTS = _words("appt appts appointment appointments")
+# "Gurdeep can u start the group": a question put to someone by name.
+_ASKING = _words("can could will would")
+_YOU = _words("u you ye yous youse")
+# "lachie was fine today": how a person was, said of a lower-case name in a message.
+_FINE = _words("fine grand ok okay")
 _INTENSIFIERS = _words("very so really quite pretty awfy pure dead that too fair")
 # Diagnoses a person has: "Pernille has dementia".
 _CONDITIONS = _words("""
     dementia alzheimer's alzheimers autism adhd epilepsy diabetes asthma cancer copd parkinson's
     parkinsons ms arthritis depression anxiety schizophrenia psychosis aphasia""")
 _SPEAK = _words("speak spoke speaking talk talked talking chat chatted")
+# "Jinty (days)", "KR (keyworker)": a role or a shift in brackets after a name in notes.
+_ROLES_AND_SHIFTS = lx.ROLE_NOUNS | _words("days nights lates earlies weekends backshift")
+_PARTS_OF_DAY = _words("day night morning afternoon evening shift weekend")
+# "Kalinda is 101 today", "Ailsa was 90 last week": a person's age after the name.
+_AGE_AFTER = re.compile(
+    r" (?:is|was|turns|turned|will be) (?:\d{1,3}|a hundred)"
+    r"(?: today| tomorrow| on| last| this| next| in| now|[!.,;])"
+)
+# Verbs before "to" whose object is a person: "spoke to", "wrote to", "explained to".
+_SPOKE = _SPEAK | _words("""
+    said says explained explaining wrote write writes writing listened listening listen
+    reached reaching""")
 # Works by or about someone famous: "a film about ...", "a poem by ...".
 _MEDIA_NOUNS = _words("""
     film films documentary documentaries book books novel novels poem poems song songs album
@@ -216,8 +238,15 @@ _WORKS_OF = _words("""
 _FOLLOW = _words("follow follows following followed")
 _LISTEN = _words("listen listens listening listened")
 _ME = _words("me i")
+# "Dinky, as everyone calls him": the name someone goes by, named before the cue.
+_CALLED_AFTER = re.compile(
+    r", as (?:everyone|everybody|we|they|staff|folk|people|his \w+|her \w+) (?:all )?"
+    r"call(?:s|ed)? (?:him|her|them)\b"
+)
+# Two named together and then "both": "were both upset", "baith came", "are both coming".
+_TOGETHER = _words("both baith")
 # After "X and Y": what two people do ("were both upset"), not what two things are.
-_AFTER_TWO_PEOPLE = lx.PERSON_FOLLOWERS | lx.PERSON_VERBS | _words("were both")
+_AFTER_TWO_PEOPLE = lx.PERSON_FOLLOWERS | lx.PERSON_VERBS | _words("were both baith")
 # Dotted initials standing for a person: "J.M.", "R. S.", and the abbreviations that are not.
 _DOTTED_INITIALS = re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?![\w])")
 _NOT_INITIALS = frozenset(
@@ -241,6 +270,10 @@ _NOT_INITIALS = frozenset(
 )
 
 _BRACKETED = re.compile(r" ?\(([^()\n]{1,40})\)")
+# "Torcuil - lead": a dash and a lower-case word after a name heading a line.
+_DASH_AND_WORD = re.compile(r" [-\u2013] [a-z]")
+# The time that opens an entry of a log: "09:15 - ", "11.40 ", "- 14:00: ".
+_TIME_STAMP = re.compile(r"[ \t]*[-*•]?[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*[-\u2013:])?[ \t]*")
 _ARTICLES = _words("a an our my the his her their")
 _LIST_GAPS = frozenset({", ", " & ", " n "})
 _BULLETS = frozenset({"-", "*", "•", "\u2013"})
@@ -378,7 +411,13 @@ class _Scan:
             body = names
         if not body or all(w in lx.GENERIC_QUALIFIERS or w in lx.ORG_WORDS for w in body):
             return False
-        if any(w in lx.ORG_WORDS and w not in lx.WORKPLACE_SUFFIXES for w in body):
+        # An organisation's word makes it no small workplace, unless it says what kind of
+        # place it is just before the ending: "Pinefield Care Home", not "Pinefield Care Trust".
+        kind_of_place = body[-1] in lx.WORKPLACE_KINDS and names[-1] in lx.WORKPLACE_SUFFIXES
+        if any(
+            w in lx.ORG_WORDS and w not in lx.WORKPLACE_SUFFIXES and not (n == 0 and kind_of_place)
+            for n, w in enumerate(reversed(body))
+        ):
             return False
         if any(w in lx.TITLES for w in body):
             return False
@@ -474,6 +513,9 @@ class _Scan:
         first_kind, second_kind = lx.kind(first), lx.kind(second)
         if self.in_media(k):
             return j  # "a film about Nelson Mandela": the whole run is someone famous
+        if self.name_and_initial(k, j):
+            self.person(k, k + 1, 0.7, "This looks like a person's name")
+            return k + 1
         if first_kind not in _FIRST_OF_FULL_NAME or self.after_determiner(k):
             return k
         known = first_kind in (lx.GIVEN, lx.AMBIGUOUS) and second in lx.surnames()
@@ -494,6 +536,19 @@ class _Scan:
         self.person(k, last, 0.75 if unknown else 0.9 if first_kind == lx.GIVEN else 0.8,
                     "This looks like a person's full name")  # fmt: skip
         return last
+
+    def name_and_initial(self, k: int, j: int) -> bool:
+        """ "Ollie B was late", "Kirsty M said": a name and the initial of a surname, as notes
+        and messages write them; not "Plan B", "Vitamin D", "Hepatitis C"."""
+        first, initial = self.tokens[k].text, self.tokens[k + 1].text
+        return (
+            j == k + 1
+            and len(initial) == 1
+            and initial not in ("I", "A")
+            and lx.kind(first) in (lx.GIVEN, lx.UNKNOWN, lx.PROPER)
+            and first.lower() not in lx.known_words()
+            and not self.after_determiner(k)
+        )
 
     def single(self, k: int) -> None:
         """Decide about a capitalised word standing alone, by its kind and its context."""
@@ -566,7 +621,9 @@ class _Scan:
             or (nxt in lx.SPEECH_AND_FEELING and not tok.possessive)
             or after.startswith((", who", ", whose", " and his", " and her", " and I ", " and me"))
             or after.startswith((", aged ", " aged ", " (aged "))  # "Sky, aged 15, told me"
-            or after.startswith(" and I,")
+            or after.startswith((" and I,", " n me ", " an me ", " & me ", " n I "))
+            or _CALLED_AFTER.match(after) is not None  # "Dinky, as everyone calls him"
+            or self.two_people_act(k)
             or self.described_as_person(k)
         )
         weak = prev in lx.PERSON_PRECEDERS or nxt in lx.PERSON_FOLLOWERS
@@ -582,6 +639,18 @@ class _Scan:
         acts = acts or self.labels_a_line(k)
         return Evidence(strong, cued_before, weak, acts, thing, place)
 
+    def two_people_act(self, k: int) -> bool:
+        """ "Tammas an Ishabel baith came", "Kez and Morven were both upset": two capitalised
+        words joined as people, then what two people do."""
+        after = self.following(k, 4)
+        return (
+            len(after) >= 3
+            and after[0] in _AND | {"an"}
+            and self.tokens[k + 2].cap
+            and lx.kind(self.tokens[k + 2].text) in _FIRST_OF_FULL_NAME
+            and any(w in _TOGETHER for w in after[2:4])
+        )
+
     def in_place(self, k: int) -> bool:
         """ "in Uphall", "near Huntly", "took the residents to Pumpherston": somewhere, not
         someone. ("from" is left out: "a message from Otieno".)"""
@@ -593,7 +662,9 @@ class _Scan:
             while start > 0 and self.tokens[start - 1].cap and _joined(self.tokens, start):
                 start -= 1
             return self.in_place(start)
-        return prev == "to" and any(self.word(k - n) in lx.MOTION_WORDS for n in (2, 3, 4))
+        if prev != "to" or self.word(k - 2) in _SPOKE:
+            return False  # "the way I spoke to Ottoline": someone spoken to, not somewhere
+        return any(self.word(k - n) in lx.MOTION_WORDS for n in (2, 3, 4))
 
     def premises(self, k: int) -> bool:
         """ "Staff at Corrieview", "a young person at Rowanbank", "carers from Glenlora": a
@@ -645,7 +716,7 @@ class _Scan:
         """Whether the one cue before token k is "and"/"or" ("Rose and Bell", "Will and Power
         of Attorney"): a list of people counts only when its other name is a person."""
         return (
-            self.prev_word(k) in ("and", "or", "n", "&")
+            self.prev_word(k) in ("and", "or", "n", "&", "an")
             and self.word(k - 2) not in _ME  # "Me and Will set up the router"
             and self.next_word(k) not in _AFTER_TWO_PEOPLE
         )
@@ -666,15 +737,19 @@ class _Scan:
         return self.text[self.tokens[k].end : self.tokens[k].end + 3].strip()[:1].isdigit()
 
     def labels_a_line(self, k: int) -> bool:
-        """A name heading a line of notes: "Njeri: settled, slept well"."""
+        """A name heading a line of notes: "Njeri: settled, slept well", "Torcuil - lead",
+        "09:15 - Lilias returned from the shop"."""
         tok = self.tokens[k]
         line_start = self.text.rfind("\n", 0, tok.start) + 1
-        return (
-            self.text[line_start : tok.start].strip(" -*•") == ""
-            and tok.text.lower() not in lx.LIST_LABELS
-            and self.text.startswith(":", tok.end)
-            and self.text[tok.end + 1 : tok.end + 3].strip() != ""
-        )
+        head = self.text[line_start : tok.start]
+        if head.strip(" -*•") == "":
+            if tok.text.lower() in lx.LIST_LABELS:
+                return False
+            if self.text.startswith(":", tok.end):
+                return self.text[tok.end + 1 : tok.end + 3].strip() != ""
+            return _DASH_AND_WORD.match(self.text, tok.end) is not None
+        # A log entry: a time, then the name and what they did ("11:40 Benedek up").
+        return _TIME_STAMP.fullmatch(head) is not None and self.lower_follows(k)
 
     def cued_before(self, k: int) -> bool:
         """A relation, role or naming phrase right before token k: "her son", "known as"."""
@@ -720,10 +795,21 @@ class _Scan:
         end = self.tokens[k].end
         bracket = _BRACKETED.match(self.text, end)
         if bracket:
-            return any(w in lx.ROLE_NOUNS for w in bracket.group(1).lower().split()[:3])
+            return any(w in _ROLES_AND_SHIFTS for w in bracket.group(1).lower().split()[:3])
+        if _AGE_AFTER.match(self.text, end):
+            return True  # "Kalinda is 101 today": places and products are not given an age
         after = self.following(k, 4)
         if not after:
             return False
+        if (
+            after[0] in ("had", "has")
+            and after[1:2] in (["a"], ["an"])
+            and any(w in _PARTS_OF_DAY or w in _APPOINTMENTS for w in after[2:4])
+        ):
+            return True  # notes: "PL had a good day", "oighrig has a hospital appt"
+        if after[0] in _ASKING and after[1:2] and after[1] in _YOU:
+            # "Gurdeep can u start the group": someone asked by name ("Will can you" is not)
+            return lx.kind(self.tokens[k].text.capitalize()) in (lx.GIVEN, lx.UNKNOWN)
         if after[0] in ("has", "had") and after[1:2] and after[1] in _CONDITIONS:
             return True  # "Pernille has dementia": places and products have no diagnosis
         if after[0] in ("was", "is", "felt", "seemed", "looked", "became", "gets", "got"):
@@ -766,8 +852,12 @@ class _Scan:
 
     def after_determiner(self, k: int) -> bool:
         prev = self.prev_word(k)
-        if prev == "an" and self.tokens[k].text[:1] not in "AEIOU":
-            return False  # "me an Drostan": Scots "and", not the article
+        if prev == "an" and (
+            self.tokens[k].text[:1] not in "AEIOU"
+            or self.word(k - 2) in _ME
+            or (k >= 2 and self.tokens[k - 2].cap and not self.tokens[k - 1].initial)
+        ):
+            return False  # "me an Drostan", "me an Ossian", "Tammas an Ishabel": Scots "and"
         return prev in lx.DETERMINERS or prev in ("st", "saint")  # "St Columba's Hospice"
 
     def lower_follows(self, k: int) -> bool:
@@ -792,7 +882,12 @@ class _Scan:
                 or prev in lx.KIN_AND_ROLES
                 or prev in _DONE_TO_SOMEONE
                 or (prev in _LOWER_NICKNAME and word not in _SCOTS_PEOPLE)
-                or (prev in _SEEN_SOMEONE and self.then_he(k))
+                or (prev in _SEEN_SOMEONE and self.then_he(k, 5))
+                or (prev in _SEEN_SOMEONE and nxt in _AND and self.lower_unknown(k + 2))
+                or (prev in _AND and self.hit_is_person(k - 2) and not self.tokens[k - 2].cap)
+                or (nxt in _AND and self.lower_unknown(k + 2) and self.both_after(k + 2))
+                or (self.described_as_person(k) and not tok.possessive)
+                or (nxt in ("was", "is") and self.word(k + 2) in _FINE)
                 or (prev in _GAVE and nxt in ("a", "an"))
                 or self.beside_me(k)
                 or (prev in _SALUTATIONS_LOWER and (self.alone_on_line(k) or nxt in _KISSES))
@@ -808,9 +903,24 @@ class _Scan:
             len(after) == 2 and after[0] in _AND and after[1] in ("me", "i")
         )
 
-    def then_he(self, k: int) -> bool:
-        """ "saw jenny, she was fine": "he" or "she" within the next three words."""
-        return any(w in ("he", "she", "he's", "she's") for w in self.following(k, 3))
+    def then_he(self, k: int, n: int = 3) -> bool:
+        """ "saw jenny, she was fine": "he" or "she" within the next n words."""
+        return any(w in ("he", "she", "he's", "she's") for w in self.following(k, n))
+
+    def both_after(self, k: int) -> bool:
+        """ "... baith came", "... are both coming": "both" just after token k."""
+        return any(w in _TOGETHER for w in self.following(k, 2))
+
+    def lower_unknown(self, k: int) -> bool:
+        """Whether token k is a lower-case word no list knows, in the same sentence: "tammas"
+        in "take tammas n ishabel"."""
+        word = self.following(k - 1, 1)  # [] past the end or the sentence
+        return (
+            bool(word)
+            and not self.tokens[k].cap
+            and len(word[0]) > 2
+            and (word[0] not in lx.known_words())
+        )
 
     def lists_of_people(self) -> None:
         """Names listed beside a name already found: "Attendees were Morag, Tormod and Kez"."""

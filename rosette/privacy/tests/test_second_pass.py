@@ -1,0 +1,234 @@
+"""Issue 18, second pass: one test per class of error found on the tuning set
+(bench/data/privacy_tuning.jsonl). The statements here are new ones with other names, so that a
+rule passes them only by reading the language, not by knowing the tuning set's sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from rosette.privacy import screen
+
+
+def _found(text: str, sub: str, label: str = "") -> bool:
+    start = text.index(sub)
+    end = start + len(sub)
+    return any(
+        f.start < end and start < f.end and (not label or f.label == label) for f in screen(text)
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ah jist telt him tae stop.",
+        "She phoned the polis aboot the texts.",
+        "His granny disnae ken how tae use it.",
+        "The wee yin wisnae happy an she wantit her phone back.",
+        "Ma pal says it's hee-haw use.",
+    ],
+)
+def test_scots_words_in_lower_case_are_not_taken_for_names(text: str) -> None:
+    assert screen(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("I thought about the way I spoke to Ottoline Spreull about her savings.", "Ottoline"),
+        ("On the way back I talked to Ailig about the bus app.", "Ailig"),
+    ],
+)
+def test_someone_spoken_to_after_a_word_of_travel_is_a_person(text: str, name: str) -> None:
+    assert _found(text, name, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Handover: all settled, nothing to report.",
+        "Facilitators: two members of staff from the day team.",
+        "Coordinators: see the rota on the office wall.",
+        "Signposting: Citizens Advice, Age Scotland.",
+    ],
+)
+def test_a_heading_made_of_an_ordinary_word_is_no_name(text: str) -> None:
+    assert screen(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "workplace"),
+    [
+        ("I started at Pinefield Care Home in 2019.", "Pinefield Care Home"),
+        ("She moved to Glenbervie Nursing Home last year.", "Glenbervie Nursing Home"),
+    ],
+)
+def test_a_home_named_with_a_capitalised_kind_is_a_workplace(text: str, workplace: str) -> None:
+    assert _found(text, workplace, "WORKPLACE")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Me an Ossian went doon tae the library.", ("Ossian",)),
+        ("Tammas an Ishabel baith came tae the cafe.", ("Tammas", "Ishabel")),
+        ("Ceitidh n me are running the group on Thursday.", ("Ceitidh",)),
+        ("Mhorag and me set up the new router.", ("Mhorag",)),
+    ],
+)
+def test_names_joined_in_scots_or_beside_the_writer_are_people(
+    text: str, names: tuple[str, ...]
+) -> None:
+    for name in names:
+        assert _found(text, name, "PERSON"), name
+
+
+@pytest.mark.parametrize(
+    ("text", "initials"),
+    [
+        ("PL had a good day and went to the shops.", "PL"),
+        ("MJ declined lunch but ate later.", "MJ"),
+        ("KR (keyworker) to phone the school.", "KR"),
+    ],
+)
+def test_initials_in_notes_of_someone_s_day_are_a_person(text: str, initials: str) -> None:
+    assert _found(text, initials, "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Team:\nTorcuil - lead\nMurdina - rota", ("Torcuil", "Murdina")),
+        ("Key workers: Jinty (days), Cailean (nights)", ("Jinty", "Cailean")),
+        (
+            "Log\n09:15 - Lilias returned from the shop.\n11:40 Benedek up and dressed.",
+            ("Lilias", "Benedek"),
+        ),
+    ],
+)
+def test_a_name_heading_a_line_of_notes_is_a_person(text: str, names: tuple[str, ...]) -> None:
+    for name in names:
+        assert _found(text, name, "PERSON"), name
+
+
+def test_a_heading_over_a_line_of_notes_is_not_taken_for_a_name() -> None:
+    assert screen("Actions - update the leaflet\nAgenda (draft) attached") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kalinda is 101 today!", "Kalinda"),
+        ("Jessamy turned 90 last week.", "Jessamy"),
+    ],
+)
+def test_a_name_given_an_age_is_a_person(text: str, name: str) -> None:
+    assert _found(text, name, "PERSON")
+
+
+def test_a_nickname_before_the_naming_cue_is_a_person() -> None:
+    text = "Dinky, as everyone calls him, loves the football on his tablet."
+    assert _found(text, "Dinky", "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ollie B was late for the class.", "Ollie B"),
+        ("Kirsty M said she would come back.", "Kirsty M"),
+    ],
+)
+def test_a_given_name_with_an_initial_for_a_surname_is_a_person(text: str, name: str) -> None:
+    assert _found(text, name, "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("aonghas was raging when the wifi went down", "aonghas"),
+        ("saw ceitidh at the shop, she said the tablet works now", "ceitidh"),
+        ("gonna take tammas n ishabel to the shops", "tammas"),
+        ("gonna take tammas n ishabel to the shops", "ishabel"),
+        ("ok so eachann n ailig are both coming thurs", "eachann"),
+    ],
+)
+def test_an_unlisted_lower_case_name_in_a_text_message_is_a_person(text: str, name: str) -> None:
+    assert _found(text, name, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We looked at Ofcom's report on media use.",
+        "The speaker started playing Abba during the meeting.",
+        "He drives a blue Corsa.",
+    ],
+)
+def test_organisations_bands_and_cars_are_not_people(text: str) -> None:
+    assert [f for f in screen(text) if f.label == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("He will be 88 in March and still shops online.", "88"),
+        ("My client (male, 45) lost his job.", "45"),
+        ("She is eighty-seeven an still daein her ain shoppin.", "eighty-seeven"),
+    ],
+)
+def test_ages_written_loosely_are_found(text: str, age: str) -> None:
+    assert _found(text, age, "AGE")
+
+
+def test_a_birth_month_with_a_short_year_is_a_date_of_birth() -> None:
+    text = "Born Sept '49. Enjoys gardening."
+    assert _found(text, "Sept '49", "DATE_OF_BIRTH")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("thx, eachann was no bother today", "eachann"),
+        ("ailig was fine after his tea", "ailig"),
+        ("cant come in, ceitidh has a dentist appt at 2", "ceitidh"),
+        ("Torcuil can u do the rota", "Torcuil"),
+    ],
+)
+def test_how_someone_was_or_a_question_put_to_them_marks_a_name(text: str, name: str) -> None:
+    assert _found(text, name, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kahoot was fine for the quiz.",
+        "Hope can you believe it is nearly Christmas.",
+        "Will can you really learn this in a day?",
+        "Honor and integrity are at the heart of the Codes.",
+    ],
+)
+def test_things_and_word_names_are_not_marked_by_those_cues(text: str) -> None:
+    assert screen(text) == []
+
+
+def test_an_unknown_word_at_the_end_of_a_message_is_not_taken_for_a_second_name() -> None:
+    assert screen("i saw zoomba and") == []
+
+
+def test_honor_is_a_name_when_it_speaks() -> None:
+    assert _found("Honor shouted at the screen, then laughed.", "Honor", "PERSON")
+
+
+def test_an_age_given_as_the_year_of_life_is_found() -> None:
+    text = "The lady is in her 99th year and reads the news."
+    assert _found(text, "99th", "AGE")
+    assert screen("In the 3rd year of the course we studied law.") == []
+
+
+def test_a_trust_named_like_a_home_is_no_workplace() -> None:
+    assert [f for f in screen("Funding came from the Pinefield Care Trust.") if f.label] == []
+
+
+def test_an_age_in_brackets_with_a_sex_must_be_a_possible_age() -> None:
+    assert _found("My client (female, 82) lives alone.", "82", "AGE")
+    assert _found("My client (82, f) lives alone.", "82", "AGE")
+    assert screen("Room 4 (male, 150) was redecorated.") == []
