@@ -115,6 +115,8 @@ def kind(word: str) -> str:
     """Classify a capitalised word by the lists alone; the detectors then read its context."""
     if word in NOT_NAMES:
         return WORD
+    if "-" in word and all(p.lower() in everyday_words() for p in word.split("-")):
+        return WORD  # "Sign-off", "Follow-up": a compound of everyday words
     if _ACRONYM_OR_BRAND.fullmatch(word):
         return PROPER  # "GDPR", "GamCare", "WhatsApp": never a person's name on its own
     is_name = word in given_names() or word in surnames()
@@ -159,7 +161,7 @@ NOT_NAMES = words("""
     Theres Pier Meta Ale Mare Loot Lore Om Grit Corona Eta Ante Ide Sever Amor Gala Sonata Marine
     German Urban Ion Kaiser Lucky Diamond
     Major King Prince Duke Royal Precious Sterling Justice
-    Honour Happy Young Little Long Small Black White Brown Green Gray Grey Street Road Lane
+    Honour Happy Young Little Long Small Street Road Lane
     Hall House Church Wood Field Parks Bridge Bank Mill Well Wells Way Page Rich Good Best Hardy
     Love Care Service Support Health Safe Safety Team Help Home Day Week Month Year Staff Lord
     Lady Miss Sister Brother Father Mother Sunday Monday Tuesday Wednesday Thursday Friday
@@ -192,6 +194,7 @@ AMBIGUOUS_NAMES = words("""
     Sienna Lily Jasmine Carol Shelly Misty Sky Skye Storm Rain River Brook Cliff Heath Reed Clay
     Art Max Sol Dot Star Teddy Happy Ginny Fern Myrtle Lavender Bay Lake Jasper Amethyst Garnet
     Opal Beryl Sunny Rusty Smokey Gay Merry Noble Constance Prudence Verity Felicity Bliss Marina
+    Mercy Charity Temperance Honor
     Iona Arran Lorne Clyde Douglas Angus Moray Irvine Hamilton Stirling Paisley Campbell Elgin
     Cromarty Islay Bute Lennox Nairn Troon Fraser Murray
     Keith Leslie Dallas Austin Houston Denver Florida Georgia Carolina Virginia Chelsea
@@ -700,6 +703,7 @@ PRODUCTS = words("""
     Hibs Hearts Rangers Celtic Jags Dons Accies Arabs Pars Bairns Killie Buddies Gers Jambos
     Irn-Bru Tunnock Tunnocks Baxters Mackie Mackies Walkers Lees Tennent Tennents Buckfast
     Primark Matalan Aldi Lidl Asda Iceland Poundland Greggs Costa Subway Deliveroo JustEat
+    Vodafone Lenovo Doro Huawei Nokia Motorola Giffgaff Lebara Alcatel Acer Asus Medion
     Ofcom Ofgem Ofwat Corsa Fiesta Micra Qashqai Astra Yaris Clio Juke Zafira Kuga
 """)
 # Famous people and characters a learner may name in reminiscence or leisure work, as whole

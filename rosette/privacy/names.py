@@ -205,8 +205,23 @@ _APPOINTMENTS = _words("appt appts appointment appointments")
 # "Gurdeep can u start the group": a question put to someone by name.
 _ASKING = _words("can could will would")
 _YOU = _words("u you ye yous youse")
+# What someone is to do, in a list of actions: "Anwen to contact the bank".
+_ACTIONS = _words("""
+    contact call phone ring chase send email text book arrange follow check speak discuss
+    complete attend review share ask inform confirm organise order write visit meet set help
+    support bring provide update tell find look sort raise report print collect""")
+# Words in a heading over a column of names: "Residents supported this week".
+_PEOPLE_HEADINGS = _words("""
+    residents tenants people attendees present staff clients members pupils learners
+    volunteers participants""")
+# Names with a hyphen or an apostrophe, each part a capital and small letters: "Ruairidh-Iain",
+# "Drummond-Hay", "O'Rourke" (not "JSON-LD", "N-of").
+_DOUBLE_NAME = re.compile(r"[^\W\d_][^\W\d_A-Z]+(?:[-'\u2019][^\W\d_][^\W\d_A-Z]+)+")
+_ONE_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+_LOWER_TITLES = _words("mr mrs ms miss dr")
 # "lachie was fine today": how a person was, said of a lower-case name in a message.
 _FINE = _words("fine grand ok okay")
+_HE_SHE = _words("he she he's she's hes shes")
 _INTENSIFIERS = _words("very so really quite pretty awfy pure dead that too fair")
 # Diagnoses a person has: "Pernille has dementia".
 _CONDITIONS = _words("""
@@ -583,6 +598,8 @@ class _Scan:
         elif _INITIALS.fullmatch(word) and word not in lx.ACRONYMS:
             # "AB settled", "KD (night staff)": initials in notes, only with a cue.
             confidence = 0.55 if ev.strong or ev.acts else 0.0
+        elif kind == lx.UNKNOWN and self.town_after_place(k):
+            return  # "Community Hall, Kinglassie", "Main Street, Muckhart"
         elif kind == lx.UNKNOWN and self.premises(k):
             self.add(k, k, "WORKPLACE", 0.5,
                      "This looks like the name of a small workplace or care setting")  # fmt: skip
@@ -594,14 +611,16 @@ class _Scan:
                 not tok.initial
                 and not self.in_place(k)
                 and not self.supplier(k)
-                and word.isalpha()
+                and (word.isalpha() or _DOUBLE_NAME.fullmatch(word) is not None)
                 and len(word) > 2
             ):
                 confidence = 0.5 if self.prev_word(k) not in _THING_PRECEDERS else 0.0
         elif kind in (lx.RARE, lx.PROPER):
             if ev.cued_before or (ev.strong and not ev.place):
                 confidence = 0.5
-        elif ev.cued_before:  # places and everyday words: "her son Forest", "calls him Dinky"
+        elif ev.cued_before and not self.tokens[k - 1].cap:
+            # places and everyday words: "her son Forest", "calls him Dinky"; not a heading
+            # in capitals, "Carer Positive"
             confidence = 0.55
         if confidence:
             self.person(k, k, confidence, "This looks like a person's name")
@@ -636,8 +655,28 @@ class _Scan:
         )
         thing = self.after_determiner(k) or self.thing_after(k) or self.in_media(k)
         place = prev in lx.PLACE_PRECEDERS or self.in_place(k)
-        acts = acts or self.labels_a_line(k)
+        acts = acts or self.labels_a_line(k) or self.action_for(k)
         return Evidence(strong, cued_before, weak, acts, thing, place)
+
+    def town_after_place(self, k: int) -> bool:
+        """Whether token k follows the name of a building or street and a comma, as the town of
+        an address does: "Community Hall, Kinglassie"."""
+        tok = self.tokens[k]
+        before = self.tokens[k - 1].text
+        return tok.gap_before == ", " and (
+            before in lx.ORG_WORDS or before in lx.GENERIC_QUALIFIERS
+        )
+
+    def action_for(self, k: int) -> bool:
+        """Notes of actions: "Anwen to contact the bank; Taighan to update the chat" (a name
+        opening a clause, then "to" and something people do)."""
+        after = self.following(k, 2)
+        return (
+            self.tokens[k].initial
+            and after[:1] == ["to"]
+            and after[1:] != []
+            and (after[1] in _ACTIONS)
+        )
 
     def two_people_act(self, k: int) -> bool:
         """ "Tammas an Ishabel baith came", "Kez and Morven were both upset": two capitalised
@@ -773,15 +812,18 @@ class _Scan:
         label, colon, _rest = head.partition(":")
         if colon:
             return label.strip(" -*•").lower() in lx.LIST_LABELS
-        if head.strip(" ") not in _BULLETS:
+        column = head == "" and self.alone_on_line(k)  # "Residents\nGillebride\nRaghnall"
+        if head.strip(" ") not in _BULLETS and not column:
             return False
-        # Walk up over the other bullets to the line that heads the list.
+        # Walk up over the other bullets (or words alone on their lines) to the heading.
         while line_start > 0:
             prev_start = self.text.rfind("\n", 0, line_start - 1) + 1
-            line = self.text[prev_start : line_start - 1]
-            if line.strip()[:1] not in _BULLETS:
+            line = self.text[prev_start : line_start - 1].strip()
+            if line[:1] not in _BULLETS and not (column and _ONE_WORD.fullmatch(line)):
                 label, colon, rest = line.partition(":")
-                return bool(colon) and not rest.strip() and label.strip().lower() in lx.LIST_LABELS
+                if colon:
+                    return not rest.strip() and label.strip().lower() in lx.LIST_LABELS
+                return any(w in _PEOPLE_HEADINGS for w in line.lower().split())
             line_start = prev_start
         return False
 
@@ -888,6 +930,10 @@ class _Scan:
                 or (nxt in _AND and self.lower_unknown(k + 2) and self.both_after(k + 2))
                 or (self.described_as_person(k) and not tok.possessive)
                 or (nxt in ("was", "is") and self.word(k + 2) in _FINE)
+                or (tok.possessive and nxt in lx.POSSESSIONS)  # "domhnall's tablet is dead"
+                or (prev in _SALUTATIONS_LOWER and self.text.startswith(",", tok.end))
+                or (prev == "from" and self.then_he(k))  # "heard from taighan, hes got"
+                or prev in _LOWER_TITLES  # "ring mrs colquhoun back"
                 or (prev in _GAVE and nxt in ("a", "an"))
                 or self.beside_me(k)
                 or (prev in _SALUTATIONS_LOWER and (self.alone_on_line(k) or nxt in _KISSES))
@@ -905,7 +951,7 @@ class _Scan:
 
     def then_he(self, k: int, n: int = 3) -> bool:
         """ "saw jenny, she was fine": "he" or "she" within the next n words."""
-        return any(w in ("he", "she", "he's", "she's") for w in self.following(k, n))
+        return any(w in _HE_SHE for w in self.following(k, n))
 
     def both_after(self, k: int) -> bool:
         """ "... baith came", "... are both coming": "both" just after token k."""

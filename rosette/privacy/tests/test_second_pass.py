@@ -232,3 +232,62 @@ def test_an_age_in_brackets_with_a_sex_must_be_a_possible_age() -> None:
     assert _found("My client (female, 82) lives alone.", "82", "AGE")
     assert _found("My client (82, f) lives alone.", "82", "AGE")
     assert screen("Room 4 (male, 150) was redecorated.") == []
+
+
+# --- classes found by the tuning set's second batch ---------------------------------------
+
+
+def test_a_hyphenated_name_nobody_listed_is_a_person() -> None:
+    assert _found("After speaking to Tearlach-Iain, I changed the plan.", "Tearlach-Iain")
+    assert screen("We read about JSON-LD and the N-of-M rule.") == []
+
+
+def test_names_in_a_list_of_actions_are_people() -> None:
+    text = "Actions: Sorley to phone the GP; Ianthe to book the taxi."
+    assert _found(text, "Sorley", "PERSON")
+    assert _found(text, "Ianthe", "PERSON")
+
+
+def test_a_column_of_names_under_a_heading_of_people_is_a_list_of_people() -> None:
+    text = "Tenants at the meeting\nSorley\nIanthe"
+    assert _found(text, "Sorley", "PERSON")
+    assert _found(text, "Ianthe", "PERSON")
+    assert screen("Places we visited\nAuchtertool\nKinglassie") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("sorley's phone is broken again", "sorley"),
+        ("hiya ianthe, the form came thru", "ianthe"),
+        ("just heard from sorley, hes fine", "sorley"),
+        ("can u phone mrs balcaskie back", "balcaskie"),
+    ],
+)
+def test_more_ways_a_lower_case_name_is_written_in_a_message(text: str, name: str) -> None:
+    assert _found(text, name, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Carer Positive status was renewed this year.",
+        "Follow-up: two weeks. Sign-off: the manager.",
+        "Venue: Village Hall, Auchtertool",
+        "We moved to Vodafone and bought Lenovo tablets and Doro phones.",
+    ],
+)
+def test_headings_compounds_towns_and_brands_are_not_people(text: str) -> None:
+    assert screen(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Mercy felt proud when she sent her first email.", "Mercy"),
+        ("Brown, the young man I support, wants to learn coding.", "Brown"),
+    ],
+)
+def test_virtue_names_and_colour_surnames_are_names_with_a_cue(text: str, name: str) -> None:
+    assert _found(text, name, "PERSON")
+    assert screen("Brown envelopes and charity shops worry some tenants.") == []
