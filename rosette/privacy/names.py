@@ -143,7 +143,9 @@ _INITIALS = re.compile(r"[A-Z]{2,3}|[A-Z]Mc[A-Z]")
 _PERSONAL_PRONOUNS = _words("he she him his her hers himself herself")
 # Verbs whose object is a person, after which even an unknown lower-case word is a name in
 # text-message style: "helped tormod log in", "asked wanjiku if".
-_DONE_TO_SOMEONE = _words("helped told asked ask tell remind reminded chase chased phoned texted")
+_DONE_TO_SOMEONE = _words("""
+    helped told asked ask tell remind reminded chase chased phoned texted help helping bring
+    bringing brought""")
 # Verbs done with or to someone, after which even a month is a person: "I sat with May".
 _WITH_SOMEONE = _words("with told asked helped showed supported visited reminded phoned")
 # Verbs after which a capitalised word is something used, not someone: "play Roblox".
@@ -217,10 +219,15 @@ _PEOPLE_HEADINGS = _words("""
 # Names with a hyphen or an apostrophe, each part a capital and small letters: "Ruairidh-Iain",
 # "Drummond-Hay", "O'Rourke" (not "JSON-LD", "N-of").
 _DOUBLE_NAME = re.compile(r"[^\W\d_][^\W\d_A-Z]+(?:[-'\u2019][^\W\d_][^\W\d_A-Z]+)+")
+# Firms named after the people who founded them: "Templeton's carpet factory".
+_BUSINESSES = _words("""
+    factory factories mill mills works bakery bakeries shop shops store stores garage dairy
+    brewery distillery pub bar restaurant hotel chippy""")
 _ONE_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _LOWER_TITLES = _words("mr mrs ms miss dr")
 # "lachie was fine today": how a person was, said of a lower-case name in a message.
 _FINE = _words("fine grand ok okay")
+_LINKING = _words("feeling looking seeming getting")
 _HE_SHE = _words("he she he's she's hes shes")
 _INTENSIFIERS = _words("very so really quite pretty awfy pure dead that too fair")
 # Diagnoses a person has: "Pernille has dementia".
@@ -531,9 +538,17 @@ class _Scan:
         if self.name_and_initial(k, j):
             self.person(k, k + 1, 0.7, "This looks like a person's name")
             return k + 1
-        if first_kind not in _FIRST_OF_FULL_NAME or self.after_determiner(k):
+        if self.after_determiner(k) or (
+            first_kind not in _FIRST_OF_FULL_NAME
+            # "our newest volunteer, Precious Mbeki-Shaw": a word-name after a cue
+            and not (self.cued_before(k) and second_kind in (lx.UNKNOWN, lx.SURNAME))
+        ):
             return k
         known = first_kind in (lx.GIVEN, lx.AMBIGUOUS) and second in lx.surnames()
+        # "Lorna Bathgate": Scots surnames are often places; a given name makes it a name.
+        known = known or (
+            first_kind == lx.GIVEN and second_kind == lx.PLACE and not self.in_place(k)
+        )
         # A surname the dictionary knows from someone famous ("Galbraith") still ends a name.
         famous = second_kind == lx.PROPER and first_kind in (lx.GIVEN, lx.UNKNOWN)
         # After "her daughter", any capitalised word but an everyday one is the surname.
@@ -854,6 +869,10 @@ class _Scan:
             return lx.kind(self.tokens[k].text.capitalize()) in (lx.GIVEN, lx.UNKNOWN)
         if after[0] in ("has", "had") and after[1:2] and after[1] in _CONDITIONS:
             return True  # "Pernille has dementia": places and products have no diagnosis
+        if after[0] in ("has", "had") and after[1:2] == ["been"]:
+            after = ["was", *after[2:]]  # "Will has been feeling low"
+        if after[0] in ("was", "is") and after[1:2] and after[1] in _LINKING:
+            after = ["felt", *after[2:]]
         if after[0] in ("was", "is", "felt", "seemed", "looked", "became", "gets", "got"):
             rest = after[1:]
             if rest[:1] and rest[0] in _INTENSIFIERS:
@@ -874,7 +893,12 @@ class _Scan:
         if nxt in THING_NOUNS and not tok.possessive:
             return True
         if tok.possessive or self.text.startswith("'", tok.end):
-            return any(w in lx.THEORY_NOUNS for w in self.following(k, 3)) or nxt in THING_NOUNS
+            after = self.following(k, 3)
+            if any(w in _BUSINESSES for w in after):
+                return True  # "Templeton's carpet factory": a firm named after its founder
+            # "Maslow's hierarchy", but "Rhona's idea": theories are not named by first names
+            theory = lx.kind(tok.text) != lx.GIVEN and any(w in lx.THEORY_NOUNS for w in after)
+            return theory or nxt in THING_NOUNS
         return False
 
     def is_initial(self, k: int) -> bool:

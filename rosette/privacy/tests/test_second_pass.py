@@ -291,3 +291,41 @@ def test_headings_compounds_towns_and_brands_are_not_people(text: str) -> None:
 def test_virtue_names_and_colour_surnames_are_names_with_a_cue(text: str, name: str) -> None:
     assert _found(text, name, "PERSON")
     assert screen("Brown envelopes and charity shops worry some tenants.") == []
+
+
+# --- classes found by the tuning set's third batch ----------------------------------------
+
+
+def test_a_first_name_s_idea_is_a_person_s_but_a_theorist_s_model_is_not() -> None:
+    assert _found("It was Sorcha's idea to start the group chat.", "Sorcha", "PERSON")
+    assert screen("We used Maslow's hierarchy and Kitwood's ideas.") == []
+
+
+def test_a_firm_named_after_its_founder_is_no_person() -> None:
+    assert screen("Auchterarder's bakery and Drumgelloch's carpet factory closed.") == []
+
+
+def test_a_word_name_with_a_surname_after_a_cue_is_a_person() -> None:
+    text = "Our newest volunteer, Precious Ndlovu-Grant, leads the tablet club."
+    assert _found(text, "Precious", "PERSON")
+
+
+def test_a_given_name_and_a_place_name_surname_is_a_person() -> None:
+    assert _found("I supported Morag Lockerbie to find a carers' group.", "Morag Lockerbie")
+    assert screen("We drove from Moffat to Lockerbie and on to Gretna.") == []
+
+
+def test_someone_who_has_been_feeling_low_is_a_person() -> None:
+    assert _found("Will has been feeling low since his tablet was stolen.", "Will", "PERSON")
+    assert screen("Will this be feeling like a chore? The battery has been low.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("can someone help ruaraidh with his phone", "ruaraidh"),
+        ("bringing eachann in late, dentist", "eachann"),
+    ],
+)
+def test_a_lower_case_name_someone_is_helped_or_brought_is_a_person(text: str, name: str) -> None:
+    assert _found(text, name, "PERSON")
