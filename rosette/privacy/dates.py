@@ -164,7 +164,7 @@ AGE_CLAUSE = re.compile(
     _I,
 )
 _PERSON_NOUN = re.compile(
-    r"\b(?:he|she|they|who|client|lady|gentleman|man|woman|person|boy|girl|resident|tenant|"
+    r"\b(?:he|she|they|who|client|lady|gentleman|gent|man|woman|person|boy|girl|resident|tenant|"
     r"son|daughter|mum|mother|dad|father|brother|sister|child|baby|grandson|granddaughter|"
     r"grandmother|grandfather|gran|granny|grandad|husband|wife|partner|patient|learner|"
     r"pupil|student|individual|adult|teenager|young person|service user|neighbour|friend)\b"

@@ -601,7 +601,7 @@ PERSON_STATES = words("""
     embarrassed ashamed relieved keen reluctant determined chuffed raging buzzing sad
     overwhelmed annoyed frustrated afraid terrified thrilled grateful shy withdrawn agitated
     poorly ill asleep awake gutted fuming scunnered mortified livid devastated heartbroken
-    stressed bored beelin isolated vulnerable housebound low down brighter unhappy
+    stressed bored beelin isolated vulnerable housebound low brighter unhappy
 """)
 # People's roles: "Patience is a care assistant", "Bracken, a young person I support".
 ROLE_NOUNS = words("""

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon as lx
+from .dates import NUMBER
 from .lexicon import words as _words
 
 # A word: letters, with internal apostrophes or hyphens (O'Neill, Mary-Jane, Jamie's).
@@ -155,7 +156,7 @@ _THING_PRECEDERS = _words("""
 # Words that greet the person named next: "Dear Adwoa", "Thanks Kezia".
 _SALUTATIONS = _words("Dear Hi Hello Hey Thanks Cheers Morning Evening Welcome Sorry Bye")
 # Prepositions after which an unknown capitalised word is a place: "in Uphall".
-_LOCATIVES = _words("in at near across around within throughout outside inside towards")
+_LOCATIVES = _words("in at near across around within throughout outside inside towards through via")
 # "LB has asked", "AB had said": an auxiliary before a verb people do.
 _AUXILIARIES = _words("has had have was is")
 _MODALS = _words("can could will would does did needs uses likes wants")
@@ -200,7 +201,8 @@ _SALUTATIONS_LOWER = _words("cheers thanks thx ta hi hiya hey dear love")
 # "Thelonius is in hospital", "was off sick", "is back home": where a person is.
 _WHERE_PEOPLE_ARE = [
     ["in", "hospital"], ["off", "sick"], ["back", "home"], ["in", "bed"], ["no", "bother"],
-    ["nae", "bother"], ["in", "good"],
+    ["nae", "bother"], ["in", "good"], ["off", "today"], ["off", "tomorrow"], ["on", "holiday"],
+    ["on", "leave"], ["off", "work"],
 ]  # fmt: skip
 # "Oighrig has a hospital appt": things and places have no appointments.
 _APPOINTMENTS = _words("appt appts appointment appointments")
@@ -227,21 +229,28 @@ _ONE_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _LOWER_TITLES = _words("mr mrs ms miss dr")
 # "lachie was fine today": how a person was, said of a lower-case name in a message.
 _FINE = _words("fine grand ok okay")
+_NAME_KINDS = frozenset({lx.GIVEN, lx.SURNAME, lx.UNKNOWN, lx.AMBIGUOUS})
+_NEEDS = _words("needs need lost loses uses asked asks wants")
+_HIS_HER = _words("his her himself herself")
+# After "'s" standing for "is" or "has": "Strathmiglo's a bonnie place", "it's been".
+_AFTER_IS = _words("a an the no nae aye been got gonna going very so pure awfy fair really not")
 _LINKING = _words("feeling looking seeming getting")
 _HE_SHE = _words("he she he's she's hes shes")
 _INTENSIFIERS = _words("very so really quite pretty awfy pure dead that too fair")
 # Diagnoses a person has: "Pernille has dementia".
 _CONDITIONS = _words("""
     dementia alzheimer's alzheimers autism adhd epilepsy diabetes asthma cancer copd parkinson's
-    parkinsons ms arthritis depression anxiety schizophrenia psychosis aphasia""")
+    parkinsons ms arthritis depression anxiety schizophrenia psychosis aphasia impairment
+    disability disabilities diagnosis""")
 _SPEAK = _words("speak spoke speaking talk talked talking chat chatted")
 # "Jinty (days)", "KR (keyworker)": a role or a shift in brackets after a name in notes.
 _ROLES_AND_SHIFTS = lx.ROLE_NOUNS | _words("days nights lates earlies weekends backshift")
 _PARTS_OF_DAY = _words("day night morning afternoon evening shift weekend")
 # "Kalinda is 101 today", "Ailsa was 90 last week": a person's age after the name.
 _AGE_AFTER = re.compile(
-    r" (?:is|was|turns|turned|will be) (?:\d{1,3}|a hundred)"
-    r"(?: today| tomorrow| on| last| this| next| in| now|[!.,;])"
+    rf" (?:is|was|turns|turned|will be) {NUMBER}"
+    r"(?: today| tomorrow| on| last| this| next| in| now| and|[!.,;])",
+    re.IGNORECASE,
 )
 # Verbs before "to" whose object is a person: "spoke to", "wrote to", "explained to".
 _SPOKE = _SPEAK | _words("""
@@ -611,8 +620,11 @@ class _Scan:
             ):
                 confidence = 0.55
         elif _INITIALS.fullmatch(word) and word not in lx.ACRONYMS:
-            # "AB settled", "KD (night staff)": initials in notes, only with a cue.
-            confidence = 0.55 if ev.strong or ev.acts else 0.0
+            # "AB settled", "KD (night staff)", "Spoke to RB": initials in notes, with a cue.
+            told = self.prev_word(k) in _DONE_TO_SOMEONE or (
+                self.prev_word(k) == "to" and self.word(k - 2) in _SPOKE
+            )
+            confidence = 0.55 if ev.strong or ev.acts or told else 0.0
         elif kind == lx.UNKNOWN and self.town_after_place(k):
             return  # "Community Hall, Kinglassie", "Main Street, Muckhart"
         elif kind == lx.UNKNOWN and self.premises(k):
@@ -620,7 +632,8 @@ class _Scan:
                      "This looks like the name of a small workplace or care setting")  # fmt: skip
             return
         elif kind == lx.UNKNOWN:
-            if ev.strong or tok.possessive or (ev.acts and not ev.place) or self.referred_to(k):
+            owner = tok.possessive and self.next_word(k) not in _AFTER_IS
+            if ev.strong or owner or (ev.acts and not ev.place) or self.referred_to(k):
                 confidence = 0.6
             elif (
                 not tok.initial
@@ -869,6 +882,16 @@ class _Scan:
             return lx.kind(self.tokens[k].text.capitalize()) in (lx.GIVEN, lx.UNKNOWN)
         if after[0] in ("has", "had") and after[1:2] and after[1] in _CONDITIONS:
             return True  # "Pernille has dementia": places and products have no diagnosis
+        if (
+            after[0] in ("has", "had", "got")
+            and after[1:2] in (["a"], ["an"], ["his"], ["her"])
+            and any(w in lx.POSSESSIONS or w in _CONDITIONS for w in after[2:4])
+            and lx.kind(self.tokens[k].text.capitalize()) in _NAME_KINDS
+        ):
+            return True  # "Tavish has a new phone", "Mungo has a hearing impairment"
+        if after[0] in lx.PERSON_FOLLOWERS | _NEEDS and any(w in _HIS_HER for w in after[1:4]):
+            # "tavish has lost his phone", "mungo needs his captions"
+            return lx.kind(self.tokens[k].text.capitalize()) in _NAME_KINDS
         if after[0] in ("has", "had") and after[1:2] == ["been"]:
             after = ["was", *after[2:]]  # "Will has been feeling low"
         if after[0] in ("was", "is") and after[1:2] and after[1] in _LINKING:
@@ -1012,7 +1035,10 @@ class _Scan:
                     )
                     and k not in self.taken
                     and k not in self.blocked
-                    and lx.kind(tok.text) in _FIRST_OF_FULL_NAME
+                    and (
+                        lx.kind(tok.text) in _FIRST_OF_FULL_NAME
+                        or (_INITIALS.fullmatch(tok.text) and tok.text not in lx.ACRONYMS)
+                    )
                     and (self.listed_beside_person(k, -1) or self.listed_beside_person(k, 1))
                 ):
                     self.person(k, k, 0.6, "This looks like a person's name")

@@ -329,3 +329,51 @@ def test_someone_who_has_been_feeling_low_is_a_person() -> None:
 )
 def test_a_lower_case_name_someone_is_helped_or_brought_is_a_person(text: str, name: str) -> None:
     assert _found(text, name, "PERSON")
+
+
+# --- classes found by the tuning set's fourth batch ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Lachlann has a new phone but no passcode.", "Lachlann"),
+        ("Isbister has a visual impairment, so we use large print.", "Isbister"),
+        ("lachlann has lost his bus pass again", "lachlann"),
+        ("isbister needs her glasses for the tablet", "isbister"),
+        ("Ottoline is off today so no group.", "Ottoline"),
+    ],
+)
+def test_a_name_at_a_sentence_start_with_what_a_person_has_or_where_they_are(
+    text: str, name: str
+) -> None:
+    assert _found(text, name, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kinglassie has poor mobile signal and no bank.",
+        "Auchtertool has a library and a phone box.",
+        "canva is down again, cant make the poster",
+        "Strathmiglo's a bonnie wee place but the signal's mince.",
+        "We travelled through Auchtertool and Gateside to the training.",
+        "Vodafone has a new phone deal for tablets.",
+    ],
+)
+def test_towns_and_apps_at_a_sentence_start_are_not_people(text: str) -> None:
+    assert screen(text) == []
+
+
+def test_initials_listed_with_initials_or_spoken_to_are_people() -> None:
+    assert _found("MR and JT attended the session.", "MR", "PERSON")
+    assert _found("Spoke to RB about privacy settings.", "RB", "PERSON")
+    assert screen("Spoke to HR and told SDS about the CAB referral.") == []
+
+
+def test_a_word_name_given_an_age_in_words_is_a_person() -> None:
+    assert _found("Will is nineteen and lives in a supported flat.", "Will", "PERSON")
+
+
+def test_the_age_of_a_gent_is_found() -> None:
+    assert _found("The gent in room 6 is 91.", "91", "AGE")
