@@ -10,7 +10,7 @@ Usage (from the repository root)::
 * The held-out set ``bench/data/privacy_heldout.jsonl`` (issue 18): 575 statements in other
   styles, written and frozen before the rules were changed, that the rules were NOT tuned on.
   Only its aggregate and per-label scores are read; see ``bench/data/README.md``.
-* The tuning set ``bench/data/privacy_tuning.jsonl`` (issue 18, second pass): 776 statements
+* The tuning set ``bench/data/privacy_tuning.jsonl`` (issue 18, second pass): 816 statements
   in the same styles, written for the second pass with other names, streets and workplaces,
   that the second pass's rules WERE tuned on (its misses were read one by one). Its scores say
   how well the rules fit what they were fitted to, not how they do on unseen writing.
