@@ -141,9 +141,27 @@ def kind(word: str) -> str:
         return PROPER
     if lower in known_words() or lower.endswith(_WORD_SUFFIXES):
         return RARE
-    if word in proper_nouns():
+    if word in proper_nouns() or _brand_compound(lower):
         return PROPER
     return UNKNOWN
+
+
+# Second halves of the one-word names of apps and firms: "Rightmove", "Clearpay", "Netmums".
+_BRAND_ENDINGS = (
+    "pay", "move", "mums", "hub", "app", "apps", "book", "box", "ware", "soft", "tube", "pod",
+    "chat", "cast", "bot", "cloud", "link", "flix", "mail", "shop", "mart", "zone",
+)  # fmt: skip
+
+
+def _brand_compound(lower: str) -> bool:
+    """Whether an unlisted word is an everyday word run together with a brand ending, as the
+    names of apps and firms are ("Clearpay" = clear + pay); names of people are not."""
+    return any(
+        lower.endswith(end)
+        and len(lower) - len(end) >= 3
+        and lower[: -len(end)] in everyday_words()
+        for end in _BRAND_ENDINGS
+    )
 
 
 # Endings of English words made from other words ("Facilitators", "Digitisation",
@@ -640,6 +658,7 @@ POSSESSIONS = words("""
 # Nouns that make a name before them a theory or method: "Gibbs' reflective cycle".
 THEORY_NOUNS = words("""
     cycle model models theory theories hierarchy framework approach stages triangle idea ideas
+    research writings
     principles conditions method guidelines competence reflective
 """)
 # Words put before a name or nickname, in Scots especially: "wee Jinty", "Big Shug".

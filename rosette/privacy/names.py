@@ -267,6 +267,8 @@ _WORKS_OF = _words("""
     programmes films novels albums speeches documentaries podcasts lyrics concerts tweets
     biography autobiography""")
 _FOLLOW = _words("follow follows following followed")
+_READ = _words("read reading studied about using used like drew")
+_MADE_BY = _words("narrated presented written directed composed painted illustrated")
 _LISTEN = _words("listen listens listening listened")
 _ME = _words("me i")
 # "Dinky, as everyone calls him": the name someone goes by, named before the cue.
@@ -595,8 +597,8 @@ class _Scan:
         word = tok.text
         kind = lx.kind(word)
         ev = self.evidence(k)
-        if ev.thing and not ev.cued_before:
-            return
+        if (ev.thing and not ev.cued_before) or (not ev.strong and self.listed_with_places(k)):
+            return  # "Glenrothes, Markinch and Thornton": a town listed with towns
         confidence = 0.0
         if kind in (lx.GIVEN, lx.SURNAME):
             if ev.strong or ev.weak:
@@ -686,6 +688,31 @@ class _Scan:
         acts = acts or self.labels_a_line(k) or self.action_for(k)
         return Evidence(strong, cued_before, weak, acts, thing, place)
 
+    def listed_with_places(self, k: int) -> bool:
+        """Whether token k stands in a list ("A, B and C") with a place the lists know:
+        "Glenrothes, Markinch and Thornton", "Kincardine, Tulliallan and Blairhall"."""
+        for step in (-1, 1):
+            n = self.list_neighbour(k, step)
+            while n >= 0:  # each step moves along the list, so it ends at the list's end
+                if lx.kind(self.tokens[n].text) == lx.PLACE:
+                    return True
+                n = self.list_neighbour(n, step)
+        return False
+
+    def list_neighbour(self, k: int, step: int) -> int:
+        """The capitalised item next to token k in a list, before (-1) or after (1); else -1."""
+        toks = self.tokens
+        if not 0 <= k + step < len(toks):
+            return -1
+        sep = k if step < 0 else k + 1  # the token whose gap may hold the list's comma
+        if toks[sep].gap_before == ", ":
+            near = k + step
+        elif toks[k + step].text in ("and", "or"):
+            near = k + 2 * step
+        else:
+            return -1
+        return near if 0 <= near < len(toks) and toks[near].cap else -1
+
     def town_after_place(self, k: int) -> bool:
         """Whether token k follows the name of a building or street and a comma, as the town of
         an address does: "Community Hall, Kinglassie"."""
@@ -763,6 +790,8 @@ class _Scan:
             last += 1
         if self.tokens[last].possessive:  # "follow Dashiell's lead" is someone known
             return self.next_word(last) in _WORKS_OF
+        if prev == "by" and self.word(k - 2) in _MADE_BY:
+            return True  # "a documentary narrated by Attenborough": someone known from work
         if last == k:
             return False  # "a song by Lavinia": one name alone may be someone known in person
         if prev in ("by", "about", "from") and self.looks_back(k, _MEDIA_NOUNS):
@@ -920,7 +949,10 @@ class _Scan:
             if any(w in _BUSINESSES for w in after):
                 return True  # "Templeton's carpet factory": a firm named after its founder
             # "Maslow's hierarchy", but "Rhona's idea": theories are not named by first names
-            theory = lx.kind(tok.text) != lx.GIVEN and any(w in lx.THEORY_NOUNS for w in after)
+            theory = lx.kind(tok.text) != lx.GIVEN and (
+                any(w in lx.THEORY_NOUNS for w in after)
+                or (after[:2] == ["work", "on"] and self.prev_word(k) in _READ)
+            )  # "I read Goffman's work on stigma", not "Kezia's work on the rota"
             return theory or nxt in THING_NOUNS
         return False
 

@@ -377,3 +377,44 @@ def test_a_word_name_given_an_age_in_words_is_a_person() -> None:
 
 def test_the_age_of_a_gent_is_found() -> None:
     assert _found("The gent in room 6 is 91.", "91", "AGE")
+
+
+# --- classes found by the tuning set's fifth batch (clean statements) ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The team covers Leven, Kennoway and Thornton.",
+        "Our area takes in Kincardine, Tulliallan and Blairhall.",
+        "Windygates or Kennoway, and then Markinch.",
+    ],
+)
+def test_an_unlisted_town_listed_with_known_towns_is_a_place(text: str) -> None:
+    assert screen(text) == []
+
+
+def test_a_name_listed_with_a_person_is_still_a_person() -> None:
+    assert _found("I met Morag and Thornton at the cafe.", "Thornton", "PERSON")
+    assert _found("Thornton", "Thornton", "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The training covered Rightmove scams and Clearpay debts.",
+        "Parents find advice on Netmums.",
+    ],
+)
+def test_an_app_named_by_a_word_and_a_brand_ending_is_no_person(text: str) -> None:
+    assert screen(text) == []
+
+
+def test_a_surname_made_of_words_is_still_a_name() -> None:
+    assert _found("I supported Mr Proudfoot and Ailsa Whitelaw.", "Whitelaw", "PERSON")
+
+
+def test_a_scholar_s_work_on_a_subject_and_a_narrator_are_no_people() -> None:
+    assert screen("I read Goffman's work on stigma.") == []
+    assert screen("We watched a documentary narrated by Attenborough.") == []
+    assert _found("Kezia's work on the rota was excellent.", "Kezia", "PERSON")
