@@ -54,7 +54,7 @@ def statements() -> list[tuple[str, str, str]]:
     """(file stem, style, marked statement) for every statement, files in name order."""
     out = []
     for path in sorted(SOURCES.glob("*.txt")):
-        style, lines = "", []
+        style, lines = "", list[str]()
         for line in [*path.read_text().splitlines(), "=== end"]:
             if line.startswith("=== "):
                 body = "\n".join(lines).strip()
@@ -67,16 +67,17 @@ def statements() -> list[tuple[str, str, str]]:
 
 
 def main() -> int:
-    rows = []
+    rows: list[dict[str, object]] = []
+    identifying = 0
     for n, (stem, style, marked) in enumerate(statements()):
         text, spans = parse(marked)
+        identifying += bool(spans)
         rows.append({
             "id": f"tun-{n:04d}", "text": text, "spans": spans, "identifying": bool(spans),
             "meta": {"style": style, "source": f"tuning/{stem}",
                      "labels": sorted({str(s["label"]) for s in spans})},
         })  # fmt: skip
     OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
-    identifying = sum(r["identifying"] for r in rows)
     print(f"{OUT.name}: {len(rows)} statements ({identifying} identifying, "
           f"{len(rows) - identifying} clean)")  # fmt: skip
     return 0
