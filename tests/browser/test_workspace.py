@@ -3,11 +3,15 @@ included, is test_issuer_journey.py."""
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page
+from PIL import Image
+from playwright.sync_api import Page, expect
 
+from rosette.catalogue import services as catalogue
+from rosette.catalogue.artwork import rosette_svg
 from rosette.catalogue.models import IssuerStaff
 from tests.browser.conftest import axe
 from tests.browser.test_assessment import sign_in, staff
@@ -53,3 +57,29 @@ def test_workspace_pages_fit_a_phone(phone: Page, world: dict[str, Any]) -> None
         phone.goto(address)
         axe(phone)
         assert phone.evaluate("document.documentElement.scrollWidth") <= 320, address
+
+
+def test_the_issuer_page_shows_its_banner_logo_and_contact_on_a_phone(
+    phone: Page, world: dict[str, Any]
+) -> None:
+    issuer = world["issuer"]
+    catalogue.issuer_update(
+        issuer=issuer, actor=None, name=issuer.name, description="We regulate the workforce.",
+        url="https://www.sssc.uk.com", email="badges@sssc.example",
+        image=("logo.svg", rosette_svg("SSSC", "#0065bd")),
+        banner=("banner.png", png(1600, 400)), banner_alt="Care workers in a team meeting",
+    )  # fmt: skip
+    for address in ("/workspace/sssc/profile/", issuer.get_absolute_url()):
+        if address.startswith("/workspace/"):
+            sign_in(phone, "iain@example.org", world["admin_secret"])
+        phone.goto(address)
+        expect(phone.get_by_role("img", name="Care workers in a team meeting")).to_be_visible()
+        axe(phone)
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 320, address
+    expect(phone.get_by_role("link", name="badges@sssc.example")).to_be_visible()
+
+
+def png(width: int, height: int) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), "#0065bd").save(buffer, format="PNG")
+    return buffer.getvalue()
