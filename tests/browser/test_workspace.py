@@ -4,6 +4,8 @@ included, is test_issuer_journey.py."""
 from __future__ import annotations
 
 import io
+import re
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -15,6 +17,7 @@ from rosette.catalogue.artwork import rosette_svg
 from rosette.catalogue.models import IssuerStaff
 from tests.browser.conftest import axe
 from tests.browser.test_assessment import sign_in, staff
+from tests.browser.test_issuer_journey import open_section, save
 from tests.factories import give_badge, make_badge, make_issuer, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -83,3 +86,36 @@ def png(width: int, height: int) -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", (width, height), "#0065bd").save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+def test_a_badge_is_written_and_published_without_javascript_on_a_phone(
+    new_page: Callable[..., Page], world: dict[str, Any]
+) -> None:
+    """The authoring pages are plain forms: at 320 px with JavaScript off, an admin creates a
+    badge, writes what a learner must do and its questions, previews and publishes it."""
+    page = new_page(width=320, javascript=False)
+    sign_in(page, "iain@example.org", world["admin_secret"])
+    page.goto("/workspace/sssc/badges/new/")
+    axe(page)
+    page.get_by_label("Name").fill("OSS Passwords and phrases")
+    page.get_by_label("Summary").fill("Choose and keep strong passwords.")
+    page.get_by_label("Or a new category").fill("Digital skills")
+    save(page, "Create the badge")
+    open_section(page, re.compile("^Description, criteria"))
+    page.get_by_label("Description").fill("This badge is about passwords.")
+    page.get_by_label("Criteria").fill("tell us how you keep your passwords safe")
+    page.get_by_label("Minimum words in all").fill("50")
+    save(page)
+    open_section(page, re.compile("^Evidence questions"))
+    page.locator("#id_q-0-prompt").fill("How do you keep your passwords safe?")
+    page.locator("#id_q-0-min_words").fill("50")
+    save(page, "Save the questions")
+    open_section(page, "Preview as a learner will see it")
+    expect(page.get_by_text("(50 words minimum)", exact=True)).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    page.go_back()
+    axe(page)
+    open_section(page, "Publish version 1")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    save(page, "Publish version 1")
+    expect(page.get_by_text("Learners apply under version 1.")).to_be_visible()
