@@ -160,3 +160,26 @@ def test_the_reports_keep_to_the_date_range_chosen(
 
     assert "Video chats" in awards_shown(now)
     assert "Video chats" not in awards_shown(before)
+
+
+def test_the_evidence_types_chosen_in_the_workspace_are_all_the_learner_is_offered(
+    client: Client, issuer: Issuer, issuer_admin: User, learner: User
+) -> None:
+    badge = _authored(client, issuer, issuer_admin)
+    files_alone = write_requirements(client, badge, 1, evidence_types=["files"])
+    assert files_alone.status_code == 400
+    assert "files alone are not a statement" in files_alone.content.decode()
+    assert write_requirements(client, badge, 1, evidence_types=["text"]).status_code == 302
+    version = badge.versions.get()
+    assert (version.allow_text, version.allow_link, version.allow_media, version.allow_files) == (
+        True, False, False, False,
+    )  # fmt: skip
+    assert client.post(url("workspace:version_publish", badge, number=1)).status_code == 302
+    assert "audio or video" not in client.get(badge.get_absolute_url()).content.decode()
+    application = applications.application_start(learner=learner, badge=badge)
+    signed_in(client, learner)
+    edit = client.get(reverse("applications:edit", kwargs={"public_id": application.public_id}))
+    text = edit.content.decode()
+    assert 'name="text-' in text
+    assert 'name="link-' not in text and 'name="media-' not in text
+    assert 'name="attachment"' not in text
