@@ -4,6 +4,7 @@ and pass mark, decline reasons, retiring a badge, no deadline field on any page 
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -16,10 +17,18 @@ from rosette.accounts.models import User
 from rosette.applications import services as applications
 from rosette.assessment import services as assessment
 from rosette.assessment.models import DeclineReason, Rubric
+from rosette.catalogue import services as catalogue
 from rosette.catalogue.models import Badge, Issuer
 
 from .conftest import Decide
-from .test_authoring_views import author_badge, signed_in, url, write_questions, write_requirements
+from .test_authoring_views import (
+    PDF,
+    author_badge,
+    signed_in,
+    url,
+    write_questions,
+    write_requirements,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -183,3 +192,28 @@ def test_the_evidence_types_chosen_in_the_workspace_are_all_the_learner_is_offer
     assert 'name="text-' in text
     assert 'name="link-' not in text and 'name="media-' not in text
     assert 'name="attachment"' not in text
+
+
+def _what_a_learner_reads(html: str) -> str:
+    """The badge page's main column up to where one applies, with the addresses of the image
+    and the files (the preview serves them from the workspace) left out."""
+    main = html.split("<main", 1)[1].split('<h2 id="apply">', 1)[0]
+    main = re.sub(r'<div class="[^"]*rosette-preview-banner">.*?</div></div>', "", main, flags=re.S)
+    main = re.sub(r'(src|href)="[^"]*/(image|materials/[^"]*)"', r'\1="…"', main)
+    return re.sub(r"\s+", " ", main).strip()
+
+
+def test_the_preview_is_the_page_learners_see_once_published(
+    client: Client, issuer: Issuer, issuer_admin: User
+) -> None:
+    badge = _authored(client, issuer, issuer_admin)
+    catalogue.material_add(
+        badge=badge, actor=None, title="Video chats handout", filename="h.pdf", content=PDF
+    )
+    preview = client.get(url("workspace:version_preview", badge, number=1)).content.decode()
+    assert client.post(url("workspace:version_publish", badge, number=1)).status_code == 302
+    client.logout()
+    public = client.get(badge.get_absolute_url()).content.decode()
+    read = _what_a_learner_reads(public)
+    assert "Three things you learned" in read and "Video chats handout" in read
+    assert _what_a_learner_reads(preview) == read
