@@ -18,6 +18,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import Page, expect
 
+from rosette.accounts.models import User
 from rosette.applications import services as applications
 from rosette.applications.models import Application
 from rosette.catalogue.artwork import rosette_svg
@@ -126,7 +127,7 @@ def invite_assessor(page: Page) -> str:
     expect(page.locator("body")).to_contain_text("aileen@example.org, Assessor")
     invitation = mail.outbox[-1]
     assert invitation.to == ["aileen@example.org"]
-    return _link_in(invitation.body, "/workspace/invitations/")
+    return _link_in(str(invitation.body), "/workspace/invitations/")
 
 
 def assessor_joins(page: Page, link: str) -> str:
@@ -146,7 +147,7 @@ def assessor_joins(page: Page, link: str) -> str:
     )
     axe(page)
     assert mail.outbox[-1].to == ["aileen@example.org"]
-    page.goto(_link_in(mail.outbox[-1].body, "/accounts/"))
+    page.goto(_link_in(str(mail.outbox[-1].body), "/accounts/"))
     axe(page)
     page.get_by_role("button", name="Confirm").click()
     page.wait_for_load_state("load")
@@ -276,15 +277,15 @@ def learner_applies(page: Page, badge: Badge) -> None:
     sign_out(page)
 
 
-def submit_through_services(application: Application, learner: Any) -> None:
+def submit_through_services(application: Application, learner: User) -> None:
     attempt = applications.current_attempt(application)
     applications.draft_save(
         application=application,
         actor=learner,
         based_on_revision=attempt.revision,
         draft=applications.DraftInput(
-            texts={a.question_id: (LEARNED if a.question.position == 1 else SECURE)
-                   for a in attempt.answers.select_related("question") if a.question_id},
+            texts={a.question.pk: (LEARNED if a.question.position == 1 else SECURE)
+                   for a in attempt.answers.select_related("question") if a.question},
             links={}, transcripts={}, intended_actions="",
         ),
     )  # fmt: skip

@@ -212,7 +212,7 @@ def test_an_issuer_admin_is_invited_from_the_page_and_after_mfa_runs_the_workspa
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(_people(issuer), {"email": "second@example.org", "role": "admin"})
     assert response.status_code == 302
-    link = re.search(r"(/workspace/invitations/\S+/)", mail.outbox[-1].body)
+    link = re.search(r"(/workspace/invitations/\S+/)", str(mail.outbox[-1].body))
     assert link, mail.outbox[-1].body
     person = factories.make_user(email="second@example.org", name="Second Admin")
     client.force_login(person)
