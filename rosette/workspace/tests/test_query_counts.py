@@ -113,6 +113,10 @@ def add_history(*, issuer: Issuer, badge: Badge, assessor: User, admin: User, n:
             )
             for decision in decisions[::10]
         )
+        Moderation.objects.bulk_create(  # waiting for a second opinion
+            Moderation(decision=decision, issuer=issuer, moderator=None)
+            for decision in decisions[5::10]
+        )
         Award.objects.bulk_create(
             Award(recipient=a.learner, badge=badge, application=a, awarded_at=now)
             for a in applications
@@ -133,6 +137,7 @@ def _pages(issuer: Issuer, badge: Badge) -> dict[str, str]:
     slug = {"slug": issuer.slug}
     audit = reverse("workspace_audit:audit", kwargs=slug)
     pages = {
+        "workspace": reverse("workspace:issuer", kwargs=slug),
         "badge list": reverse("workspace:badges", kwargs=slug),
         "badge": reverse("workspace:badge", kwargs={**slug, "badge": badge.slug}),
         "people": reverse("workspace_people:people", kwargs=slug),
@@ -145,8 +150,10 @@ def _pages(issuer: Issuer, badge: Badge) -> dict[str, str]:
         "audit by object": audit + "?kind=application&subject=A",
         "audit by date": audit + f"?start={timezone.localdate():%Y-%m-%d}",
         "assessment queue": reverse("assessment:queue", kwargs=slug),
+        "moderation list": reverse("assessment:moderation_list"),
         "service levels": reverse("assessment:service_levels", kwargs=slug),
         "awards": reverse("awards:issuer_awards", kwargs=slug),
+        "awards held": reverse("awards:issuer_awards", kwargs=slug) + "?status=active",
     }
     for key in REPORTS:
         pages[f"{key}.csv"] = reverse("workspace_reports:report_csv", kwargs={**slug, "key": key})
