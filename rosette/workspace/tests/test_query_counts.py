@@ -39,8 +39,8 @@ SLOW = 5  # seconds; a generous bound on a loaded test machine
 def add_history(*, issuer: Issuer, badge: Badge, assessor: User, admin: User, n: int) -> None:
     """``n`` more applications for the badge, each from a learner of its own, in turn awarded,
     declined by the assessor, returned, waiting, in draft, and declined by the privacy rule;
-    their attempts, decisions, a moderation of every tenth decision, the awards and an audit
-    event each: written in bulk."""
+    their attempts and decisions, a moderation done of one decision in ten and one waiting of
+    another, the awards and an audit event each: written in bulk."""
     version = badge.versions.exclude(published_at=None).latest("number")
     reason = DeclineReason.objects.get(issuer=issuer, slug="not_own_work")
     now = timezone.now()
