@@ -382,7 +382,8 @@ class IssuerProfileForm(DesignSystemForm):
         label=_("Banner image (optional)"),
         help_text=_(
             "A wide picture at the top of your public issuer page, such as your team at work. "
-            "A PNG or SVG, smaller than 1 MB. Leave empty to keep the current banner."
+            "A PNG or SVG, smaller than 1 MB (a PNG between 90 and 2000 pixels a side). Leave "
+            "empty to keep the current banner."
         ),
     )
     banner_alt = forms.CharField(
