@@ -27,6 +27,10 @@ class Issuer(BaseModel):
     url = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("contact email"))
     image = models.FileField(_("logo"), upload_to="issuers/", blank=True)
+    # A wide picture at the top of the public issuer page; never in credentials. It says
+    # something (people at work, a place), so it has the words a screen reader reads instead.
+    banner = models.FileField(_("banner image"), upload_to="issuers/", blank=True)
+    banner_alt = models.CharField(_("what the banner shows"), max_length=250, blank=True)
     assessment_days = models.PositiveSmallIntegerField(
         _("days to assess"),
         default=28,
