@@ -671,6 +671,7 @@ URLS: dict[str, Url] = {
     "home:accessibility": url(Rule.PUBLIC),
     "home:accessibility_statement": url(Rule.PUBLIC),
     "home:privacy": url(Rule.PUBLIC),
+    "home:feedback": url(Rule.PUBLIC),
     "home:healthz": url(Rule.PUBLIC),
     # catalogue
     "catalogue:badge_list": url(Rule.PUBLIC),

@@ -4,6 +4,7 @@ import uuid
 from typing import Any
 
 from django import forms
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from rosette.applications.models import Attempt
@@ -58,8 +59,13 @@ class EvidenceForm(DesignSystemForm):
                 self._alternatives(question.id)
                 continue
             self.fields[f"text-{question.id}"] = forms.CharField(
-                label=_("Question %(n)s: %(prompt)s")
-                % {"n": question.position, "prompt": question.prompt},
+                # The heading above already shows "Question n"; the label shows the question,
+                # and says its number only to those who reach the field without the heading.
+                label=format_html(
+                    '<span class="visually-hidden">{} </span>{}',
+                    _("Question %(n)s:") % {"n": question.position},
+                    question.prompt,
+                ),
                 help_text=(
                     _("At least %(n)s words.") % {"n": question.min_words}
                     if question.min_words

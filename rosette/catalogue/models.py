@@ -109,13 +109,26 @@ class BadgeQuerySet(models.QuerySet["Badge"]):
         return self.filter(kind=Badge.Kind.PATHWAY)
 
     def search(self, text: str) -> BadgeQuerySet:
+        """Badges with every word somewhere a learner can read it: the name, the summary, the
+        issuer, a published version's description, criteria or activities, or a material's
+        title or description. Never a draft's text."""
         query = Q()
         for word in text.split()[:10]:
+            published = BadgeVersion.objects.published().filter(
+                Q(description__icontains=word)
+                | Q(criteria__icontains=word)
+                | Q(activities__icontains=word)
+            )
             query &= (
                 Q(name__icontains=word)
                 | Q(summary__icontains=word)
-                | Q(versions__description__icontains=word)
                 | Q(issuer__name__icontains=word)
+                | Q(pk__in=published.values("badge_id"))
+                | Q(
+                    pk__in=LearningMaterial.objects.filter(
+                        Q(title__icontains=word) | Q(description__icontains=word)
+                    ).values("badge_id")
+                )
             )
         return self.filter(query)
 

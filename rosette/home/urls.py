@@ -14,5 +14,6 @@ urlpatterns = [
         name="accessibility_statement",
     ),
     path("privacy/", views.privacy, name="privacy"),
+    path("feedback/", views.feedback, name="feedback"),
     path("healthz", views.healthz, name="healthz"),
 ]

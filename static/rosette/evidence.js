@@ -50,7 +50,9 @@ function updateCount(textarea) {
   const words = countWords(textarea.value);
   clearTimeout(timers.get(textarea));
   timers.set(textarea, setTimeout(() => {
-    counter.textContent = words === 1 ? counter.dataset.one : counter.dataset.many.replace("WORDS", String(words));
+    let text = words === 1 ? counter.dataset.one : counter.dataset.many.replace("WORDS", String(words));
+    if (min > 0 && words >= min && counter.dataset.met) text = counter.dataset.met.replace("WORDS", String(words));
+    counter.textContent = text;
     counter.classList.toggle("rosette-word-count--met", words >= min);
     counter.classList.toggle("rosette-word-count--under", words < min);
   }, 600));

@@ -59,6 +59,22 @@ def test_save_keeps_the_text_and_counts_the_words(client: Client, application: A
     assert "Your draft is saved." in body
 
 
+def test_a_met_minimum_reads_naturally_and_the_label_does_not_repeat_the_heading(
+    client: Client, application: Application
+) -> None:
+    client.force_login(application.learner)
+    words = " ".join(["word"] * 23)
+    client.post(edit_url(application), {**form_data(application, words), "action": "save"})
+    body = client.get(edit_url(application)).content.decode()
+    count = re.search(r'(?s)<p class="rosette-word-count[^"]*"[^>]*>(.*?)</p>', body)
+    assert count and count.group(1).strip() == "23 words: the 20 minimum is met"
+    label = re.search(r'(?s)<label[^>]*for="id_text-[0-9]+"[^>]*>(.*?)</label>', body)
+    assert label
+    shown = re.sub(r'<span class="visually-hidden">.*?</span>', "", label.group(1))
+    assert shown.strip() == "What did you learn?"  # the heading above says "Question 1"
+    assert "Question 1:" in label.group(1)  # still heard by those who jump to the field
+
+
 def test_autosave_answers_with_the_new_revision(client: Client, application: Application) -> None:
     client.force_login(application.learner)
     response = client.post(

@@ -160,3 +160,28 @@ def test_catalogue_query_count_does_not_grow_with_the_number_of_badges(
     for _ in range(8):
         factories.make_badge(issuer=issuer, category=category)
     assert count() == few
+
+
+def test_search_reads_criteria_activities_and_materials_not_only_names(
+    client: Client, demo: None
+) -> None:
+    """ "safeguarding" is only in Video chats' handout and activities, never in its name."""
+    response = client.get(reverse("catalogue:badge_list"), {"q": "safeguarding"})
+    body = response.content.decode()
+    assert "OSS Video chats" in body
+
+
+def test_search_ignores_text_of_a_draft_version_nobody_can_read_yet(
+    client: Client, demo: None
+) -> None:
+    badge = Badge.objects.get(slug="oss-passwords")
+    draft = badge.versions.order_by("-number").first()
+    assert draft is not None
+    draft.pk = None
+    draft.number += 1
+    draft.published_at = None
+    draft.criteria = "A secret word: zanzibarite."
+    draft.description = "Zanzibarite, again."
+    draft.save()
+    response = client.get(reverse("catalogue:badge_list"), {"q": "zanzibarite"})
+    assert "OSS Passwords" not in response.content.decode()
