@@ -412,6 +412,7 @@ def submit(request: AuthenticatedHttpRequest, *, public_id: Any) -> HttpResponse
 @access(Rule.OWNER)
 def detail(request: AuthenticatedHttpRequest, *, public_id: Any) -> HttpResponse:
     application = selectors.application_for_learner(user=request.user, public_id=public_id)
+    projected = hooks.projected_decision_date.call(application=application)
     return render(
         request,
         "applications/detail.html",
@@ -420,7 +421,8 @@ def detail(request: AuthenticatedHttpRequest, *, public_id: Any) -> HttpResponse
             "attempts": selectors.attempts_with_evidence(application),
             "kept": selectors.kept_after_submission(application),
             "queue_position": selectors.queue_position(application),
-            "projected": hooks.projected_decision_date.call(application=application),
+            "projected": projected,
+            "projected_late": selectors.decided_after_due(application, projected),
         },
     )
 

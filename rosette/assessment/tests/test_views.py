@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+import re
 import wave
 from collections.abc import Callable
 from typing import Any
@@ -71,6 +72,27 @@ def test_the_queue_shows_waiting_applications_without_links_to_pick_from(
     assert body.index(older.reference) < body.index(newer.reference)
     assert _assess(older) not in body and _assess(newer) not in body
     assert "Assess next" in body
+
+
+def test_days_left_of_28_is_28_on_the_day_of_submission(
+    client: Client, assessor: User, issuer: Issuer, make_submitted: Callable[..., Application]
+) -> None:
+    make_submitted(days=30)
+    make_submitted(days=28, minutes=-1)  # due in a minute: today
+    make_submitted(days=1)
+    make_submitted()
+    client.force_login(assessor)
+    body = client.get(_queue(issuer)).content.decode()
+    cells = [
+        re.sub(r"<[^>]+>|\s+", " ", cell).split()
+        for cell in re.findall(r'(?s)<td data-heading="Days left of 28">(.*?)</td>', body)
+    ]
+    assert [" ".join(words) for words in cells] == [
+        "Overdue 2 days late",
+        "Due today",
+        "27",
+        "28",
+    ]
 
 
 def test_assess_next_claims_the_oldest_and_opens_it(
@@ -243,6 +265,56 @@ def test_the_learner_sees_a_projected_decision_date(
     )  # fmt: skip
     client.force_login(waiting.learner)
     assert "Likely decision date" in client.get(waiting.get_absolute_url()).content.decode()
+
+
+def test_a_projection_past_the_due_date_is_told_plainly_to_learner_and_issuer(
+    client: Client,
+    assessor: User,
+    issuer_admin: User,
+    issuer: Issuer,
+    make_submitted: Callable[..., Application],
+) -> None:
+    """One decision in four weeks: a decision takes 28 days a place, past the due date."""
+    first = make_submitted(days=3)
+    waiting = make_submitted(days=1)
+    services.claim_next(issuer=issuer, assessor=assessor)
+    services.decision_record(
+        application=first, actor=assessor, outcome="award", scores=scores_for(first, 1),
+        feedback={},
+    )  # fmt: skip
+    client.force_login(waiting.learner)
+    body = client.get(waiting.get_absolute_url()).content.decode()
+    assert "later than it is due" in body
+    assert "The issuer is assessing more slowly than it promised." in body
+    client.force_login(issuer_admin)
+    levels = client.get(reverse("assessment:service_levels", kwargs={"slug": issuer.slug}))
+    assert "You are behind your promise" in levels.content.decode()
+
+
+def test_a_projection_within_the_due_date_raises_no_alarm(
+    client: Client,
+    assessor: User,
+    issuer_admin: User,
+    issuer: Issuer,
+    make_submitted: Callable[..., Application],
+) -> None:
+    for _ in range(10):
+        make_submitted(days=5)
+    waiting = make_submitted(days=1)
+    for _ in range(10):
+        application = services.claim_next(issuer=issuer, assessor=assessor)
+        assert application is not None
+        services.decision_record(
+            application=application, actor=assessor, outcome="award",
+            scores=scores_for(application, 1), feedback={},
+        )  # fmt: skip
+    client.force_login(waiting.learner)
+    body = client.get(waiting.get_absolute_url()).content.decode()
+    assert "at the pace of recent decisions" in body
+    assert "later than it is due" not in body
+    client.force_login(issuer_admin)
+    levels = client.get(reverse("assessment:service_levels", kwargs={"slug": issuer.slug}))
+    assert "You are behind your promise" not in levels.content.decode()
 
 
 def _wav() -> io.BytesIO:
