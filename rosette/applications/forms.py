@@ -195,11 +195,22 @@ class DeclarationForm(DesignSystemForm):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
+    accept_decline = forms.BooleanField(
+        label=_("I understand: if I submit now, my application is declined, with no feedback"),
+        required=False,
+    )
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("ai_used") and not (data.get("ai_use") or "").strip():
             self.add_error("ai_use", _("Say how you used AI tools."))
         return data
+
+    def refuse_unconfirmed_decline(self) -> None:
+        self.add_error(
+            "accept_decline",
+            _("Tick to confirm that you accept a decline, or go back and change your evidence."),
+        )
 
 
 class DismissFindingForm(DesignSystemForm):

@@ -107,6 +107,18 @@ class SubmissionRefused(ApplicationError):
         self.problems = problems
 
 
+class DeclineNotConfirmed(ApplicationError):
+    """Under the issuer's "decline automatically" rule, evidence that could identify someone
+    is declined without feedback the moment it is submitted: never without the learner
+    having been told exactly what was found, and having confirmed."""
+
+    def __init__(self, checks: list[AnswerCheck]) -> None:
+        super().__init__(
+            _("Submitting now means a decline with no feedback. Confirm it, or change your evidence.")
+        )
+        self.checks = [check for check in checks if check.findings]
+
+
 def declaration_text(issuer: Issuer, version: BadgeVersion | None = None) -> str:
     """What the learner confirms: the version's own declaration and data-sharing statement
     if its issuer wrote them, else the standard ones."""
@@ -754,9 +766,12 @@ def application_submit(
     declaration: bool,
     ai_used: bool | None,
     ai_use: str = "",
+    accept_decline: bool = False,
 ) -> Application:
     """Submit the current attempt: it joins the back of the queue with a date a decision is
-    due. Submitting twice (a double click) submits once."""
+    due. Submitting twice (a double click) submits once. Evidence that could identify someone,
+    under the issuer's "decline automatically" rule, is submitted (and so declined) only with
+    ``accept_decline``: the learner saw what was found and confirmed."""
     _require_learner(application, actor)
     locked = (
         Application.objects.select_for_update()
@@ -772,6 +787,9 @@ def application_submit(
     if problems:
         raise SubmissionRefused(problems)
     issuer = locked.badge.issuer
+    identifying = any(check.findings for check in checks)
+    if identifying and issuer.privacy_policy == Issuer.PrivacyPolicy.DECLINE and not accept_decline:
+        raise DeclineNotConfirmed(checks)
     now = timezone.now()
     due = now + timedelta(days=issuer.assessment_days)
     locked = workflow.transition(locked, action="submit", actor=actor, submitted_at=now, due_at=due)

@@ -400,9 +400,18 @@ def submit(request: AuthenticatedHttpRequest, *, public_id: Any) -> HttpResponse
             declaration=form.cleaned_data["declaration"],
             ai_used=form.cleaned_data["ai_used"],
             ai_use=form.cleaned_data.get("ai_use", ""),
+            accept_decline=form.cleaned_data["accept_decline"],
         )
     except services.SubmissionRefused:
         return _check_page(request, application, form)
+    except services.DeclineNotConfirmed as stop:
+        if "confirming" in request.POST:  # the box was left unticked on the page below
+            form.refuse_unconfirmed_decline()
+        return render(
+            request,
+            "applications/decline_warning.html",
+            {"application": application, "checks": stop.checks, "form": form},
+        )
     except (services.ApplicationError, TransitionError) as exc:
         messages.error(request, str(exc))
         return redirect(application)

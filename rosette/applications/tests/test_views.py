@@ -13,8 +13,8 @@ from django.urls import reverse
 from rosette.accounts.models import User
 from rosette.applications import services
 from rosette.applications.models import Application
-from rosette.applications.tests.conftest import ready
-from rosette.catalogue.models import Badge
+from rosette.applications.tests.conftest import fill, ready
+from rosette.catalogue.models import Badge, Issuer
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -194,6 +194,42 @@ def test_submit_without_declaration_says_what_is_missing(
     body = response.content.decode()
     assert "Confirm the declaration to submit." in body
     assert "Say how you used AI tools." in body
+
+
+def test_auto_decline_is_never_one_click_away(client: Client, application: Application) -> None:
+    """Under the issuer's "decline automatically" rule, Submit stops on a page that says what
+    was found and what submitting means; only a ticked confirmation submits (and declines)."""
+    Issuer.objects.filter(pk=application.badge.issuer_id).update(
+        privacy_policy=Issuer.PrivacyPolicy.DECLINE
+    )
+    application.refresh_from_db()
+    ready(application)
+    fill(application, text=" ".join(["reflection"] * 25) + " Jamie's mum rang me.")
+    client.force_login(application.learner)
+    submit = reverse("applications:submit", kwargs={"public_id": application.public_id})
+    stop = client.post(submit, {"declaration": "on", "ai_used": "no"})
+    assert stop.status_code == 200
+    body = stop.content.decode()
+    assert "Submitting now means a decline" in body
+    assert '<mark class="rosette-finding">Jamie</mark>' in body  # in its sentence
+    assert "gets no feedback" in body
+    assert f'href="{edit_url(application)}#privacy"' in body
+    application.refresh_from_db()
+    assert application.status == Application.Status.DRAFT
+
+    unticked = client.post(submit, {"declaration": "on", "ai_used": "no", "confirming": "1"})
+    body = unticked.content.decode()
+    assert "Tick to confirm that you accept a decline" in body
+    assert 'href="#id_accept_decline"' in body  # the error summary links to the box
+    application.refresh_from_db()
+    assert application.status == Application.Status.DRAFT
+
+    client.post(
+        submit,
+        {"declaration": "on", "ai_used": "no", "confirming": "1", "accept_decline": "on"},
+    )
+    application.refresh_from_db()
+    assert application.status == Application.Status.DECLINED
 
 
 def test_someone_elses_application_is_not_found(
