@@ -114,7 +114,10 @@ class DeclineNotConfirmed(ApplicationError):
 
     def __init__(self, checks: list[AnswerCheck]) -> None:
         super().__init__(
-            _("Submitting now means a decline with no feedback. Confirm it, or change your evidence.")
+            _(
+                "Submitting now means a decline with no feedback. Confirm it, or change your "
+                "evidence."
+            )
         )
         self.checks = [check for check in checks if check.findings]
 
