@@ -84,22 +84,19 @@ class EvidenceForm(DesignSystemForm):
         self.question_ids.append(None)
         self._alternatives(None)
 
+    def place(self, question_id: int | None) -> str:
+        """Where an answer is, in the words of the page: "Question 2", "Your whole statement"."""
+        for question in self.version.questions.all():
+            if question.id == question_id:
+                return str(_("Question %(n)s") % {"n": question.position})
+        return str(_("Your whole statement"))
+
     def _alternatives(self, question_id: int | None) -> None:
         key = _key(question_id)
         whole = question_id is None
-        if self.version.allow_link:
-            self.fields[f"link-{key}"] = HttpUrlField(
-                label=_("Link to your whole statement on your blog or portfolio")
-                if whole
-                else _("Or give a link to your answer on your blog or portfolio"),
-                help_text=_("Make sure anyone with the link can read it."),
-                required=False,
-                max_length=500,
-                assume_scheme="https",
-            )
         if self.version.allow_media:
             self.fields[f"media-{key}"] = forms.FileField(
-                label=_("Or upload an audio or video recording")
+                label=_("Upload an audio or video recording")
                 if not whole
                 else _("Upload an audio or video recording of your whole statement"),
                 help_text=_("MP3, M4A, OGG, WAV, MP4 or MOV."),
@@ -117,6 +114,16 @@ class EvidenceForm(DesignSystemForm):
                 error_messages={
                     "max_length": _("This transcript is too long: keep it under 50,000 characters.")
                 },
+            )
+        if self.version.allow_link:
+            self.fields[f"link-{key}"] = HttpUrlField(
+                label=_("Link to your whole statement on your blog or portfolio")
+                if whole
+                else _("Or give a link to your answer on your blog or portfolio instead"),
+                help_text=_("Make sure anyone with the link can read it."),
+                required=False,
+                max_length=500,
+                assume_scheme="https",
             )
 
     def draft(self) -> DraftInput:

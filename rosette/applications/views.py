@@ -213,7 +213,8 @@ def edit(request: AuthenticatedHttpRequest, *, public_id: Any) -> HttpResponse:
                     upload=upload,
                 )
             except (uploads.UploadRejected, services.ApplicationError) as exc:
-                form.add_error(f"media-{key}", str(exc))
+                # The error summary lists every field's errors: say which answer it is.
+                form.add_error(f"media-{key}", f"{form.place(question_id)}: {exc}")
         if request.FILES.get("attachment") or request.POST.get("attachment_title"):
             attachment_form = AttachmentForm(request.POST, request.FILES)
             if attachment_form.is_valid():

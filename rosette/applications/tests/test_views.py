@@ -124,8 +124,10 @@ def test_an_upload_refused_keeps_the_typed_text(client: Client, application: App
     )
     assert response.status_code == 200
     body = response.content.decode()
-    assert "The recording must be an MP3" in body
+    assert "Question 1: The recording must be an MP3" in body  # which answer it belongs to
     assert "my words stay" in body
+    # A recording is offered first, then a link.
+    assert body.index(f'name="media-{question}"') < body.index(f'name="link-{question}"')
     assert services.current_attempt(application).answers.get(question_id=question).text == (
         "my words stay"
     )
@@ -140,6 +142,25 @@ def test_check_page_names_each_missing_thing(client: Client, application: Applic
     assert "Question 1 needs 20 words; it has 2." in body
     assert "You need the “Getting started” badge" in body
     assert "Submit application" not in body
+
+
+def test_check_page_shows_privacy_findings_even_when_answers_are_too_short(
+    client: Client, application: Application
+) -> None:
+    Issuer.objects.filter(pk=application.badge.issuer_id).update(
+        privacy_policy=Issuer.PrivacyPolicy.DECLINE
+    )
+    client.force_login(application.learner)
+    client.post(
+        edit_url(application),
+        {**form_data(application, "Jamie's mum rang me."), "action": "save"},
+    )
+    body = client.get(
+        reverse("applications:check", kwargs={"public_id": application.public_id})
+    ).content.decode()
+    assert "needs 20 words" in body  # too short, and…
+    assert 'id="privacy-warning"' in body  # …what would be declined is said now, not later
+    assert "“Jamie”" in body
 
 
 def test_each_problem_on_the_check_page_links_to_its_place_on_the_evidence_form(
