@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import functools
 from typing import Any
 
@@ -472,6 +474,19 @@ def dismiss_finding(request: AuthenticatedHttpRequest, *, public_id: Any) -> Htt
         except (services.ApplicationError, ValueError) as exc:
             messages.error(request, str(exc))
     else:
+        # Shown at the field it is about, on the page it was typed on, as any form error is.
+        slot = f"dismiss-{request.POST.get('question', '')}-{request.POST.get('slot', '')}"
+        if re.fullmatch(r"dismiss-(whole|[0-9]+)-[0-9]+", slot):
+            form = DismissFindingForm(request.POST, auto_id=slot + "-%s")
+            attempt = services.current_attempt(application)
+            evidence = EvidenceForm(
+                initial=EvidenceForm.initial_for(attempt),
+                version=application.version,
+                attempt=attempt,
+            )
+            context = _edit_context(request, application, evidence)
+            context.update(dismiss_form=form, dismiss_slot=slot)
+            return render(request, "applications/edit.html", context)
         messages.error(request, _("Say why this does not identify anyone."))
     return redirect(reverse("applications:edit", kwargs={"public_id": public_id}) + "#privacy")
 

@@ -253,6 +253,29 @@ def test_auto_decline_is_never_one_click_away(client: Client, application: Appli
     assert application.status == Application.Status.DECLINED
 
 
+def test_an_empty_reason_for_a_finding_is_an_error_at_its_field(
+    client: Client, application: Application
+) -> None:
+    fill(application, text=" ".join(["reflection"] * 25) + " Jamie's mum rang me.")
+    client.force_login(application.learner)
+    page = client.get(edit_url(application)).content.decode()
+    hidden = re.search(r'(?s)<form id="(dismiss-[0-9]+-1)".*?</form>', page)
+    assert hidden, "no form to explain the finding"
+    fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', hidden.group(0)))
+    response = client.post(
+        reverse("applications:dismiss_finding", kwargs={"public_id": application.public_id}),
+        {**fields, "reason": ""},
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    slot = hidden.group(1)
+    assert f'href="#{slot}-reason"' in body  # the error summary links to the field
+    assert f'id="{slot}-reason-error"' in body  # and the message is at the field
+    assert "Say why this does not identify anyone." in body
+    assert body.startswith("<!DOCTYPE html>") and "<title>Error: " in body
+    assert application.attempts.get().dismissals.count() == 0
+
+
 def test_someone_elses_application_is_not_found(
     client: Client, application: Application, outsider: User
 ) -> None:
