@@ -672,6 +672,7 @@ URLS: dict[str, Url] = {
     "home:accessibility_statement": url(Rule.PUBLIC),
     "home:privacy": url(Rule.PUBLIC),
     "home:feedback": url(Rule.PUBLIC),
+    "home:evidence_guidance": url(Rule.PUBLIC),
     "home:healthz": url(Rule.PUBLIC),
     # catalogue
     "catalogue:badge_list": url(Rule.PUBLIC),

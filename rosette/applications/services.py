@@ -27,7 +27,7 @@ from rosette.applications.models import (
     PrivacyDismissal,
 )
 from rosette.applications.wordcount import count_words
-from rosette.catalogue.models import Badge, BadgeVersion, Issuer, Question
+from rosette.catalogue.models import Badge, BadgeVersion, Issuer, Question, declaration_points
 from rosette.catalogue.selectors import (
     SUSPENDED,
     award_statuses,
@@ -40,16 +40,6 @@ from rosette.toolkits.selectors import assessment_pdf, assessments_attachable
 
 # The declaration of shared/seeds/000_…, shown at submission and stored with each attempt.
 DECLARATION_VERSION = "2026-11"
-DECLARATION_POINTS = [
-    "I have read, understood and completed all the activities listed in the badge criteria "
-    "and each question from the criteria is answered in the evidence I have provided.",
-    "My evidence has been written or recorded by me and I have not copied it from anywhere or "
-    "anyone else.",
-    "I understand that it will take up to {days} days to assess my application and that "
-    "feedback cannot be provided if my application is unsuccessful.",
-    "I understand that my evidence, name and email address will be sent to the organisation "
-    "who issue this badge.",
-]
 MAX_ANSWER_CHARS = 50_000
 # Files attached to one attempt: enough for a handout, a certificate and a few photos; in all
 # no more than the issuer's largest single upload.
@@ -123,14 +113,8 @@ class DeclineNotConfirmed(ApplicationError):
 
 
 def declaration_text(issuer: Issuer, version: BadgeVersion | None = None) -> str:
-    """What the learner confirms: the version's own declaration and data-sharing statement
-    if its issuer wrote them, else the standard ones."""
-    points = [p.format(days=issuer.assessment_days) for p in DECLARATION_POINTS]
-    if version is not None and version.declaration.strip():
-        points = version.declaration_items() + points[-1:]
-    if version is not None and version.data_sharing.strip():
-        points = [*points[:-1], version.data_sharing.strip()]
-    return "\n".join(points)
+    """What the learner confirms (catalogue.models.declaration_points), one point a line."""
+    return "\n".join(declaration_points(issuer, version))
 
 
 def _require_learner(application: Application, actor: User) -> None:

@@ -1,8 +1,7 @@
 from __future__ import annotations
 
-import re
-
 import functools
+import re
 from typing import Any
 
 from django.contrib import messages

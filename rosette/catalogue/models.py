@@ -270,6 +270,35 @@ class BadgeVersion(BaseModel):
     def declaration_items(self) -> list[str]:
         return _items(self.declaration)
 
+    def declaration_points(self) -> list[str]:
+        """What a learner confirms when they submit: this version's own declaration and
+        data-sharing statement if its issuer wrote them, else the standard ones. Shown on the
+        badge page before anyone starts writing, and again at submission."""
+        return declaration_points(self.badge.issuer, self)
+
+
+#: The declaration every badge asks for unless its issuer wrote its own (SSSC's wording); the
+#: last point is the data-sharing statement.
+STANDARD_DECLARATION = [
+    "I have read, understood and completed all the activities listed in the badge criteria "
+    "and each question from the criteria is answered in the evidence I have provided.",
+    "My evidence has been written or recorded by me and I have not copied it from anywhere or "
+    "anyone else.",
+    "I understand that it will take up to {days} days to assess my application and that "
+    "feedback cannot be provided if my application is unsuccessful.",
+    "I understand that my evidence, name and email address will be sent to the organisation "
+    "who issue this badge.",
+]
+
+
+def declaration_points(issuer: Issuer, version: BadgeVersion | None = None) -> list[str]:
+    points = [p.format(days=issuer.assessment_days) for p in STANDARD_DECLARATION]
+    if version is not None and version.declaration.strip():
+        points = version.declaration_items() + points[-1:]
+    if version is not None and version.data_sharing.strip():
+        points = [*points[:-1], version.data_sharing.strip()]
+    return points
+
 
 def _items(text: str) -> list[str]:
     """The lines of a list typed one item per line, without bullets."""

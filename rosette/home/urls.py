@@ -15,5 +15,6 @@ urlpatterns = [
     ),
     path("privacy/", views.privacy, name="privacy"),
     path("feedback/", views.feedback, name="feedback"),
+    path("guidance/evidence/", views.evidence_guidance, name="evidence_guidance"),
     path("healthz", views.healthz, name="healthz"),
 ]

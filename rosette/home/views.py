@@ -58,6 +58,13 @@ def privacy(request: HttpRequest) -> HttpResponse:
 
 
 @access(Rule.PUBLIC)
+@public_cache(lambda: [])
+def evidence_guidance(request: HttpRequest) -> HttpResponse:
+    """ "Preparing and publishing your evidence", linked from every badge page and the form."""
+    return render(request, "home/evidence_guidance.html")
+
+
+@access(Rule.PUBLIC)
 @public_cache(lambda: [CATALOGUE])
 def feedback(request: HttpRequest) -> HttpResponse:
     """Where the beta banner's "feedback" goes: the contacts of the issuers who run Rosette."""

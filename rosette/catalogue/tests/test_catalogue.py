@@ -185,3 +185,25 @@ def test_search_ignores_text_of_a_draft_version_nobody_can_read_yet(
     draft.save()
     response = client.get(reverse("catalogue:badge_list"), {"q": "zanzibarite"})
     assert "OSS Passwords" not in response.content.decode()
+
+
+def test_the_badge_page_says_what_will_be_declared_before_anyone_starts(
+    client: Client, demo: None
+) -> None:
+    body = client.get("/badges/oss-video-chats/").content.decode()
+    declaration = body.index('id="declaration"')
+    assert declaration < body.index('id="apply"')  # before the button that starts writing
+    assert "Your evidence, name, and email address will be sent to the organisation" in body
+    assert 'href="/guidance/evidence/"' in body
+    guidance = client.get("/guidance/evidence/").content.decode()
+    assert "Preparing and publishing your evidence" in guidance
+    assert "How to write about your practice without naming anyone" in guidance
+
+
+def test_a_pathway_badge_page_shows_nothing_that_only_applies_to_applying(
+    client: Client, demo: None
+) -> None:
+    body = client.get("/badges/online-safety-and-security/").content.decode()
+    assert "The evidence you submit will be viewable" not in body
+    assert 'id="declaration"' not in body and 'id="apply"' not in body
+    assert "This badge is awarded automatically" in body
