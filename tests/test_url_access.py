@@ -673,6 +673,7 @@ URLS: dict[str, Url] = {
     "home:privacy": url(Rule.PUBLIC),
     "home:feedback": url(Rule.PUBLIC),
     "home:evidence_guidance": url(Rule.PUBLIC),
+    "home:open_badges_guidance": url(Rule.PUBLIC),
     "home:healthz": url(Rule.PUBLIC),
     # catalogue
     "catalogue:badge_list": url(Rule.PUBLIC),

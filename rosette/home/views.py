@@ -59,6 +59,13 @@ def privacy(request: HttpRequest) -> HttpResponse:
 
 @access(Rule.PUBLIC)
 @public_cache(lambda: [])
+def open_badges_guidance(request: HttpRequest) -> HttpResponse:
+    """ "An introduction to Open Badges", what the first introductory badge asks to read."""
+    return render(request, "home/open_badges_guidance.html")
+
+
+@access(Rule.PUBLIC)
+@public_cache(lambda: [])
 def evidence_guidance(request: HttpRequest) -> HttpResponse:
     """ "Preparing and publishing your evidence", linked from every badge page and the form."""
     return render(request, "home/evidence_guidance.html")
