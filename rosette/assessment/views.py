@@ -236,6 +236,8 @@ def _decide(
     request: AuthenticatedHttpRequest, application: Application, *, check_only: bool
 ) -> HttpResponse:
     form = _decision_form(application, request.POST)
+    if check_only:  # "Check the score" asks about the scores only, not for a decision yet
+        form.fields["outcome"].required = False
     queue_url = reverse("assessment:queue", kwargs={"slug": application.badge.issuer.slug})
     valid = form.is_valid()
     rubric = services.rubric_ensure(version=application.version)

@@ -139,9 +139,19 @@ def test_checking_the_score_says_whether_the_pass_mark_is_reached(
     services.claim_next(issuer=issuer, assessor=assessor)
     client.force_login(assessor)
     passed = client.post(_assess(application), _decide(application, action="check", score=1))
-    assert "the pass mark is reached" in passed.content.decode()
-    failed = client.post(_assess(application), _decide(application, action="check", score=0))
-    assert "the pass mark is not reached" in failed.content.decode()
+    assert _pass_status(passed) == "Total 2 points: the pass mark is reached."
+    assert "Choose a decision" not in passed.content.decode()  # not asked for one yet
+    rubric = services.rubric_ensure(version=application.version)
+    nothing = {f"score-{qr.question_id}": 0 for qr in services.question_rubrics(rubric)}
+    failed = client.post(_assess(application), {"action": "check", **nothing})
+    assert _pass_status(failed) == "Total 0 points: the pass mark is not reached."
+
+
+def _pass_status(response: Any) -> str:
+    """What the pass-mark line says as served (not its templates for the script)."""
+    found = re.search(r'(?s)<div id="pass-status"[^>]*>(.*?)</div>', response.content.decode())
+    assert found
+    return " ".join(found.group(1).split())
 
 
 def test_award_through_the_page(
