@@ -11,15 +11,17 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from rosette.accounts.models import User
 from rosette.applications import services as applications
 from rosette.applications.models import Application
 from rosette.assessment import services
+from rosette.assessment.models import Claim
 from rosette.catalogue.models import Issuer
 from tests import factories
 
-from .conftest import scores_for
+from .conftest import EVIDENCE, scores_for
 
 pytestmark = pytest.mark.django_db
 
@@ -194,6 +196,40 @@ def test_the_loser_of_two_decisions_is_told_plainly(
         follow=True,
     )  # fmt: skip
     assert "already awarded, so your decision was not recorded" in again.content.decode()
+
+
+def test_an_assessor_whose_claim_lapsed_and_was_taken_gets_their_words_back(
+    client: Client,
+    assessor: User,
+    second_assessor: User,
+    issuer: Issuer,
+    make_submitted: Callable[..., Application],
+) -> None:
+    application = make_submitted()
+    services.claim_next(issuer=issuer, assessor=assessor)
+    Claim.objects.filter(application=application).update(expires_at=timezone.now())  # lapsed
+    assert services.claim_next(issuer=issuer, assessor=second_assessor) == application
+    client.force_login(assessor)
+    rubric = services.rubric_ensure(version=application.version)
+    first = services.question_rubrics(rubric)[0].question_id
+    response = client.post(
+        _assess(application),
+        _decide(
+            application,
+            outcome="return",
+            **{f"feedback-{first}": "Two careful paragraphs written over lunch."},
+            note="Check the handout was attached.",
+        ),
+    )
+    body = response.content.decode()
+    assert response.status_code == 403
+    assert "Another assessor holds this application, so your decision was not recorded" in body
+    assert "Your feedback on question 1" in body
+    assert "Two careful paragraphs written over lunch." in body
+    assert "Check the handout was attached." in body
+    assert EVIDENCE not in body  # their words, nothing of the application's
+    application.refresh_from_db()
+    assert application.status == Application.Status.SUBMITTED
 
 
 def test_release_puts_it_back(
