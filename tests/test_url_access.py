@@ -685,6 +685,9 @@ URLS: dict[str, Url] = {
     "home:accessibility": url(Rule.PUBLIC),
     "home:accessibility_statement": url(Rule.PUBLIC),
     "home:privacy": url(Rule.PUBLIC),
+    "home:feedback": url(Rule.PUBLIC),
+    "home:evidence_guidance": url(Rule.PUBLIC),
+    "home:open_badges_guidance": url(Rule.PUBLIC),
     "home:healthz": url(Rule.PUBLIC),
     # catalogue
     "catalogue:badge_list": url(Rule.PUBLIC),
