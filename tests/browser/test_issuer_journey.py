@@ -135,13 +135,13 @@ def assessor_joins(page: Page, link: str) -> str:
     address, accepts and sets up her authenticator app. Returns her TOTP secret."""
     page.goto(link)
     axe(page)  # the sign-in page, this link as where to go next
-    page.get_by_role("main").get_by_role("link", name="sign up").click()
+    page.get_by_role("main").get_by_role("link", name="Create an account").click()
     axe(page)
     page.get_by_label("Full name").fill("Aileen Assessor")
     page.get_by_label("Email").fill("aileen@example.org")
     page.get_by_label("Password", exact=True).fill(ASSESSOR_PASSWORD)
     page.get_by_label("Password (again)").fill(ASSESSOR_PASSWORD)
-    page.get_by_role("button", name="Sign up").click()
+    page.get_by_role("button", name="Create an account").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(
         re.compile("verify your email", re.IGNORECASE)
     )
