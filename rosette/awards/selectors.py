@@ -377,7 +377,10 @@ def awards_for_learner(*, user: User) -> list[Award]:
         .annotate(
             pending_endorsements=Count(
                 "endorsements", filter=Q(endorsements__status=Endorsement.Status.PENDING)
-            )
+            ),
+            published_endorsements=Count(
+                "endorsements", filter=Q(endorsements__status=Endorsement.Status.PUBLISHED)
+            ),
         )
         .order_by("-awarded_at")
     )

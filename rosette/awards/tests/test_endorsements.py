@@ -78,6 +78,27 @@ def test_an_endorsement_is_confirmed_then_published_by_the_learner(
     assert MESSAGE in client.get(award.get_absolute_url()).content.decode()
 
 
+def test_your_badges_counts_published_endorsements_and_those_waiting(
+    client: Client, award: Award, learner: User, django_capture_on_commit_callbacks: Any
+) -> None:
+    for n, email in enumerate(["callum@example.org", "ruth@example.org", "ola@example.org"]):
+        with django_capture_on_commit_callbacks(execute=True):
+            _endorse(client, award, email=email, name=f"Endorser {n}")
+        client.post(_confirm_link(mail.outbox[-1]))
+    first = Endorsement.objects.get(email="callum@example.org")
+    client.force_login(learner)
+    decide = reverse(
+        "awards:endorsement_decide", kwargs={"code": award.code, "public_id": first.public_id}
+    )
+    client.post(decide, {f"{first.public_id}-decision": "publish"})
+    body = client.get(reverse("awards:mine")).content.decode()
+    cell = re.search(r'(?s)<td data-heading="Endorsements">(.*?)</td>', body)
+    assert cell
+    assert " ".join(re.sub(r"<[^>]+>", " ", cell.group(1)).split()) == (
+        "1 published, 2 waiting for you"
+    )
+
+
 def test_an_endorser_who_never_confirms_publishes_nothing(
     client: Client, award: Award, learner: User
 ) -> None:
