@@ -28,6 +28,7 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
         "home/home.html",
         {
             "applications": applications_for_home(user=request.user),
+            "waiting": selectors.waiting_for_learner(user=request.user),
             "roles": roles.role_names(request.user),
         },
     )
