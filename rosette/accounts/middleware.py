@@ -16,12 +16,16 @@ from typing import Any
 from urllib.parse import urlencode
 
 from allauth.account.authentication import get_authentication_records
-from allauth.account.internal.flows.login import record_authentication
+from allauth.account.internal.flows.login import (
+    AUTHENTICATION_METHODS_SESSION_KEY,
+    record_authentication,
+)
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from rosette.accounts import roles
 from rosette.accounts.models import User
@@ -54,9 +58,28 @@ def record_activation(
         and authenticator.type == Authenticator.Type.TOTP
         and getattr(request, "user", None) == user
     ):
+        # Typed from the device a moment ago: a recent confirmation too, so the recovery codes
+        # shown next do not ask for yet another code.
         record_authentication(
-            request, user, "mfa", id=authenticator.pk, type=authenticator.type, activated=True
+            request,
+            user,
+            "mfa",
+            id=authenticator.pk,
+            type=authenticator.type,
+            activated=True,
+            reauthenticated=True,
         )
+
+
+def password_is_a_recent_confirmation(*, request: HttpRequest, user: User, **_: Any) -> None:
+    """allauth's ``user_logged_in`` signal: a password typed to sign in a moment ago counts as
+    confirming it for the next few minutes (ACCOUNT_REAUTHENTICATION_TIMEOUT). allauth counts
+    only a separate "confirm access" step, so a new assessor, sent to set up their
+    authenticator straight after signing in, was asked for the password they had just typed."""
+    records = request.session.get(AUTHENTICATION_METHODS_SESSION_KEY)
+    if isinstance(records, list) and records and records[-1].get("method") == "password":
+        records[-1]["reauthenticated"] = True
+        request.session.modified = True
 
 
 def _has_device(user: object) -> bool:
@@ -91,4 +114,22 @@ class RequireMFAMiddleware:
             target, allowed = "mfa_activate_totp", _SET_UP_URLS
         if _url_name(request) in allowed:
             return self.get_response(request)
+        if target == "mfa_activate_totp" and request.method == "GET":
+            # Where they were going, offered once the authenticator and its recovery codes are
+            # set up (allauth's set-up ends on the recovery codes, wherever it began).
+            request.session[AFTER_SET_UP_SESSION_KEY] = request.get_full_path()
         return redirect(reverse(target) + "?" + urlencode({"next": request.get_full_path()}))
+
+
+AFTER_SET_UP_SESSION_KEY = "rosette_after_mfa_set_up"
+
+
+def after_set_up_url(request: HttpRequest) -> str:
+    """Where a staff member who has just set up their authenticator goes next: the page they
+    asked for before being sent to set it up, or their home."""
+    wanted = request.session.get(AFTER_SET_UP_SESSION_KEY, "")
+    if isinstance(wanted, str) and url_has_allowed_host_and_scheme(
+        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return wanted
+    return reverse("home:home")

@@ -23,11 +23,8 @@ def test_a_new_assessor_sets_up_their_authenticator_before_anything_else(page: P
         issuer=issuer, user=person, role=IssuerStaff.Role.ASSESSOR, actor=None
     )
     sign_in(page, "aileen@example.org")
-    # allauth asks for the password once more before a device is added to the account.
-    expect(page).to_have_url(re.compile("/accounts/reauthenticate/"))
-    axe(page)
-    page.get_by_label("Password").fill(factories.PASSWORD)
-    page.get_by_role("button", name="Confirm").click()
+    # Straight to setting up the authenticator: no second password prompt right after signing in.
+    expect(page).to_have_url(re.compile("/accounts/2fa/totp/activate/"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("Authenticator")
     axe(page, screenshot="mfa-activate")
     # Any other page sends her back here until it is done.
@@ -39,6 +36,7 @@ def test_a_new_assessor_sets_up_their_authenticator_before_anything_else(page: P
     page.get_by_role("button", name="Activate").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Recovery")
     axe(page)
-    page.goto("/assess/")
+    # A clear way on, to where she was going when she was sent to set it up.
+    page.get_by_role("link", name="I have kept my codes: continue").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Assessment queue")
     axe(page)

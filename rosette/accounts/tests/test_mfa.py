@@ -116,6 +116,31 @@ def test_staff_without_a_device_set_one_up_before_anything_else(
     assert client.get(reverse("home:home")).status_code == 200
 
 
+@pytest.mark.django_db(transaction=True)  # allauth says "device added" once it is committed
+def test_a_new_assessor_sets_up_mfa_straight_after_signing_in_and_goes_on_where_they_were_going(
+    client: SignInClient, issuer: Issuer
+) -> None:
+    """Issue 16: no second password prompt right after signing in, no second code right after
+    giving one, and the page they asked for kept to the end."""
+    user = factories.make_user(email="new.assessor@example.org")
+    catalogue.issuer_staff_add(issuer=issuer, user=user, role=IssuerStaff.Role.ASSESSOR, actor=None)
+    wanted = reverse("assessment:home")
+    first = _sign_in(client, user, next=wanted)
+    step = client.get(first)
+    activate = reverse("mfa_activate_totp")
+    assert step["Location"].startswith(activate + "?next=")
+    page = client.get(step["Location"])
+    assert page.status_code == 200  # the set-up page itself, not "confirm your password"
+    secret = page.context["form"].secret
+    response = client.post(activate, {"code": factories.totp_code(secret)})
+    codes = client.get(response["Location"])
+    assert codes.status_code == 200  # the recovery codes, not "enter a code" again
+    body = codes.content.decode()
+    assert "<h1" in body and "Recovery codes" in body
+    assert f'<a class="ds_button" href="{wanted}">I have kept my codes: continue</a>' in body
+    assert client.get(wanted, follow=True).status_code == 200
+
+
 def test_staff_cannot_remove_their_authenticator(client: SignInClient, issuer: Issuer) -> None:
     assessor = factories.make_staff(issuer)
     client.force_login(assessor)
