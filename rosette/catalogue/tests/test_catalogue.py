@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.db import connection
 from django.test import Client
@@ -207,3 +209,11 @@ def test_a_pathway_badge_page_shows_nothing_that_only_applies_to_applying(
     assert "The evidence you submit will be viewable" not in body
     assert 'id="declaration"' not in body and 'id="apply"' not in body
     assert "This badge is awarded automatically" in body
+
+
+def test_the_badge_page_says_its_number_in_the_series_and_how_many_make_the_pathway(
+    client: Client, demo: None
+) -> None:
+    body = client.get("/badges/oss-video-chats/").content.decode()
+    assert re.search(r'<span class="ds_page-header__label[^"]*">Badge 6</span>', body)
+    assert "This is one of eight badges that contribute towards the" in body
