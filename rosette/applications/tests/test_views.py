@@ -276,6 +276,18 @@ def test_an_empty_reason_for_a_finding_is_an_error_at_its_field(
     assert application.attempts.get().dismissals.count() == 0
 
 
+def test_a_returned_application_says_so_in_a_banner_title_a_sighted_reader_sees(
+    client: Client, application: Application
+) -> None:
+    Application.objects.filter(pk=application.pk).update(status=Application.Status.RETURNED)
+    client.force_login(application.learner)
+    body = client.get(edit_url(application)).content.decode()
+    assert (
+        '<h2 class="ds_notification__title">Your application was returned for more evidence</h2>'
+        in body
+    )
+
+
 def test_someone_elses_application_is_not_found(
     client: Client, application: Application, outsider: User
 ) -> None:
