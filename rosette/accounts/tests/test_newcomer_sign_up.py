@@ -14,7 +14,15 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-TITLE_CASE = ["Sign In", "Sign Up", "Signup", "Remember Me", "Password Reset", "Reset My Password"]
+TITLE_CASE = [
+    "Sign In",
+    "Sign Up",
+    "Signup",
+    "Remember Me",
+    "Password Reset",
+    "Reset My Password",
+    "Two-Factor Authentication",
+]
 
 
 def visible_text(html: str) -> str:
@@ -97,3 +105,14 @@ def test_the_verification_email_names_rosette_not_the_host_and_port(client: Clie
     assert "127.0.0.1:8000!" not in body
     assert "Hello from 127.0.0.1" not in body
     assert message.subject.startswith("[Rosette]")
+
+
+def test_the_authenticator_code_step_speaks_as_the_rest(client: Client) -> None:
+    issuer = factories.make_issuer()
+    factories.make_staff(issuer, email="aileen@example.org")
+    client.post("/accounts/login/", {"login": "aileen@example.org", "password": factories.PASSWORD})
+    html = client.get("/accounts/2fa/authenticate/").content.decode()
+    assert re.search(r"<h1[^>]*>\s*Enter your authenticator code\s*</h1>", html)
+    text = visible_text(html)
+    for words in TITLE_CASE:
+        assert words not in text, words
