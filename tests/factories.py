@@ -133,9 +133,10 @@ def make_badge(
 
 
 def make_manager(*, organisation: Organisation | None = None, **kwargs: Any) -> User:
+    """An active manager; of a new organisation, which they also administer, unless given one."""
     user = make_user(**kwargs)
     organisation = organisation or teams.organisation_create(
-        slug=f"org-{next(_seq)}", name="A care service", actor=None
+        slug=f"org-{next(_seq)}", name="A care service", actor=None, admin=user
     )
     membership = teams.membership_invite(
         organisation=organisation, user=user, role=Membership.Role.MANAGER, actor=None
@@ -149,3 +150,11 @@ def give_badge(user: User, badge: Badge) -> Any:
     from rosette.awards.services import award_create
 
     return award_create(recipient=user, badge=badge, actor=None)
+
+
+def join_staff(user: User, organisation: Organisation) -> Membership:
+    """The person joins the organisation as staff, by invitation and consent (the services)."""
+    membership = teams.membership_invite(
+        organisation=organisation, user=user, role=Membership.Role.STAFF, actor=None
+    )
+    return teams.membership_accept(membership=membership, actor=user)

@@ -626,6 +626,80 @@ def _report_csv_sample(people: dict[str, User]) -> dict[str, Any]:
     return {**_own_issuer_sample(people), "key": "awards"}
 
 
+def _walk_organisation(people: dict[str, User]) -> Any:
+    return Membership.objects.get(user=people["manager"], role="manager").organisation
+
+
+def _org_sample(people: dict[str, User]) -> dict[str, Any]:
+    return {"slug": _walk_organisation(people).slug}
+
+
+def _org_invitation_sample(people: dict[str, User]) -> dict[str, Any]:
+    """An invitation from the manager's organisation to the learner's address."""
+    organisation = _walk_organisation(people)
+    invitation = teams.invitation_create(
+        organisation=organisation,
+        email=people["learner"].email,
+        actor=people["manager"],
+        organisations_url="/organisations/",
+    )
+    return {"public_id": invitation.public_id}
+
+
+def _org_withdraw_sample(people: dict[str, User]) -> dict[str, Any]:
+    return {"slug": _walk_organisation(people).slug, **_org_invitation_sample(people)}
+
+
+def _membership_invited_sample(people: dict[str, User]) -> dict[str, Any]:
+    """The learner, invited to another organisation (not yet answered)."""
+    organisation = teams.organisation_create(
+        slug=f"walk-invite-{Membership.objects.count()}", name="Walk invite", actor=None
+    )
+    membership = teams.membership_invite(
+        organisation=organisation, user=people["learner"], role="staff", actor=None
+    )
+    return {"public_id": membership.public_id}
+
+
+def _membership_active_sample(people: dict[str, User]) -> dict[str, Any]:
+    """The learner, staff of another organisation (so that leaving it changes nothing else)."""
+    kwargs = _membership_invited_sample(people)
+    membership = Membership.objects.get(public_id=kwargs["public_id"])
+    teams.membership_accept(membership=membership, actor=people["learner"])
+    return kwargs
+
+
+def _join_link(people: dict[str, User]) -> Any:
+    """A join link of an organisation of its own, with an admin of its own."""
+    admin = factories.make_user()
+    organisation = teams.organisation_create(
+        slug=f"walk-join-{Membership.objects.count()}", name="Walk join", actor=None, admin=admin
+    )
+    return teams.join_link_create(organisation=organisation, actor=admin)
+
+
+def _join_sample(people: dict[str, User]) -> dict[str, Any]:
+    return {"token": teams.join_link_token(_join_link(people))}
+
+
+def _join_link_revoke_sample(people: dict[str, User]) -> dict[str, Any]:
+    organisation = _walk_organisation(people)
+    link = teams.join_link_create(organisation=organisation, actor=people["manager"])
+    return {"slug": organisation.slug, "public_id": link.public_id}
+
+
+def _appoint_sample(people: dict[str, User]) -> dict[str, Any]:
+    organisation = _walk_organisation(people)
+    staff = Membership.objects.get(
+        organisation=organisation, user=people["learner"], role="staff", status="active"
+    )
+    return {"slug": organisation.slug, "public_id": staff.public_id}
+
+
+def _manager_review_invitation_sample(people: dict[str, User]) -> dict[str, Any]:
+    return {"public_id": _review_sample(people).public_id}
+
+
 # --- declarations -----------------------------------------------------------------------------
 
 
@@ -742,6 +816,23 @@ URLS: dict[str, Url] = {
     "reviews:review_media": url(Rule.OWNER, _review_media_sample, owners="manager"),
     "reviews:review_file": url(Rule.OWNER, _review_file_sample, owners="manager"),
     "reviews:followup": url(Rule.OWNER, _review_followup_sample, owners="manager"),
+    # organisations (issue 15): the person's own memberships, and the admin's people page.
+    # The manager persona administers their organisation (tests/factories.make_manager).
+    "managers:organisations": url(Rule.SIGNED_IN),
+    "managers:invitation_answer": url(Rule.OWNER, _org_invitation_sample, owners="learner"),
+    "managers:membership_answer": url(Rule.OWNER, _membership_invited_sample, owners="learner"),
+    "managers:leave": url(Rule.OWNER, _membership_active_sample, owners="learner"),
+    "managers:join": url(Rule.SIGNED_IN, _join_sample),
+    "managers:people": url(Rule.OWNER, _org_sample, owners="manager"),
+    "managers:appoint": url(Rule.OWNER, _appoint_sample, owners="manager"),
+    "managers:join_link_create": url(Rule.OWNER, _org_sample, owners="manager"),
+    "managers:join_link_revoke": url(Rule.OWNER, _join_link_revoke_sample, owners="manager"),
+    "managers:invitation_withdraw": url(Rule.OWNER, _org_withdraw_sample, owners="manager"),
+    # the manager's home
+    "managers:home": url(Rule.MANAGER),
+    "managers:review_invitation": url(
+        Rule.OWNER, _manager_review_invitation_sample, owners="manager"
+    ),
     # toolkits
     "toolkits:assessment_list": url(Rule.SIGNED_IN),
     "toolkits:shared_list": url(Rule.MANAGER),

@@ -24,7 +24,7 @@ from typing import Any, Protocol
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
-from django.db.models import F, Prefetch
+from django.db.models import F, Max, Prefetch
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -536,3 +536,56 @@ def lists_for_reviewer(*, user: User) -> ReviewerLists:
         .order_by(F("done_at").desc(nulls_first=True), "-created_at")
     )
     return ReviewerLists(drafts=drafts, followups=followups)
+
+
+# --- the manager's home (rosette/managers) ---------------------------------------------------
+
+
+def invitations_for_addresses(*, emails: Sequence[str]) -> list[Review]:
+    """Invitations to check a draft, sent to any of these (verified) addresses and not yet
+    opened, so that a manager sees them on their home before any email is read."""
+    if not emails:
+        return []
+    return list(
+        Review.objects.active()
+        .filter(
+            reviewer__isnull=True,
+            invited_email__in=[e.lower() for e in emails],
+            application__status__in=Application.EDITABLE_STATUSES,
+        )
+        .select_related("application__badge", "application__learner")
+        .order_by("-created_at")
+    )
+
+
+def invitation_for_invitee(*, public_id: Any, emails: Sequence[str]) -> Review:
+    """An unopened invitation to one of these (verified) addresses; 404 otherwise."""
+    try:
+        return (
+            Review.objects.active()
+            .select_related("application__badge", "application__learner")
+            .get(
+                public_id=public_id,
+                reviewer__isnull=True,
+                invited_email__in=[e.lower() for e in emails],
+            )
+        )
+    except (Review.DoesNotExist, ValueError) as exc:
+        raise Http404 from exc
+
+
+def shared_with_reviewer(*, user: User) -> list[Review]:
+    """Every draft shared with this person and opened, not revoked, with ``changed_at`` (the
+    last change to the learner's evidence) and the application's status: drafts and returned
+    applications first, then those the learner has since submitted, newest first."""
+    return list(
+        Review.objects.active()
+        .filter(reviewer=user)
+        # A declined application is never shown to the manager (issue 15).
+        .exclude(
+            application__status__in=[Application.Status.WITHDRAWN, Application.Status.DECLINED]
+        )
+        .annotate(changed_at=Max("application__attempts__updated_at"))
+        .select_related("application__badge", "application__learner")
+        .order_by("-application__updated_at")[:200]
+    )

@@ -12,6 +12,7 @@ from rosette.applications.selectors import applications_for_home
 from rosette.core.access import Rule, access
 from rosette.core.public_cache import CATALOGUE, public_cache
 from rosette.home import selectors
+from rosette.teams.selectors import employers_of
 
 
 @access(Rule.PUBLIC)
@@ -28,6 +29,7 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "applications": applications_for_home(user=request.user),
             "roles": roles.role_names(request.user),
+            "employers": employers_of(user=request.user),
         },
     )
 

@@ -1,0 +1,48 @@
+from django.urls import path
+
+from rosette.managers import org_views, views
+
+app_name = "managers"
+
+urlpatterns = [
+    path("organisations/", org_views.organisations, name="organisations"),
+    path(
+        "organisations/invitations/<uuid:public_id>/",
+        org_views.invitation_answer,
+        name="invitation_answer",
+    ),
+    path(
+        "organisations/memberships/<uuid:public_id>/answer/",
+        org_views.membership_answer,
+        name="membership_answer",
+    ),
+    path("organisations/memberships/<uuid:public_id>/leave/", org_views.leave, name="leave"),
+    path("organisations/join/<str:token>/", org_views.join, name="join"),
+    path("organisations/<slug:slug>/people/", org_views.people, name="people"),
+    path(
+        "organisations/<slug:slug>/people/<uuid:public_id>/appoint/",
+        org_views.appoint,
+        name="appoint",
+    ),
+    path(
+        "organisations/<slug:slug>/join-links/",
+        org_views.join_link_create,
+        name="join_link_create",
+    ),
+    path(
+        "organisations/<slug:slug>/join-links/<uuid:public_id>/stop/",
+        org_views.join_link_revoke,
+        name="join_link_revoke",
+    ),
+    path(
+        "organisations/<slug:slug>/invitations/<uuid:public_id>/withdraw/",
+        org_views.invitation_withdraw,
+        name="invitation_withdraw",
+    ),
+    path("team/", views.home, name="home"),
+    path(
+        "team/review-invitations/<uuid:public_id>/",
+        views.review_invitation,
+        name="review_invitation",
+    ),
+]
