@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from rosette.core.email import send_email_on_commit
 from rosette.core.models import record_event
 from rosette.core.people import Person
+from rosette.teams import hooks
 from rosette.teams.models import Invitation, JoinLink, Membership, Organisation
 
 JOIN_LINK_DAYS = 30
@@ -134,6 +135,8 @@ def membership_leave(*, membership: Membership, actor: Person | None) -> Members
     membership.status = Membership.Status.LEFT
     membership.ended_at = timezone.now()
     membership.save(update_fields=["status", "ended_at", "updated_at"])
+    if membership.role == Membership.Role.STAFF:
+        hooks.staff_left.call(membership=membership)
     record_event(
         action="teams:membership:leave",
         subject=membership,
