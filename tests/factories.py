@@ -132,12 +132,17 @@ def make_badge(
     return badge
 
 
-def make_manager(*, organisation: Organisation | None = None, **kwargs: Any) -> User:
-    """An active manager; of a new organisation, which they also administer, unless given one."""
+def make_manager(
+    *, organisation: Organisation | None = None, admin: bool = False, **kwargs: Any
+) -> User:
+    """An active manager (of a new organisation unless given one); ``admin``: who also
+    administers it."""
     user = make_user(**kwargs)
     organisation = organisation or teams.organisation_create(
-        slug=f"org-{next(_seq)}", name="A care service", actor=None, admin=user
+        slug=f"org-{next(_seq)}", name="A care service", actor=None
     )
+    if admin:
+        teams.admin_add(organisation=organisation, user=user, actor=None)
     membership = teams.membership_invite(
         organisation=organisation, user=user, role=Membership.Role.MANAGER, actor=None
     )

@@ -810,6 +810,7 @@ URLS: dict[str, Url] = {
     # manager review
     "reviews:share": url(Rule.OWNER, _review_application_sample, owners="learner"),
     "reviews:revoke": url(Rule.OWNER, _review_share_sample, owners="learner"),
+    "reviews:ask_again": url(Rule.OWNER, _review_share_sample, owners="learner"),
     "reviews:list": url(Rule.SIGNED_IN),
     "reviews:accept": url(Rule.OWNER, _review_invitation_sample, owners="manager"),
     "reviews:review": url(Rule.OWNER, _review_reviewer_sample, owners="manager"),
@@ -817,7 +818,7 @@ URLS: dict[str, Url] = {
     "reviews:review_file": url(Rule.OWNER, _review_file_sample, owners="manager"),
     "reviews:followup": url(Rule.OWNER, _review_followup_sample, owners="manager"),
     # organisations (issue 15): the person's own memberships, and the admin's people page.
-    # The manager persona administers their organisation (tests/factories.make_manager).
+    # The manager persona administers their organisation (_people below).
     "managers:organisations": url(Rule.SIGNED_IN),
     "managers:invitation_answer": url(Rule.OWNER, _org_invitation_sample, owners="learner"),
     "managers:membership_answer": url(Rule.OWNER, _membership_invited_sample, owners="learner"),
@@ -1075,6 +1076,8 @@ def _people(learner: User, outsider: User, manager: User, assessor: User, issuer
         organisation=organisation, user=learner, role="staff", actor=manager
     )
     teams.membership_accept(membership=membership, actor=learner)
+    # The manager also administers their organisation (its people page, join links).
+    teams.admin_add(organisation=organisation, user=manager, actor=None)
     return {
         "learner": learner,
         "outsider": outsider,

@@ -290,6 +290,11 @@ class Review(BaseModel):
     verdict = models.CharField(max_length=20, choices=Verdict.choices, blank=True)
     reviewed_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # The evidence as it was when the reviewer last sent comments ({question id or "whole":
+    # text}), so that when the learner asks again the reviewer sees what changed.
+    answers_at_review = models.JSONField(default=dict, blank=True)
+    # The learner asked the reviewer to look again after their comments (issue 15).
+    asked_again_at = models.DateTimeField(null=True, blank=True)
 
     objects = ReviewQuerySet.as_manager()
 
@@ -313,6 +318,14 @@ class Review(BaseModel):
 
     def get_absolute_url(self) -> str:
         return reverse("reviews:review", kwargs={"public_id": self.public_id})
+
+    @property
+    def asked_again(self) -> bool:
+        """The learner asked for another look and the reviewer has not answered it yet."""
+        return bool(
+            self.asked_again_at
+            and (self.reviewed_at is None or self.asked_again_at > self.reviewed_at)
+        )
 
 
 class ReviewComment(BaseModel):

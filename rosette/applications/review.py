@@ -15,6 +15,7 @@ Public functions for other apps:
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import secrets
 from collections.abc import Mapping, Sequence
@@ -279,7 +280,17 @@ def review_submit(
     review.overall_note = note
     review.verdict = verdict
     review.reviewed_at = timezone.now()
-    review.save(update_fields=["checklist", "overall_note", "verdict", "reviewed_at", "updated_at"])
+    review.answers_at_review = answers_now(application)
+    review.save(
+        update_fields=[
+            "checklist",
+            "overall_note",
+            "verdict",
+            "reviewed_at",
+            "answers_at_review",
+            "updated_at",
+        ]
+    )
     record_event(
         action="applications:review:submit",
         subject=review,
@@ -303,6 +314,95 @@ def review_submit(
         context={"application": application, "review": review, "reviewer": actor},
     )
     return review
+
+
+def answers_now(application: Application) -> dict[str, str]:
+    """The text of each answer of the current attempt, keyed by question id ("whole" for the
+    statement as a whole): what the reviewer read."""
+    attempt = application.attempts.order_by("-number").first()
+    if attempt is None:
+        return {}
+    return {
+        str(answer.question_id or "whole"): answer.text or answer.transcript
+        for answer in attempt.answers.all()
+    }
+
+
+@transaction.atomic
+def review_ask_again(*, review: Review, actor: User) -> Review:
+    """After the reviewer's comments, the learner asks them to look again (the draft changed,
+    or not). The reviewer is told by email and sees it on their home. Once per round: asking
+    again waits for their next comments."""
+    _require_learner(review.application, actor)
+    review = (
+        Review.objects.select_for_update(of=("self",))
+        .select_related("application__badge", "application__learner", "reviewer")
+        .get(pk=review.pk)
+    )
+    application = review.application
+    if review.revoked_at is not None:
+        raise Http404
+    if not application.is_editable:
+        raise ReviewError(_("You can only ask for another look before you submit."))
+    if review.reviewer is None or review.reviewed_at is None:
+        raise ReviewError(_("They have not sent their comments yet."))
+    if review.asked_again:
+        raise ReviewError(_("You have already asked them to look again."))
+    review.asked_again_at = timezone.now()
+    review.save(update_fields=["asked_again_at", "updated_at"])
+    record_event(action="applications:review:ask_again", subject=review, actor=actor)
+    send_email_on_commit(
+        to=[review.reviewer.email],
+        subject=_("%(name)s asks you to look again at their draft for %(badge)s")
+        % {"name": application.learner.name, "badge": application.badge.name},
+        template="applications/review/email_ask_again.txt",
+        context={"application": application, "review": review},
+    )
+    return review
+
+
+@dataclass(frozen=True)
+class Change:
+    """A run of words the same, added or removed."""
+
+    kind: str  # "same", "added" or "removed"
+    text: str
+
+
+MAX_DIFF_WORDS = 20_000
+
+
+def changes(before: str, after: str) -> list[Change]:
+    """What changed between two texts, word by word (bounded: very long texts are compared
+    as a whole)."""
+    old, new = before.split(), after.split()
+    if len(old) + len(new) > MAX_DIFF_WORDS:
+        return [Change("removed", before), Change("added", after)]
+    runs: list[Change] = []
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            runs.append(Change("same", " ".join(old[i1:i2])))
+            continue
+        if i2 > i1:
+            runs.append(Change("removed", " ".join(old[i1:i2])))
+        if j2 > j1:
+            runs.append(Change("added", " ".join(new[j1:j2])))
+    return runs
+
+
+def changes_since_review(review: Review) -> dict[str, list[Change]]:
+    """For each answer that changed since the reviewer's last comments, what changed
+    ({question id or "whole": runs}); empty before their first comments."""
+    if review.reviewed_at is None:
+        return {}
+    before = review.answers_at_review or {}
+    now = answers_now(review.application)
+    return {
+        key: changes(before.get(key, ""), text)
+        for key, text in now.items()
+        if text != before.get(key, "")
+    }
 
 
 @transaction.atomic

@@ -11,6 +11,11 @@ urlpatterns = [
         views.revoke,
         name="revoke",
     ),
+    path(
+        "applications/<uuid:public_id>/share/<uuid:review_id>/again/",
+        views.ask_again,
+        name="ask_again",
+    ),
     path("reviews/", views.reviewer_list, name="list"),
     path("reviews/invitations/<str:token>/", views.accept, name="accept"),
     path("reviews/<uuid:public_id>/", views.review_page, name="review"),

@@ -89,6 +89,25 @@ def revoke(request: AuthenticatedHttpRequest, *, public_id: Any, review_id: Any)
     )
 
 
+@access(Rule.OWNER)
+def ask_again(request: AuthenticatedHttpRequest, *, public_id: Any, review_id: Any) -> HttpResponse:
+    """After the reviewer's comments, ask them to look again (POST; GET goes to the list)."""
+    application = selectors.application_for_learner(user=request.user, public_id=public_id)
+    shared = review.review_for_learner(application=application, public_id=review_id)
+    if request.method == "POST":
+        try:
+            review.review_ask_again(review=shared, actor=request.user)
+        except review.ReviewError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(
+                request,
+                _("We have asked %(name)s to look again.")
+                % {"name": shared.reviewer.name if shared.reviewer else shared.invited_email},
+            )
+    return redirect("reviews:share", public_id=application.public_id)
+
+
 # --- the reviewer ---------------------------------------------------------------------------
 
 
@@ -120,11 +139,15 @@ def _review_page(request: HttpRequest, shared: Review, form: ReviewForm | None) 
     application = shared.application
     attempt = services.current_attempt(application)
     checks = services.answer_checks(attempt)
+    changed = review.changes_since_review(shared)
     items = []
     for check in checks:
         question = check.answer.question
         field = form[comment_field_name(question)] if form is not None and question else None
-        items.append({"check": check, "question": question, "field": field})
+        key = str(question.id) if question else "whole"
+        items.append(
+            {"check": check, "question": question, "field": field, "changes": changed.get(key)}
+        )
     return render(
         request,
         "applications/review/review.html",

@@ -56,19 +56,25 @@ def organisation_create(
     organisation = Organisation.objects.create(slug=slug, name=name)
     record_event(action="teams:organisation:create", subject=organisation, actor=actor)
     if admin is not None:
-        membership = Membership.objects.create(
-            organisation=organisation,
-            user_id=admin.pk,
-            role=Membership.Role.ADMIN,
-            status=Membership.Status.ACTIVE,
-        )
-        record_event(
-            action="teams:membership:appoint",
-            subject=membership,
-            actor=actor,
-            data={"role": "admin"},
-        )
+        admin_add(organisation=organisation, user=admin, actor=actor)
     return organisation
+
+
+@transaction.atomic
+def admin_add(*, organisation: Organisation, user: Person, actor: Person | None) -> Membership:
+    """Make someone an admin of the organisation (by a site admin, through the Django admin's
+    shell or the demo; the organisation's pages have no way to do it yet)."""
+    membership, _created = Membership.objects.get_or_create(
+        organisation=organisation,
+        user_id=user.pk,
+        role=Membership.Role.ADMIN,
+        status__in=[Membership.Status.INVITED, Membership.Status.ACTIVE],
+        defaults={"status": Membership.Status.ACTIVE},
+    )
+    record_event(
+        action="teams:membership:appoint", subject=membership, actor=actor, data={"role": "admin"}
+    )
+    return membership
 
 
 @transaction.atomic

@@ -35,9 +35,7 @@ def staff(learner: User, organisation: Organisation) -> Membership:
 
 
 def badge_named(issuer: Issuer, name: str) -> Badge:
-    return factories.make_badge(
-        issuer=issuer, name=name, questions=[("What did you learn?", 10)]
-    )
+    return factories.make_badge(issuer=issuer, name=name, questions=[("What did you learn?", 10)])
 
 
 def write(application: Application, text: str = EVIDENCE) -> None:
@@ -223,7 +221,9 @@ def test_a_former_manager_sees_nothing_once_the_learner_has_left(
     teams.membership_leave(membership=staff, actor=learner)
     page = home_of(client, manager)
     assert "Morag Learner" not in page
-    assert client.get(reverse("awards:team_endorse", kwargs={"code": award.code})).status_code == 404
+    assert (
+        client.get(reverse("awards:team_endorse", kwargs={"code": award.code})).status_code == 404
+    )
     assert client.get(shared.get_absolute_url()).status_code == 404
     assert "Morag Learner" not in client.get(reverse("awards:team")).content.decode()
     assert "Morag Learner" not in client.get(reverse("reviews:list")).content.decode()
