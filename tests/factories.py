@@ -97,6 +97,7 @@ def make_badge(
     publish: bool = True,
     summary: str = "",
     image: tuple[str, bytes] | None = None,
+    discussion_task: str = "",
 ) -> Badge:
     n = next(_seq)
     badge = catalogue.badge_create(
@@ -126,6 +127,7 @@ def make_badge(
             )
         ],
         overall_min_words=overall_min_words,
+        discussion_task=discussion_task,
     )
     if publish:
         catalogue.badge_version_publish(version=version, actor=None)

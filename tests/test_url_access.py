@@ -19,6 +19,7 @@ POST is sent, so a POST reaches the view's access checks without changing much.
 
 from __future__ import annotations
 
+import datetime
 import io
 import logging
 import time
@@ -700,6 +701,36 @@ def _manager_review_invitation_sample(people: dict[str, User]) -> dict[str, Any]
     return {"public_id": _review_sample(people).public_id}
 
 
+def _discussion_application(people: dict[str, User]) -> Any:
+    """A draft of the learner's for a badge with a discussion task."""
+    from rosette.applications import services
+
+    badge = factories.make_badge(discussion_task="Talk it through with your team.")
+    return services.application_start(learner=people["learner"], badge=badge)
+
+
+def _discussion_application_sample(people: dict[str, User]) -> dict[str, Any]:
+    return {"public_id": _discussion_application(people).public_id}
+
+
+def _discussion_sample(people: dict[str, User]) -> dict[str, Any]:
+    """The learner's discussion, which they asked the manager to confirm."""
+    from rosette.applications import discussion
+
+    recorded = discussion.discussion_record(
+        application=_discussion_application(people),
+        actor=people["learner"],
+        participants="My manager",
+        held_on=datetime.date(2026, 1, 5),
+        agreed="To check the room before every call.",
+        show_on_award=True,
+    )
+    discussion.discussion_ask_confirmation(
+        discussion=recorded, actor=people["learner"], email=people["manager"].email
+    )
+    return {"public_id": recorded.public_id}
+
+
 # --- declarations -----------------------------------------------------------------------------
 
 
@@ -811,6 +842,8 @@ URLS: dict[str, Url] = {
     "reviews:share": url(Rule.OWNER, _review_application_sample, owners="learner"),
     "reviews:revoke": url(Rule.OWNER, _review_share_sample, owners="learner"),
     "reviews:ask_again": url(Rule.OWNER, _review_share_sample, owners="learner"),
+    "reviews:discussion": url(Rule.OWNER, _discussion_application_sample, owners="learner"),
+    "reviews:discussion_confirm": url(Rule.OWNER, _discussion_sample, owners="manager"),
     "reviews:list": url(Rule.SIGNED_IN),
     "reviews:accept": url(Rule.OWNER, _review_invitation_sample, owners="manager"),
     "reviews:review": url(Rule.OWNER, _review_reviewer_sample, owners="manager"),

@@ -105,6 +105,14 @@ class Application(BaseModel):
     def is_editable(self) -> bool:
         return self.status in self.EDITABLE_STATUSES
 
+    @property
+    def discussion_or_none(self) -> Discussion | None:
+        """The recorded discussion task, if any (rule 18)."""
+        try:
+            return self.discussion  # type: ignore[no-any-return]
+        except Discussion.DoesNotExist:
+            return None
+
 
 class Attempt(BaseModel):
     """One go at the evidence. A returned application is revised into a new attempt; earlier
@@ -364,3 +372,32 @@ class FollowUp(BaseModel):
 
     def __str__(self) -> str:
         return f"Follow-up of {self.award_id} for review {self.review_id}"
+
+
+class Discussion(BaseModel):
+    """The discussion task of a badge (DESIGN rule 18, seeds/002 tip 4), as the learner
+    recorded it: who took part, when, and what was agreed. The learner may ask a named
+    colleague, manager or tutor to confirm it (by email address; the confirmation binds to the
+    account that holds that address, verified). The confirmation shows on the application and,
+    if the learner chooses, on the award page."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    application = models.OneToOneField(
+        Application, on_delete=models.CASCADE, related_name="discussion"
+    )
+    participants = models.CharField(_("who took part"), max_length=300)
+    held_on = models.DateField(_("when it took place"))
+    agreed = models.TextField(_("what you agreed"))
+    show_on_award = models.BooleanField(default=False)
+    confirmer_email = models.EmailField(blank=True)
+    confirmer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="discussions_confirmed",
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Discussion for {self.application.reference}"

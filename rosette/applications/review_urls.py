@@ -16,6 +16,12 @@ urlpatterns = [
         views.ask_again,
         name="ask_again",
     ),
+    path("applications/<uuid:public_id>/discussion/", views.discussion, name="discussion"),
+    path(
+        "reviews/discussions/<uuid:public_id>/",
+        views.discussion_confirm,
+        name="discussion_confirm",
+    ),
     path("reviews/", views.reviewer_list, name="list"),
     path("reviews/invitations/<str:token>/", views.accept, name="accept"),
     path("reviews/<uuid:public_id>/", views.review_page, name="review"),

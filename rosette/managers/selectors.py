@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from rosette.accounts.models import User
+from rosette.applications import discussion as discussions
 from rosette.applications import review
-from rosette.applications.models import Application, FollowUp, Review
+from rosette.applications.models import Application, Discussion, FollowUp, Review
 from rosette.assessment.selectors import projected_decision_date
 from rosette.awards import selectors as award_selectors
 from rosette.awards.models import Award
@@ -44,6 +45,7 @@ class ManagerHome:
     to_endorse: list[Award] = field(default_factory=list)
     endorsements_due: list[Award] = field(default_factory=list)
     followups: list[FollowUp] = field(default_factory=list)
+    discussions: list[Discussion] = field(default_factory=list)
 
     @property
     def nothing_waiting(self) -> bool:
@@ -56,6 +58,7 @@ class ManagerHome:
             or self.to_endorse
             or self.endorsements_due
             or self.followups
+            or self.discussions
         )
 
 
@@ -106,4 +109,5 @@ def manager_home(*, user: User, emails: list[str]) -> ManagerHome:
         ][:LIST_LIMIT],
         endorsements_due=sorted(due, key=lambda a: a.endorsement_due_at or a.awarded_at),
         followups=[f for f in review.lists_for_reviewer(user=user).followups if f.done_at is None],
+        discussions=discussions.to_confirm(emails=emails),
     )
