@@ -697,6 +697,10 @@ def _appoint_sample(people: dict[str, User]) -> dict[str, Any]:
     return {"slug": organisation.slug, "public_id": staff.public_id}
 
 
+def _summary_sample(people: dict[str, User]) -> dict[str, Any]:
+    return {**_org_sample(people), "year": 2026, "month": 11}
+
+
 def _manager_review_invitation_sample(people: dict[str, User]) -> dict[str, Any]:
     return {"public_id": _review_sample(people).public_id}
 
@@ -862,8 +866,16 @@ URLS: dict[str, Url] = {
     "managers:join_link_create": url(Rule.OWNER, _org_sample, owners="manager"),
     "managers:join_link_revoke": url(Rule.OWNER, _join_link_revoke_sample, owners="manager"),
     "managers:invitation_withdraw": url(Rule.OWNER, _org_withdraw_sample, owners="manager"),
+    # sharing with colleagues: coaching offers (tip 7), celebrations (tip 8). The learner is
+    # staff of the manager's organisation; the other manager is not in it.
+    "managers:sharing": url(Rule.SIGNED_IN),
+    "managers:coaching": url(Rule.SIGNED_IN),
+    "managers:celebrate": url(Rule.OWNER, _org_sample, owners="learner manager"),
+    "managers:summary": url(Rule.OWNER, _summary_sample, owners="manager"),
+    "managers:summary_csv": url(Rule.OWNER, _summary_sample, owners="manager"),
     # the manager's home
     "managers:home": url(Rule.MANAGER),
+    "managers:notifications": url(Rule.MANAGER),
     "managers:review_invitation": url(
         Rule.OWNER, _manager_review_invitation_sample, owners="manager"
     ),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from rosette.managers import org_views, views
+from rosette.managers import org_views, sharing_views, views
 
 app_name = "managers"
 
@@ -18,6 +18,19 @@ urlpatterns = [
     ),
     path("organisations/memberships/<uuid:public_id>/leave/", org_views.leave, name="leave"),
     path("organisations/join/<str:token>/", org_views.join, name="join"),
+    path("organisations/sharing/", sharing_views.sharing, name="sharing"),
+    path("organisations/coaching/", sharing_views.coaching, name="coaching"),
+    path("organisations/<slug:slug>/celebrate/", sharing_views.celebrate, name="celebrate"),
+    path(
+        "organisations/<slug:slug>/celebrate/<int:year>/<int:month>/",
+        sharing_views.summary,
+        name="summary",
+    ),
+    path(
+        "organisations/<slug:slug>/celebrate/<int:year>/<int:month>/summary.csv",
+        sharing_views.summary_csv,
+        name="summary_csv",
+    ),
     path("organisations/<slug:slug>/people/", org_views.people, name="people"),
     path(
         "organisations/<slug:slug>/people/<uuid:public_id>/appoint/",
@@ -40,6 +53,7 @@ urlpatterns = [
         name="invitation_withdraw",
     ),
     path("team/", views.home, name="home"),
+    path("team/emails/", views.notifications, name="notifications"),
     path(
         "team/review-invitations/<uuid:public_id>/",
         views.review_invitation,

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from rosette.accounts.http import AuthenticatedHttpRequest
 from rosette.applications import review
 from rosette.core.access import Rule, access
-from rosette.managers import selectors
+from rosette.managers import digest, selectors
+from rosette.managers.forms import DigestForm
 from rosette.managers.org_views import verified_emails
 
 
@@ -26,7 +29,11 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "managers/home.html",
-        {"home": selectors.manager_home(user=request.user, emails=emails), **rule_12()},
+        {
+            "home": selectors.manager_home(user=request.user, emails=emails),
+            "managed": selectors.organisations_managed_by(user=request.user),
+            **rule_12(),
+        },
     )
 
 
@@ -56,3 +63,18 @@ def review_invitation(request: AuthenticatedHttpRequest, *, public_id: Any) -> H
         },
         status=403 if problem else 200,
     )
+
+
+@access(Rule.MANAGER)
+def notifications(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """How often the manager hears of what waits: weekly by default, daily at most, or never."""
+    current = digest.settings_for(request.user)
+    form = DigestForm(
+        request.POST if request.method == "POST" else None,
+        initial={"frequency": current.frequency},
+    )
+    if request.method == "POST" and form.is_valid():
+        digest.digest_settings_update(user=request.user, frequency=form.cleaned_data["frequency"])
+        messages.success(request, _("Your choice is saved."))
+        return redirect("managers:home")
+    return render(request, "managers/notifications.html", {"form": form})
