@@ -204,3 +204,71 @@ def test_joining_by_link_and_leaving_work_without_javascript_on_a_phone(
     expect(person.get_by_text("Your badges are still yours.")).to_be_visible()
     axe(person)
     assert not Membership.objects.filter(user=learner, status="active").exists()
+
+
+def test_the_manager_endorses_and_the_award_is_celebrated_only_once_the_learner_agrees(
+    page: Page, phone: Page, new_page: Callable[..., Page], learner: User, manager: User
+) -> None:
+    organisation = _join(learner, manager)
+    badge = factories.make_badge(name="Video chats", slug="video-chats")
+    factories.give_badge(learner, badge)
+    coach = factories.make_user(email="coach@example.org", name="Colleague Coach")
+    teams.membership_accept(
+        membership=teams.membership_invite(
+            organisation=organisation, user=coach, role=Membership.Role.STAFF, actor=None
+        ),
+        actor=coach,
+    )
+    factories.give_badge(coach, badge)
+
+    # The manager endorses the badge from their home, on a phone.
+    _sign_in(phone, manager.email)
+    phone.goto("/team/")
+    axe(phone)
+    phone.locator("#team-awards").get_by_role("link", name=re.compile("^Endorse.*Morag")).click()
+    axe(phone)
+    phone.get_by_role("textbox").first.fill(
+        "Morag now checks every video call with the people she supports before it starts."
+    )
+    phone.get_by_role("button", name="Send endorsement").click()
+    axe(phone)
+
+    # The celebration feed does not show the award until Morag agrees.
+    phone.goto(f"/organisations/{organisation.slug}/celebrate/")
+    expect(phone.get_by_text("Nothing has been shared yet.")).to_be_visible()
+    axe(phone)
+    _sign_in(page, learner.email)
+    page.goto("/organisations/")
+    axe(page)
+    page.get_by_role("link", name="Share your badges with colleagues").click()
+    axe(page)
+    page.get_by_role("button", name=re.compile("^Celebrate it with A care service")).click()
+    expect(page.get_by_text("Shown in the celebration feed of A care service.")).to_be_visible()
+    axe(page)
+    phone.reload()
+    expect(phone.locator("#celebrations")).to_contain_text("Morag Learner: Video chats")
+    axe(phone)
+    phone.get_by_role("link", name="This month’s summary for a newsletter").click()
+    expect(phone.locator("#summary")).to_contain_text("Morag Learner: Video chats")
+    axe(phone, screenshot="managers-summary-phone")
+
+    # A colleague offers to help; someone working on the badge finds them.
+    colleague = factories.make_user(email="newstart@example.org", name="New Start")
+    teams.membership_accept(
+        membership=teams.membership_invite(
+            organisation=organisation, user=colleague, role=Membership.Role.STAFF, actor=None
+        ),
+        actor=colleague,
+    )
+    helper = new_page(320)
+    _sign_in(helper, coach.email)
+    helper.goto("/organisations/sharing/")
+    helper.get_by_role("button", name=re.compile("^Offer to help colleagues")).click()
+    expect(helper.get_by_text("You offered to help colleagues with this badge.")).to_be_visible()
+    axe(helper)
+    applications.application_start(learner=colleague, badge=badge)
+    newcomer = new_page(320)
+    _sign_in(newcomer, colleague.email)
+    newcomer.goto("/organisations/coaching/")
+    expect(newcomer.locator(".coaches")).to_contain_text("Colleague Coach")
+    axe(newcomer)
