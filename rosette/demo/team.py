@@ -3,7 +3,8 @@ manager meets, built through the real services, so that the manager's home is al
 run. Eilidh drafts (and has shared nothing: the manager sees nothing of it); Fraser has shared
 a draft (an invitation the manager has not opened); Gregor's draft was checked ("needs work"),
 revised, and he asked again, with a discussion to confirm; Isla has submitted; Jamie's
-application was returned; Kirsty was awarded a badge to celebrate; Lewis holds a badge that
+application was returned; Kirsty was awarded a badge, celebrates it with the organisation and
+offers to help colleagues with it; Lewis holds a badge that
 needs his manager's endorsement (rule 15)."""
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from rosette.applications import discussion, review
 from rosette.applications import services as applications
 from rosette.applications.models import Application, Review
 from rosette.assessment import services as assessment
+from rosette.awards.models import Award
 from rosette.awards.services import badge_endorsement_rule_set
 from rosette.catalogue.models import Badge
 from rosette.demo.awards import GS1, GS2, VC1, VC2
+from rosette.managers import services as sharing
 from rosette.teams import services as teams
 from rosette.teams.models import Membership, Organisation
 
@@ -31,6 +34,7 @@ TEAM = [
     ("isla@example.org", "Isla Waiting", "submitted"),
 ]
 GETTING_STARTED = "getting-started-with-open-badges"
+ORGANISATION = "demo-care-services"
 VIDEO_CHATS = "oss-video-chats"
 
 
@@ -127,7 +131,12 @@ def _state(state: str, learner: User, manager: User, assessor: User, issuer_admi
     elif state == "returned":
         _decide(_submitted(learner, started), assessor, "return")
     elif state == "awarded":
-        _decide(_submitted(learner, started), assessor, "award")
+        if _decide(_submitted(learner, started), assessor, "award"):
+            # Kirsty celebrates it with her organisation and offers to help colleagues (tips 7, 8).
+            award = Award.objects.get(recipient=learner, badge=started)
+            organisation = Organisation.objects.get(slug=ORGANISATION)
+            sharing.celebration_agree(award=award, organisation=organisation, user=learner)
+            sharing.coaching_offer(user=learner, badge=started)
     elif state == "endorsement_due":
         # The issuer's admin requires a manager's endorsement while this award is made, then
         # stops, so the rest of the demo catalogue is as it was (the award keeps its due date).

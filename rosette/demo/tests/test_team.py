@@ -33,3 +33,7 @@ def test_the_demo_manager_has_a_team_in_every_state(client: Client) -> None:
     assert "Endorse Getting started with Open Badges for Lewis Endorsement" in page
     assert "Eilidh" not in page  # a draft she has not shared
     assert "Discussions to confirm" in page
+    feed = client.get(reverse("managers:celebrate", kwargs={"slug": "demo-care-services"}))
+    assert "Kirsty Awarded: Getting started" in feed.content.decode()
+    client.force_login(User.objects.get(email="eilidh@example.org"))
+    assert "Kirsty Awarded" in client.get(reverse("managers:coaching")).content.decode()
