@@ -21,7 +21,7 @@ from rosette.managers import selectors
 from rosette.managers.models import DigestSettings
 from rosette.teams.models import Membership
 
-INTERVAL = {
+INTERVAL: dict[str, timedelta] = {
     DigestSettings.Frequency.WEEKLY: timedelta(days=7),
     DigestSettings.Frequency.DAILY: timedelta(days=1),
 }

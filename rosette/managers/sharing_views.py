@@ -4,6 +4,8 @@ the monthly summary a manager copies into a newsletter or downloads."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -112,7 +114,7 @@ def summary(request: AuthenticatedHttpRequest, *, slug: str, year: int, month: i
         {
             "organisation": organisation,
             "awards": selectors.celebrations(organisation=organisation, month=period),
-            "month": timezone.datetime(period[0], period[1], 1).date(),
+            "month": date(period[0], period[1], 1),
             "year": year,
             "month_number": month,
         },

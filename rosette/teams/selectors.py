@@ -143,7 +143,7 @@ def join_link_in(*, organisation: Organisation, public_id: Any) -> JoinLink:
         raise Http404 from exc
 
 
-def managed_staff_ids(*, manager: Person) -> QuerySet[Membership, dict[str, Any]]:
+def managed_staff_ids(*, manager: Person) -> QuerySet[Membership, Any]:
     """Ids (``user``) of the people who are active staff where this person is an active
     manager: the one definition of "my team"."""
     organisations = Membership.objects.filter(

@@ -80,8 +80,8 @@ def test_the_learner_records_it_and_the_person_asked_confirms_it(
     award = award_create(
         recipient=learner, badge=application.badge, actor=None, application=application
     )
-    page = client.get(award.get_absolute_url()).content.decode()
-    assert "confirmed by Callum Manager" in page
+    award_page = client.get(award.get_absolute_url()).content.decode()
+    assert "confirmed by Callum Manager" in award_page
 
 
 def test_the_award_page_shows_it_only_if_the_learner_chooses(

@@ -69,6 +69,7 @@ def test_the_learner_asks_again_and_the_reviewer_sees_what_changed_since_their_c
     )
 
     question = application.version.questions.order_by("position").first()
+    assert question is not None
     client.post(
         shared.get_absolute_url(),
         {f"comment-{question.id}": "", "overall_note": "Ready now.", "verdict": "ready"},
