@@ -846,6 +846,7 @@ URLS: dict[str, Url] = {
     "reviews:share": url(Rule.OWNER, _review_application_sample, owners="learner"),
     "reviews:revoke": url(Rule.OWNER, _review_share_sample, owners="learner"),
     "reviews:ask_again": url(Rule.OWNER, _review_share_sample, owners="learner"),
+    "reviews:share_feedback": url(Rule.OWNER, _review_application_sample, owners="learner"),
     "reviews:discussion": url(Rule.OWNER, _discussion_application_sample, owners="learner"),
     "reviews:discussion_confirm": url(Rule.OWNER, _discussion_sample, owners="manager"),
     "reviews:list": url(Rule.SIGNED_IN),

@@ -66,6 +66,8 @@ class Application(BaseModel):
     decided_at = models.DateTimeField(null=True, blank=True)
     # Why it was declined (a category from the issuer's list); never shown as feedback.
     decline_reason = models.CharField(max_length=40, blank=True)
+    # The learner chose to show the assessor's feedback to their managers (issue 15).
+    feedback_shared_at = models.DateTimeField(null=True, blank=True)
 
     objects = ApplicationQuerySet.as_manager()
 

@@ -689,3 +689,21 @@ def shared_with_reviewer(*, user: User) -> list[Review]:
         .select_related("application__badge", "application__learner")
         .order_by("-application__updated_at")[:200]
     )
+
+
+@transaction.atomic
+def feedback_share(*, application: Application, actor: User, share: bool) -> Application:
+    """The learner shows the assessor's feedback on their returned application to the managers
+    of the organisations where they work (so they can coach), or stops showing it."""
+    _require_learner(application, actor)
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if share and application.status != Application.Status.RETURNED:
+        raise ReviewError(_("You can share the feedback on an application that was returned."))
+    application.feedback_shared_at = timezone.now() if share else None
+    application.save(update_fields=["feedback_shared_at", "updated_at"])
+    record_event(
+        action="applications:feedback:share" if share else "applications:feedback:unshare",
+        subject=application,
+        actor=actor,
+    )
+    return application

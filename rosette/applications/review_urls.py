@@ -18,6 +18,11 @@ urlpatterns = [
     ),
     path("applications/<uuid:public_id>/discussion/", views.discussion, name="discussion"),
     path(
+        "applications/<uuid:public_id>/share/feedback/",
+        views.share_feedback,
+        name="share_feedback",
+    ),
+    path(
         "reviews/discussions/<uuid:public_id>/",
         views.discussion_confirm,
         name="discussion_confirm",

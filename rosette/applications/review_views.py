@@ -111,6 +111,26 @@ def ask_again(request: AuthenticatedHttpRequest, *, public_id: Any, review_id: A
     return redirect("reviews:share", public_id=application.public_id)
 
 
+@access(Rule.OWNER)
+def share_feedback(request: AuthenticatedHttpRequest, *, public_id: Any) -> HttpResponse:
+    """Show the assessor's feedback to your managers, or stop (POST; GET goes back)."""
+    application = selectors.application_for_learner(user=request.user, public_id=public_id)
+    if request.method == "POST":
+        share = request.POST.get("share") == "yes"
+        try:
+            review.feedback_share(application=application, actor=request.user, share=share)
+        except review.ReviewError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(
+                request,
+                _("Your managers can now read the feedback.")
+                if share
+                else _("Your managers can no longer read the feedback."),
+            )
+    return redirect(application)
+
+
 # --- the reviewer ---------------------------------------------------------------------------
 
 

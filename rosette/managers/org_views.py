@@ -33,7 +33,7 @@ MANAGERS_SEE = [
 MANAGERS_NEVER_SEE = [
     gettext_lazy("drafts you have not shared with them"),
     gettext_lazy("an application that was declined"),
-    gettext_lazy("the assessor’s feedback, unless you share it"),
+    gettext_lazy("the assessor’s feedback, unless you choose to show it to them"),
 ]
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from django.http import Http404
 
@@ -14,7 +15,7 @@ from rosette.accounts.models import User
 from rosette.applications import discussion as discussions
 from rosette.applications import review
 from rosette.applications.models import Application, Discussion, FollowUp, Review
-from rosette.assessment.selectors import projected_decision_date
+from rosette.assessment.selectors import attempt_feedback, projected_decision_date
 from rosette.awards import selectors as award_selectors
 from rosette.awards.models import Award
 from rosette.awards.services import has_manager_endorsement
@@ -35,6 +36,25 @@ class Waiting:
 
 
 @dataclass(frozen=True)
+class Returned:
+    """A returned application of someone on the team, and the assessor's feedback only if the
+    learner chose to show it (``feedback`` is empty otherwise)."""
+
+    application: Application
+    feedback: list[tuple[Any, str]]
+
+
+def _returned(application: Application) -> Returned:
+    if application.feedback_shared_at is None:
+        return Returned(application, [])
+    for attempt in application.attempts.order_by("-number"):
+        decision, rows = attempt_feedback(attempt=attempt)
+        if decision is not None:
+            return Returned(application, rows)
+    return Returned(application, [])
+
+
+@dataclass(frozen=True)
 class SharedDraft:
     share: Review
     changed_since_comments: bool
@@ -46,7 +66,7 @@ class ManagerHome:
     drafts: list[SharedDraft] = field(default_factory=list)
     submitted_after_review: list[Review] = field(default_factory=list)
     submitted: list[Waiting] = field(default_factory=list)
-    returned: list[Application] = field(default_factory=list)
+    returned: list[Returned] = field(default_factory=list)
     to_endorse: list[Award] = field(default_factory=list)
     endorsements_due: list[Award] = field(default_factory=list)
     followups: list[FollowUp] = field(default_factory=list)
@@ -106,7 +126,7 @@ def manager_home(*, user: User, emails: list[str]) -> ManagerHome:
             Waiting(application=a, projected=projected_decision_date(application=a))
             for a in _team_applications(user, Application.Status.SUBMITTED)
         ],
-        returned=_team_applications(user, Application.Status.RETURNED),
+        returned=[_returned(a) for a in _team_applications(user, Application.Status.RETURNED)],
         to_endorse=[
             a
             for a in active

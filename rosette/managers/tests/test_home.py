@@ -166,6 +166,30 @@ def test_the_teams_applications_show_submitted_with_a_likely_date_and_returned_b
     assert "Private draft" not in page  # never shared
     assert waiting.status == Application.Status.SUBMITTED
 
+    # The learner shows the feedback to her managers; then it is there.
+    client.force_login(learner)
+    share = reverse("reviews:share_feedback", kwargs={"public_id": returned.public_id})
+    client.post(share, {"share": "yes"})
+    assert "Say more about the waiting room" in home_of(client, manager)
+    other = factories.make_manager(email="other@example.org")
+    assert "Say more about the waiting room" not in home_of(client, other)
+    client.force_login(learner)
+    client.post(share, {"share": "no"})
+    assert "Say more about the waiting room" not in home_of(client, manager)
+
+
+def test_only_the_learner_shows_the_feedback(
+    client: SignInClient, manager: User, learner: User, staff: Membership, issuer: Issuer,
+    assessor: User,
+) -> None:  # fmt: skip
+    returned = submitted(learner, badge_named(issuer, "Returned badge"))
+    decide(returned, assessor, "return")
+    share = reverse("reviews:share_feedback", kwargs={"public_id": returned.public_id})
+    client.force_login(manager)
+    assert client.post(share, {"share": "yes"}).status_code == 404
+    returned.refresh_from_db()
+    assert returned.feedback_shared_at is None
+
 
 def test_awards_to_celebrate_and_endorsements_due(
     client: SignInClient, manager: User, learner: User, staff: Membership, issuer: Issuer
