@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("rosette.toolkits.urls")),
     path("", include("rosette.awards.urls")),
     path("", include("rosette.workspace.urls")),
+    path("", include("rosette.managers.urls")),
     # The workspace's people, reports and audit trail, each in its own namespace (ADR 0015).
     path("workspace/", include("rosette.workspace.people_urls")),
     path("workspace/", include("rosette.workspace.report_urls")),

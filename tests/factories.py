@@ -97,6 +97,7 @@ def make_badge(
     publish: bool = True,
     summary: str = "",
     image: tuple[str, bytes] | None = None,
+    discussion_task: str = "",
 ) -> Badge:
     n = next(_seq)
     badge = catalogue.badge_create(
@@ -126,17 +127,24 @@ def make_badge(
             )
         ],
         overall_min_words=overall_min_words,
+        discussion_task=discussion_task,
     )
     if publish:
         catalogue.badge_version_publish(version=version, actor=None)
     return badge
 
 
-def make_manager(*, organisation: Organisation | None = None, **kwargs: Any) -> User:
+def make_manager(
+    *, organisation: Organisation | None = None, admin: bool = False, **kwargs: Any
+) -> User:
+    """An active manager (of a new organisation unless given one); ``admin``: who also
+    administers it."""
     user = make_user(**kwargs)
     organisation = organisation or teams.organisation_create(
         slug=f"org-{next(_seq)}", name="A care service", actor=None
     )
+    if admin:
+        teams.admin_add(organisation=organisation, user=user, actor=None)
     membership = teams.membership_invite(
         organisation=organisation, user=user, role=Membership.Role.MANAGER, actor=None
     )
@@ -149,3 +157,11 @@ def give_badge(user: User, badge: Badge) -> Any:
     from rosette.awards.services import award_create
 
     return award_create(recipient=user, badge=badge, actor=None)
+
+
+def join_staff(user: User, organisation: Organisation) -> Membership:
+    """The person joins the organisation as staff, by invitation and consent (the services)."""
+    membership = teams.membership_invite(
+        organisation=organisation, user=user, role=Membership.Role.STAFF, actor=None
+    )
+    return teams.membership_accept(membership=membership, actor=user)

@@ -19,6 +19,7 @@ POST is sent, so a POST reaches the view's access checks without changing much.
 
 from __future__ import annotations
 
+import datetime
 import io
 import logging
 import time
@@ -640,6 +641,114 @@ def _report_csv_sample(people: dict[str, User]) -> dict[str, Any]:
     return {**_own_issuer_sample(people), "key": "awards"}
 
 
+def _walk_organisation(people: dict[str, User]) -> Any:
+    return Membership.objects.get(user=people["manager"], role="manager").organisation
+
+
+def _org_sample(people: dict[str, User]) -> dict[str, Any]:
+    return {"slug": _walk_organisation(people).slug}
+
+
+def _org_invitation_sample(people: dict[str, User]) -> dict[str, Any]:
+    """An invitation from the manager's organisation to the learner's address."""
+    organisation = _walk_organisation(people)
+    invitation = teams.invitation_create(
+        organisation=organisation,
+        email=people["learner"].email,
+        actor=people["manager"],
+        organisations_url="/organisations/",
+    )
+    return {"public_id": invitation.public_id}
+
+
+def _org_withdraw_sample(people: dict[str, User]) -> dict[str, Any]:
+    return {"slug": _walk_organisation(people).slug, **_org_invitation_sample(people)}
+
+
+def _membership_invited_sample(people: dict[str, User]) -> dict[str, Any]:
+    """The learner, invited to another organisation (not yet answered)."""
+    organisation = teams.organisation_create(
+        slug=f"walk-invite-{Membership.objects.count()}", name="Walk invite", actor=None
+    )
+    membership = teams.membership_invite(
+        organisation=organisation, user=people["learner"], role="staff", actor=None
+    )
+    return {"public_id": membership.public_id}
+
+
+def _membership_active_sample(people: dict[str, User]) -> dict[str, Any]:
+    """The learner, staff of another organisation (so that leaving it changes nothing else)."""
+    kwargs = _membership_invited_sample(people)
+    membership = Membership.objects.get(public_id=kwargs["public_id"])
+    teams.membership_accept(membership=membership, actor=people["learner"])
+    return kwargs
+
+
+def _join_link(people: dict[str, User]) -> Any:
+    """A join link of an organisation of its own, with an admin of its own."""
+    admin = factories.make_user()
+    organisation = teams.organisation_create(
+        slug=f"walk-join-{Membership.objects.count()}", name="Walk join", actor=None, admin=admin
+    )
+    return teams.join_link_create(organisation=organisation, actor=admin)
+
+
+def _join_sample(people: dict[str, User]) -> dict[str, Any]:
+    return {"token": teams.join_link_token(_join_link(people))}
+
+
+def _join_link_revoke_sample(people: dict[str, User]) -> dict[str, Any]:
+    organisation = _walk_organisation(people)
+    link = teams.join_link_create(organisation=organisation, actor=people["manager"])
+    return {"slug": organisation.slug, "public_id": link.public_id}
+
+
+def _appoint_sample(people: dict[str, User]) -> dict[str, Any]:
+    organisation = _walk_organisation(people)
+    staff = Membership.objects.get(
+        organisation=organisation, user=people["learner"], role="staff", status="active"
+    )
+    return {"slug": organisation.slug, "public_id": staff.public_id}
+
+
+def _summary_sample(people: dict[str, User]) -> dict[str, Any]:
+    return {**_org_sample(people), "year": 2026, "month": 11}
+
+
+def _manager_review_invitation_sample(people: dict[str, User]) -> dict[str, Any]:
+    return {"public_id": _review_sample(people).public_id}
+
+
+def _discussion_application(people: dict[str, User]) -> Any:
+    """A draft of the learner's for a badge with a discussion task."""
+    from rosette.applications import services
+
+    badge = factories.make_badge(discussion_task="Talk it through with your team.")
+    return services.application_start(learner=people["learner"], badge=badge)
+
+
+def _discussion_application_sample(people: dict[str, User]) -> dict[str, Any]:
+    return {"public_id": _discussion_application(people).public_id}
+
+
+def _discussion_sample(people: dict[str, User]) -> dict[str, Any]:
+    """The learner's discussion, which they asked the manager to confirm."""
+    from rosette.applications import discussion
+
+    recorded = discussion.discussion_record(
+        application=_discussion_application(people),
+        actor=people["learner"],
+        participants="My manager",
+        held_on=datetime.date(2026, 1, 5),
+        agreed="To check the room before every call.",
+        show_on_award=True,
+    )
+    discussion.discussion_ask_confirmation(
+        discussion=recorded, actor=people["learner"], email=people["manager"].email
+    )
+    return {"public_id": recorded.public_id}
+
+
 # --- declarations -----------------------------------------------------------------------------
 
 
@@ -754,12 +863,41 @@ URLS: dict[str, Url] = {
     # manager review
     "reviews:share": url(Rule.OWNER, _review_application_sample, owners="learner"),
     "reviews:revoke": url(Rule.OWNER, _review_share_sample, owners="learner"),
+    "reviews:ask_again": url(Rule.OWNER, _review_share_sample, owners="learner"),
+    "reviews:share_feedback": url(Rule.OWNER, _review_application_sample, owners="learner"),
+    "reviews:discussion": url(Rule.OWNER, _discussion_application_sample, owners="learner"),
+    "reviews:discussion_confirm": url(Rule.OWNER, _discussion_sample, owners="manager"),
     "reviews:list": url(Rule.SIGNED_IN),
     "reviews:accept": url(Rule.OWNER, _review_invitation_sample, owners="manager"),
     "reviews:review": url(Rule.OWNER, _review_reviewer_sample, owners="manager"),
     "reviews:review_media": url(Rule.OWNER, _review_media_sample, owners="manager"),
     "reviews:review_file": url(Rule.OWNER, _review_file_sample, owners="manager"),
     "reviews:followup": url(Rule.OWNER, _review_followup_sample, owners="manager"),
+    # organisations (issue 15): the person's own memberships, and the admin's people page.
+    # The manager persona administers their organisation (_people below).
+    "managers:organisations": url(Rule.SIGNED_IN),
+    "managers:invitation_answer": url(Rule.OWNER, _org_invitation_sample, owners="learner"),
+    "managers:membership_answer": url(Rule.OWNER, _membership_invited_sample, owners="learner"),
+    "managers:leave": url(Rule.OWNER, _membership_active_sample, owners="learner"),
+    "managers:join": url(Rule.SIGNED_IN, _join_sample),
+    "managers:people": url(Rule.OWNER, _org_sample, owners="manager"),
+    "managers:appoint": url(Rule.OWNER, _appoint_sample, owners="manager"),
+    "managers:join_link_create": url(Rule.OWNER, _org_sample, owners="manager"),
+    "managers:join_link_revoke": url(Rule.OWNER, _join_link_revoke_sample, owners="manager"),
+    "managers:invitation_withdraw": url(Rule.OWNER, _org_withdraw_sample, owners="manager"),
+    # sharing with colleagues: coaching offers (tip 7), celebrations (tip 8). The learner is
+    # staff of the manager's organisation; the other manager is not in it.
+    "managers:sharing": url(Rule.SIGNED_IN),
+    "managers:coaching": url(Rule.SIGNED_IN),
+    "managers:celebrate": url(Rule.OWNER, _org_sample, owners="learner manager"),
+    "managers:summary": url(Rule.OWNER, _summary_sample, owners="manager"),
+    "managers:summary_csv": url(Rule.OWNER, _summary_sample, owners="manager"),
+    # the manager's home
+    "managers:home": url(Rule.MANAGER),
+    "managers:notifications": url(Rule.MANAGER),
+    "managers:review_invitation": url(
+        Rule.OWNER, _manager_review_invitation_sample, owners="manager"
+    ),
     # toolkits
     "toolkits:assessment_list": url(Rule.SIGNED_IN),
     "toolkits:shared_list": url(Rule.MANAGER),
@@ -1002,6 +1140,8 @@ def _people(learner: User, outsider: User, manager: User, assessor: User, issuer
         organisation=organisation, user=learner, role="staff", actor=manager
     )
     teams.membership_accept(membership=membership, actor=learner)
+    # The manager also administers their organisation (its people page, join links).
+    teams.admin_add(organisation=organisation, user=manager, actor=None)
     return {
         "learner": learner,
         "outsider": outsider,

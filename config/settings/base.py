@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "rosette.assessment",
     "rosette.toolkits",
     "rosette.workspace",
+    "rosette.managers",
     "rosette.home",
     "rosette.demo",
 ]

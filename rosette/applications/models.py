@@ -66,6 +66,8 @@ class Application(BaseModel):
     decided_at = models.DateTimeField(null=True, blank=True)
     # Why it was declined (a category from the issuer's list); never shown as feedback.
     decline_reason = models.CharField(max_length=40, blank=True)
+    # The learner chose to show the assessor's feedback to their managers (issue 15).
+    feedback_shared_at = models.DateTimeField(null=True, blank=True)
 
     objects = ApplicationQuerySet.as_manager()
 
@@ -104,6 +106,14 @@ class Application(BaseModel):
     @property
     def is_editable(self) -> bool:
         return self.status in self.EDITABLE_STATUSES
+
+    @property
+    def discussion_or_none(self) -> Discussion | None:
+        """The recorded discussion task, if any (rule 18)."""
+        try:
+            return self.discussion  # type: ignore[no-any-return]
+        except Discussion.DoesNotExist:
+            return None
 
 
 class Attempt(BaseModel):
@@ -290,6 +300,11 @@ class Review(BaseModel):
     verdict = models.CharField(max_length=20, choices=Verdict.choices, blank=True)
     reviewed_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # The evidence as it was when the reviewer last sent comments ({question id or "whole":
+    # text}), so that when the learner asks again the reviewer sees what changed.
+    answers_at_review = models.JSONField(default=dict, blank=True)
+    # The learner asked the reviewer to look again after their comments (issue 15).
+    asked_again_at = models.DateTimeField(null=True, blank=True)
 
     objects = ReviewQuerySet.as_manager()
 
@@ -313,6 +328,14 @@ class Review(BaseModel):
 
     def get_absolute_url(self) -> str:
         return reverse("reviews:review", kwargs={"public_id": self.public_id})
+
+    @property
+    def asked_again(self) -> bool:
+        """The learner asked for another look and the reviewer has not answered it yet."""
+        return bool(
+            self.asked_again_at
+            and (self.reviewed_at is None or self.asked_again_at > self.reviewed_at)
+        )
 
 
 class ReviewComment(BaseModel):
@@ -351,3 +374,32 @@ class FollowUp(BaseModel):
 
     def __str__(self) -> str:
         return f"Follow-up of {self.award_id} for review {self.review_id}"
+
+
+class Discussion(BaseModel):
+    """The discussion task of a badge (DESIGN rule 18, seeds/002 tip 4), as the learner
+    recorded it: who took part, when, and what was agreed. The learner may ask a named
+    colleague, manager or tutor to confirm it (by email address; the confirmation binds to the
+    account that holds that address, verified). The confirmation shows on the application and,
+    if the learner chooses, on the award page."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    application = models.OneToOneField(
+        Application, on_delete=models.CASCADE, related_name="discussion"
+    )
+    participants = models.CharField(_("who took part"), max_length=300)
+    held_on = models.DateField(_("when it took place"))
+    agreed = models.TextField(_("what you agreed"))
+    show_on_award = models.BooleanField(default=False)
+    confirmer_email = models.EmailField(blank=True)
+    confirmer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="discussions_confirmed",
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Discussion for {self.application.reference}"

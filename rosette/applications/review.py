@@ -15,6 +15,7 @@ Public functions for other apps:
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import secrets
 from collections.abc import Mapping, Sequence
@@ -24,7 +25,7 @@ from typing import Any, Protocol
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
-from django.db.models import F, Prefetch
+from django.db.models import F, Max, Prefetch
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -279,7 +280,17 @@ def review_submit(
     review.overall_note = note
     review.verdict = verdict
     review.reviewed_at = timezone.now()
-    review.save(update_fields=["checklist", "overall_note", "verdict", "reviewed_at", "updated_at"])
+    review.answers_at_review = answers_now(application)
+    review.save(
+        update_fields=[
+            "checklist",
+            "overall_note",
+            "verdict",
+            "reviewed_at",
+            "answers_at_review",
+            "updated_at",
+        ]
+    )
     record_event(
         action="applications:review:submit",
         subject=review,
@@ -303,6 +314,95 @@ def review_submit(
         context={"application": application, "review": review, "reviewer": actor},
     )
     return review
+
+
+def answers_now(application: Application) -> dict[str, str]:
+    """The text of each answer of the current attempt, keyed by question id ("whole" for the
+    statement as a whole): what the reviewer read."""
+    attempt = application.attempts.order_by("-number").first()
+    if attempt is None:
+        return {}
+    return {
+        str(answer.question_id or "whole"): answer.text or answer.transcript
+        for answer in attempt.answers.all()
+    }
+
+
+@transaction.atomic
+def review_ask_again(*, review: Review, actor: User) -> Review:
+    """After the reviewer's comments, the learner asks them to look again (the draft changed,
+    or not). The reviewer is told by email and sees it on their home. Once per round: asking
+    again waits for their next comments."""
+    _require_learner(review.application, actor)
+    review = (
+        Review.objects.select_for_update(of=("self",))
+        .select_related("application__badge", "application__learner", "reviewer")
+        .get(pk=review.pk)
+    )
+    application = review.application
+    if review.revoked_at is not None:
+        raise Http404
+    if not application.is_editable:
+        raise ReviewError(_("You can only ask for another look before you submit."))
+    if review.reviewer is None or review.reviewed_at is None:
+        raise ReviewError(_("They have not sent their comments yet."))
+    if review.asked_again:
+        raise ReviewError(_("You have already asked them to look again."))
+    review.asked_again_at = timezone.now()
+    review.save(update_fields=["asked_again_at", "updated_at"])
+    record_event(action="applications:review:ask_again", subject=review, actor=actor)
+    send_email_on_commit(
+        to=[review.reviewer.email],
+        subject=_("%(name)s asks you to look again at their draft for %(badge)s")
+        % {"name": application.learner.name, "badge": application.badge.name},
+        template="applications/review/email_ask_again.txt",
+        context={"application": application, "review": review},
+    )
+    return review
+
+
+@dataclass(frozen=True)
+class Change:
+    """A run of words the same, added or removed."""
+
+    kind: str  # "same", "added" or "removed"
+    text: str
+
+
+MAX_DIFF_WORDS = 20_000
+
+
+def changes(before: str, after: str) -> list[Change]:
+    """What changed between two texts, word by word (bounded: very long texts are compared
+    as a whole)."""
+    old, new = before.split(), after.split()
+    if len(old) + len(new) > MAX_DIFF_WORDS:
+        return [Change("removed", before), Change("added", after)]
+    runs: list[Change] = []
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            runs.append(Change("same", " ".join(old[i1:i2])))
+            continue
+        if i2 > i1:
+            runs.append(Change("removed", " ".join(old[i1:i2])))
+        if j2 > j1:
+            runs.append(Change("added", " ".join(new[j1:j2])))
+    return runs
+
+
+def changes_since_review(review: Review) -> dict[str, list[Change]]:
+    """For each answer that changed since the reviewer's last comments, what changed
+    ({question id or "whole": runs}); empty before their first comments."""
+    if review.reviewed_at is None:
+        return {}
+    before = review.answers_at_review or {}
+    now = answers_now(review.application)
+    return {
+        key: changes(before.get(key, ""), text)
+        for key, text in now.items()
+        if text != before.get(key, "")
+    }
 
 
 @transaction.atomic
@@ -536,3 +636,74 @@ def lists_for_reviewer(*, user: User) -> ReviewerLists:
         .order_by(F("done_at").desc(nulls_first=True), "-created_at")
     )
     return ReviewerLists(drafts=drafts, followups=followups)
+
+
+# --- the manager's home (rosette/managers) ---------------------------------------------------
+
+
+def invitations_for_addresses(*, emails: Sequence[str]) -> list[Review]:
+    """Invitations to check a draft, sent to any of these (verified) addresses and not yet
+    opened, so that a manager sees them on their home before any email is read."""
+    if not emails:
+        return []
+    return list(
+        Review.objects.active()
+        .filter(
+            reviewer__isnull=True,
+            invited_email__in=[e.lower() for e in emails],
+            application__status__in=Application.EDITABLE_STATUSES,
+        )
+        .select_related("application__badge", "application__learner")
+        .order_by("-created_at")
+    )
+
+
+def invitation_for_invitee(*, public_id: Any, emails: Sequence[str]) -> Review:
+    """An unopened invitation to one of these (verified) addresses; 404 otherwise."""
+    try:
+        return (
+            Review.objects.active()
+            .select_related("application__badge", "application__learner")
+            .get(
+                public_id=public_id,
+                reviewer__isnull=True,
+                invited_email__in=[e.lower() for e in emails],
+            )
+        )
+    except (Review.DoesNotExist, ValueError) as exc:
+        raise Http404 from exc
+
+
+def shared_with_reviewer(*, user: User) -> list[Review]:
+    """Every draft shared with this person and opened, not revoked, with ``changed_at`` (the
+    last change to the learner's evidence) and the application's status: drafts and returned
+    applications first, then those the learner has since submitted, newest first."""
+    return list(
+        Review.objects.active()
+        .filter(reviewer=user)
+        # A declined application is never shown to the manager (issue 15).
+        .exclude(
+            application__status__in=[Application.Status.WITHDRAWN, Application.Status.DECLINED]
+        )
+        .annotate(changed_at=Max("application__attempts__updated_at"))
+        .select_related("application__badge", "application__learner")
+        .order_by("-application__updated_at")[:200]
+    )
+
+
+@transaction.atomic
+def feedback_share(*, application: Application, actor: User, share: bool) -> Application:
+    """The learner shows the assessor's feedback on their returned application to the managers
+    of the organisations where they work (so they can coach), or stops showing it."""
+    _require_learner(application, actor)
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if share and application.status != Application.Status.RETURNED:
+        raise ReviewError(_("You can share the feedback on an application that was returned."))
+    application.feedback_shared_at = timezone.now() if share else None
+    application.save(update_fields=["feedback_shared_at", "updated_at"])
+    record_event(
+        action="applications:feedback:share" if share else "applications:feedback:unshare",
+        subject=application,
+        actor=actor,
+    )
+    return application

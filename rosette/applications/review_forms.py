@@ -143,3 +143,46 @@ class FollowUpForm(DesignSystemForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"max_length": _("Keep your note under 10,000 characters.")},
     )
+
+
+class DiscussionForm(DesignSystemForm):
+    """The discussion task as the learner records it (rule 18)."""
+
+    participants = forms.CharField(
+        label=_("Who took part"),
+        help_text=_(
+            "Their roles, or their names if they agree: for example “my manager and two "
+            "colleagues”."
+        ),
+        max_length=300,
+        error_messages={"required": _("Say who took part")},
+    )
+    held_on = forms.DateField(
+        label=_("When it took place"),
+        help_text=_("For example, 24/11/2026"),
+        input_formats=["%d/%m/%Y", "%Y-%m-%d", "%d %m %Y"],
+        error_messages={
+            "required": _("Enter the date of the discussion"),
+            "invalid": _("Enter a date like 24/11/2026"),
+        },
+    )
+    agreed = forms.CharField(
+        label=_("What you agreed"),
+        help_text=_("How you will apply the learning in your work."),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=5_000,
+        error_messages={"required": _("Say what you agreed")},
+    )
+    show_on_award = forms.BooleanField(
+        label=_("Show the confirmed discussion on my award page, if I am awarded the badge"),
+        required=False,
+    )
+    confirmer_email = forms.EmailField(
+        label=_("Email address of someone who took part, to confirm it"),
+        help_text=_("A colleague, your manager or your tutor. We will ask them to confirm it."),
+        required=False,
+        max_length=254,
+        error_messages={
+            "invalid": _("Enter an email address in the correct format, like name@example.org"),
+        },
+    )

@@ -11,6 +11,22 @@ urlpatterns = [
         views.revoke,
         name="revoke",
     ),
+    path(
+        "applications/<uuid:public_id>/share/<uuid:review_id>/again/",
+        views.ask_again,
+        name="ask_again",
+    ),
+    path("applications/<uuid:public_id>/discussion/", views.discussion, name="discussion"),
+    path(
+        "applications/<uuid:public_id>/share/feedback/",
+        views.share_feedback,
+        name="share_feedback",
+    ),
+    path(
+        "reviews/discussions/<uuid:public_id>/",
+        views.discussion_confirm,
+        name="discussion_confirm",
+    ),
     path("reviews/", views.reviewer_list, name="list"),
     path("reviews/invitations/<str:token>/", views.accept, name="accept"),
     path("reviews/<uuid:public_id>/", views.review_page, name="review"),

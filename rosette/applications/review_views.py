@@ -5,16 +5,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from allauth.account.models import EmailAddress
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from rosette.accounts.http import AuthenticatedHttpRequest
+from rosette.applications import discussion as discussions
 from rosette.applications import review, selectors, services, uploads
 from rosette.applications.models import Answer, Application, Attachment, FollowUp, Review
 from rosette.applications.review_forms import (
+    DiscussionForm,
     FollowUpForm,
     InviteForm,
     ReviewForm,
@@ -89,6 +92,45 @@ def revoke(request: AuthenticatedHttpRequest, *, public_id: Any, review_id: Any)
     )
 
 
+@access(Rule.OWNER)
+def ask_again(request: AuthenticatedHttpRequest, *, public_id: Any, review_id: Any) -> HttpResponse:
+    """After the reviewer's comments, ask them to look again (POST; GET goes to the list)."""
+    application = selectors.application_for_learner(user=request.user, public_id=public_id)
+    shared = review.review_for_learner(application=application, public_id=review_id)
+    if request.method == "POST":
+        try:
+            review.review_ask_again(review=shared, actor=request.user)
+        except review.ReviewError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(
+                request,
+                _("We have asked %(name)s to look again.")
+                % {"name": shared.reviewer.name if shared.reviewer else shared.invited_email},
+            )
+    return redirect("reviews:share", public_id=application.public_id)
+
+
+@access(Rule.OWNER)
+def share_feedback(request: AuthenticatedHttpRequest, *, public_id: Any) -> HttpResponse:
+    """Show the assessor's feedback to your managers, or stop (POST; GET goes back)."""
+    application = selectors.application_for_learner(user=request.user, public_id=public_id)
+    if request.method == "POST":
+        share = request.POST.get("share") == "yes"
+        try:
+            review.feedback_share(application=application, actor=request.user, share=share)
+        except review.ReviewError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(
+                request,
+                _("Your managers can now read the feedback.")
+                if share
+                else _("Your managers can no longer read the feedback."),
+            )
+    return redirect(application)
+
+
 # --- the reviewer ---------------------------------------------------------------------------
 
 
@@ -120,11 +162,15 @@ def _review_page(request: HttpRequest, shared: Review, form: ReviewForm | None) 
     application = shared.application
     attempt = services.current_attempt(application)
     checks = services.answer_checks(attempt)
+    changed = review.changes_since_review(shared)
     items = []
     for check in checks:
         question = check.answer.question
         field = form[comment_field_name(question)] if form is not None and question else None
-        items.append({"check": check, "question": question, "field": field})
+        key = str(question.id) if question else "whole"
+        items.append(
+            {"check": check, "question": question, "field": field, "changes": changed.get(key)}
+        )
     return render(
         request,
         "applications/review/review.html",
@@ -241,4 +287,90 @@ def review_file(
     attachment = get_object_or_404(Attachment, public_id=attachment_id, attempt=attempt)
     return uploads.serve_evidence(  # type: ignore[no-any-return]
         attachment.file, attachment.content_type, attachment.title
+    )
+
+
+# --- discussion tasks (rule 18) ----------------------------------------------------------------
+
+
+def _discussion_page(
+    request: HttpRequest, application: Application, form: DiscussionForm
+) -> HttpResponse:
+    return render(
+        request,
+        "applications/discussion/record.html",
+        {
+            "application": application,
+            "form": form,
+            "discussion": discussions.discussion_of(application),
+        },
+    )
+
+
+@access(Rule.OWNER)
+def discussion(request: AuthenticatedHttpRequest, *, public_id: Any) -> HttpResponse:
+    """Record the badge's discussion task and ask someone who took part to confirm it."""
+    application = selectors.application_for_learner(user=request.user, public_id=public_id)
+    if not application.version.discussion_task:
+        raise Http404
+    current = discussions.discussion_of(application)
+    if request.method != "POST":
+        initial = (
+            {
+                "participants": current.participants,
+                "held_on": current.held_on.strftime("%d/%m/%Y"),
+                "agreed": current.agreed,
+                "show_on_award": current.show_on_award,
+                "confirmer_email": current.confirmer_email,
+            }
+            if current
+            else {}
+        )
+        return _discussion_page(request, application, DiscussionForm(initial=initial))
+    form = DiscussionForm(request.POST)
+    if not form.is_valid():
+        return _discussion_page(request, application, form)
+    data = form.cleaned_data
+    try:
+        recorded = discussions.discussion_record(
+            application=application,
+            actor=request.user,
+            participants=data["participants"],
+            held_on=data["held_on"],
+            agreed=data["agreed"],
+            show_on_award=data["show_on_award"],
+        )
+        email = data["confirmer_email"].strip().lower()
+        if email and email != recorded.confirmer_email:
+            discussions.discussion_ask_confirmation(
+                discussion=recorded, actor=request.user, email=email
+            )
+    except discussions.DiscussionError as exc:
+        form.add_error(None, str(exc))
+        return _discussion_page(request, application, form)
+    messages.success(request, _("Your discussion is saved."))
+    return redirect("reviews:discussion", public_id=application.public_id)
+
+
+def _verified(user: Any) -> list[str]:
+    return list(
+        EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    )
+
+
+@access(Rule.OWNER)
+def discussion_confirm(request: AuthenticatedHttpRequest, *, public_id: Any) -> HttpResponse:
+    """The person asked reads the record and confirms the discussion took place."""
+    emails = _verified(request.user)
+    item = discussions.discussion_for_confirmer(public_id=public_id, emails=emails)
+    if request.method == "POST":
+        discussions.discussion_confirm(discussion=item, actor=request.user, verified_emails=emails)
+        messages.success(
+            request,
+            _("Thank you: you confirmed the discussion with %(name)s.")
+            % {"name": item.application.learner.name},
+        )
+        return redirect("reviews:discussion_confirm", public_id=item.public_id)
+    return render(
+        request, "applications/discussion/confirm.html", {"discussion": item, **_rule_12()}
     )

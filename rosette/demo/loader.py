@@ -20,6 +20,7 @@ from rosette.catalogue.models import Badge, Issuer, IssuerStaff
 from rosette.credentials.services import issuer_key_ensure
 from rosette.demo import badges as content
 from rosette.demo.awards import load_demo_awards
+from rosette.demo.team import load_demo_team
 from rosette.demo.toolkits import load_demo_guides
 from rosette.demo.video_guide import ATTRIBUTION, VIDEO_GUIDE
 from rosette.teams import services as teams
@@ -66,10 +67,18 @@ def load_demo(*, awards: bool | None = None) -> DemoReport:
     issuer = _issuer(report, users)
     _catalogue(report, issuer)
     _second_issuer(report, users)
-    _team(report, users)
+    organisation = _team(report, users)
     if settings.DEBUG if awards is None else awards:
         report.created += load_demo_awards(  # the learner's badges, decided before the queue fills
             learner=users["learner"], assessor=users["assessor"], manager=users["manager"]
+        )
+        # The manager's team in every state (issue 15), decided before the queue fills too.
+        report.created += load_demo_team(
+            organisation=organisation,
+            manager=users["manager"],
+            assessor=users["assessor"],
+            issuer_admin=users["admin"],
+            password=DEMO_PASSWORD,
         )
     _assessment_queue(report, issuer)
     load_demo_guides()  # the safeguarding toolkit's guides (C10)
@@ -196,11 +205,12 @@ def _second_issuer(report: DemoReport, users: dict[str, User]) -> Issuer:
     return issuer
 
 
-def _team(report: DemoReport, users: dict[str, User]) -> None:
+def _team(report: DemoReport, users: dict[str, User]) -> Organisation:
+    """Demo Care Services: the demo manager administers it and manages its staff."""
     organisation = Organisation.objects.filter(slug="demo-care-services").first()
     if organisation is None:
         organisation = teams.organisation_create(
-            slug="demo-care-services", name="Demo Care Services", actor=None
+            slug="demo-care-services", name="Demo Care Services", actor=None, admin=users["manager"]
         )
         report.created.append(f"organisation {organisation.name}")
     for key, role in (("manager", Membership.Role.MANAGER), ("learner", Membership.Role.STAFF)):
@@ -210,6 +220,7 @@ def _team(report: DemoReport, users: dict[str, User]) -> None:
                 organisation=organisation, user=user, role=role, actor=users["manager"]
             )
             teams.membership_accept(membership=membership, actor=user)
+    return organisation
 
 
 # Demo learners whose applications wait in the assessment queue, so the demo assessor has work.

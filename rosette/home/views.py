@@ -13,6 +13,7 @@ from rosette.catalogue.selectors import issuers_with_badges
 from rosette.core.access import Rule, access
 from rosette.core.public_cache import CATALOGUE, public_cache
 from rosette.home import selectors
+from rosette.teams.selectors import employers_of
 
 
 @access(Rule.PUBLIC)
@@ -30,6 +31,7 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
             "applications": applications_for_home(user=request.user),
             "waiting": selectors.waiting_for_learner(user=request.user),
             "roles": roles.role_names(request.user),
+            "employers": employers_of(user=request.user),
         },
     )
 

@@ -30,8 +30,9 @@ MUST_REACH = {
         "awards/<slug:code>/",
         "applications/<uuid:public_id>/edit/",
         "toolkits/assessments/<uuid:public_id>/",
+        "organisations/",
     },
-    "manager": {"awards/team/", "reviews/<uuid:public_id>/", "toolkits/shared/"},
+    "manager": {"awards/team/", "reviews/<uuid:public_id>/", "toolkits/shared/", "team/"},
     "assessor": {"assess/applications/<uuid:public_id>/", "assess/moderation/<uuid:public_id>/"},
     "issuer admin": {"awards/issuer/<slug:slug>/", "assess/issuers/<slug:slug>/service-levels/"},
 }
