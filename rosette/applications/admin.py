@@ -6,6 +6,7 @@ from rosette.applications.models import (
     Application,
     Attachment,
     Attempt,
+    Discussion,
     DraftSnapshot,
     FollowUp,
     PrivacyDismissal,
@@ -23,5 +24,6 @@ register_read_only(
     PrivacyDismissal,
     ReviewComment,
     FollowUp,
+    Discussion,
 )
 register_read_only(Review, secret=["token_hash"])
