@@ -549,9 +549,11 @@ def privacy_finding_dismiss(
     _require_editable(application)
     if not reason.strip():
         raise ApplicationError(_("Say why this does not identify anyone."))
+    attempt = current_attempt(application)
+    answer = _answer(attempt, question_id)  # a question of this badge, or refused
     dismissal, _created = PrivacyDismissal.objects.update_or_create(
-        attempt=current_attempt(application),
-        question_id=question_id,
+        attempt=attempt,
+        question_id=answer.question_id,
         key=key[:300],
         defaults={"label": label[:30], "text": text[:300], "reason": reason.strip()[:300]},
     )

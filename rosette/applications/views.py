@@ -117,6 +117,16 @@ def _attachable(request: AuthenticatedHttpRequest, application: Application) -> 
     ]
 
 
+def _question_id(key: str) -> int | None:
+    """The question a form or address names: ``whole`` (the whole statement) or its number.
+    Anything else no page of ours sends: not found, rather than Python's words for it."""
+    if key == "whole":
+        return None
+    if not key.isascii() or not key.isdigit():
+        raise Http404
+    return int(key)
+
+
 def _conflict_url(application: Application, conflict: services.DraftConflict) -> str:
     return reverse(
         "applications:conflict",
@@ -450,14 +460,14 @@ def dismiss_finding(request: AuthenticatedHttpRequest, *, public_id: Any) -> Htt
             services.privacy_finding_dismiss(
                 application=application,
                 actor=request.user,
-                question_id=None if question == "whole" else int(question),
+                question_id=_question_id(question),
                 key=form.cleaned_data["key"],
                 label=form.cleaned_data["label"],
                 text=form.cleaned_data["text"],
                 reason=form.cleaned_data["reason"],
             )
             messages.success(request, _("Noted: the assessor will see your reason."))
-        except (services.ApplicationError, ValueError) as exc:
+        except services.ApplicationError as exc:
             messages.error(request, str(exc))
     else:
         messages.error(request, _("Say why this does not identify anyone."))
@@ -504,14 +514,13 @@ def media_remove(
     request: AuthenticatedHttpRequest, *, public_id: Any, question: str
 ) -> HttpResponse:
     application = selectors.application_for_learner(user=request.user, public_id=public_id)
+    question_id = _question_id(question)
     try:
         services.answer_media_remove(
-            application=application,
-            actor=request.user,
-            question_id=None if question == "whole" else int(question),
+            application=application, actor=request.user, question_id=question_id
         )
         messages.success(request, _("The recording is removed."))
-    except (services.ApplicationError, ValueError) as exc:
+    except services.ApplicationError as exc:
         messages.error(request, str(exc))
     return redirect("applications:edit", public_id=public_id)
 
