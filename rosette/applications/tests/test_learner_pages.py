@@ -7,8 +7,10 @@ from __future__ import annotations
 import html
 import io
 import re
+import wave
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
@@ -325,3 +327,81 @@ def test_a_finding_for_a_question_of_another_badge_is_refused_and_nothing_is_kep
         )
         assert "That question is not part of this badge." in _body(response)
     assert not services.current_attempt(application).dismissals.exists()
+
+
+# --- more of what is kept, and what is asked ------------------------------------------------------
+
+
+def test_a_stale_tab_saving_after_withdrawal_keeps_the_text_and_says_withdrawn(
+    client: Client, application: Application
+) -> None:
+    client.force_login(application.learner)
+    stale = form_data(application, "typed in a tab left open")
+    services.application_withdraw(application=application, actor=application.learner)
+    response = client.post(edit_url(application), {**stale, "action": "save"}, follow=True)
+    assert "Your application was withdrawn before these changes were saved" in _body(response)
+    snapshot = DraftSnapshot.objects.get()
+    assert "typed in a tab left open" in snapshot.data["texts"].values()
+
+
+def test_a_late_save_that_changed_only_a_link_is_kept(
+    client: Client, application: Application
+) -> None:
+    client.force_login(application.learner)
+    _submit(application)
+    attempt = services.current_attempt(application)
+    same = {"revision": str(attempt.revision), "link-whole": "https://example.org/my-post"}
+    for answer in attempt.answers.exclude(question=None):
+        same[f"text-{answer.question_id}"] = answer.text
+    response = client.post(edit_url(application), {**same, "action": "save"}, follow=True)
+    assert "Nothing is lost" in _body(response)
+    assert "https://example.org/my-post" in DraftSnapshot.objects.get().data["links"].values()
+
+
+def test_a_late_save_that_changed_only_a_transcript_is_kept(
+    client: Client, application: Application
+) -> None:
+    client.force_login(application.learner)
+    _submit(application)
+    attempt = services.current_attempt(application)
+    same = {"revision": str(attempt.revision), "transcript-whole": "What I said, typed."}
+    for answer in attempt.answers.exclude(question=None):
+        same[f"text-{answer.question_id}"] = answer.text
+    client.post(edit_url(application), {**same, "action": "save"})
+    assert "What I said, typed." in DraftSnapshot.objects.get().data["transcripts"].values()
+
+
+def test_a_pathway_badge_is_not_applied_for(client: Client, application: Application) -> None:
+    pathway = factories.make_badge(
+        issuer=application.badge.issuer, components=[application.badge], name="The whole path"
+    )
+    client.force_login(application.learner)
+    response = client.post(
+        reverse("applications:start", kwargs={"slug": pathway.slug}), follow=True
+    )
+    assert "This badge is awarded automatically: you do not apply for it." in _body(response)
+    assert not Application.objects.filter(badge=pathway).exists()
+
+
+def _wav() -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(8000)
+        out.writeframes(b"\0\0" * 8000)
+    return SimpleUploadedFile("talk.wav", buffer.getvalue())
+
+
+def test_a_recording_without_a_transcript_is_asked_for_one_before_submitting(
+    client: Client, application: Application
+) -> None:
+    client.force_login(application.learner)
+    ready(application)
+    data = form_data(application, " ".join(["reflection"] * 25))
+    response = client.post(edit_url(application), {**data, "media-whole": _wav(), "action": "save"})
+    assert response.status_code == 302
+    stored = services.current_attempt(application).answers.get(question=None)
+    assert stored.media_type == "audio/x-wav" and stored.media_seconds == 1
+    check = _body(client.get(_url("check", application)))
+    assert "Add a transcript of your recording, so people who cannot hear it can read it." in check
