@@ -356,6 +356,9 @@ def test_a_late_save_that_changed_only_a_link_is_kept(
     response = client.post(edit_url(application), {**same, "action": "save"}, follow=True)
     assert "Nothing is lost" in _body(response)
     assert "https://example.org/my-post" in DraftSnapshot.objects.get().data["links"].values()
+    page = _body(client.get(application.get_absolute_url()))
+    kept = page.split('id="kept"')[-1]  # the message promised it on the application's page
+    assert "Link for your whole statement" in kept and "https://example.org/my-post" in kept
 
 
 def test_a_late_save_that_changed_only_a_transcript_is_kept(
@@ -369,6 +372,30 @@ def test_a_late_save_that_changed_only_a_transcript_is_kept(
         same[f"text-{answer.question_id}"] = answer.text
     client.post(edit_url(application), {**same, "action": "save"})
     assert "What I said, typed." in DraftSnapshot.objects.get().data["transcripts"].values()
+    kept = _body(client.get(application.get_absolute_url())).split('id="kept"')[-1]
+    assert "Transcript for your whole statement" in kept and "What I said, typed." in kept
+
+
+def test_kept_text_shows_only_what_differs_and_the_intended_actions(
+    client: Client, application: Application
+) -> None:
+    client.force_login(application.learner)
+    _submit(application)
+    attempt = services.current_attempt(application)
+    first, second = attempt.answers.exclude(question=None).order_by("question__position")
+    late = {
+        "revision": str(attempt.revision),
+        f"text-{first.question_id}": first.text,  # unchanged: not shown again
+        f"text-{second.question_id}": "A second answer, rethought.",
+        "intended_actions": "Ask the team about waiting rooms.",
+    }
+    client.post(edit_url(application), {**late, "action": "save"})
+    kept = _body(client.get(application.get_absolute_url())).split('id="kept"')[-1]
+    kept = kept.split("Your evidence")[0]
+    assert "Question 2" in kept and "A second answer, rethought." in kept
+    assert "Question 1" not in kept
+    assert "What you will do differently" in kept
+    assert "Ask the team about waiting rooms." in kept
 
 
 def test_a_pathway_badge_is_not_applied_for(client: Client, application: Application) -> None:
