@@ -11,10 +11,11 @@ import wave
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
-from rosette.applications import services
+from rosette.applications import services, workflow
 from rosette.applications.models import Application, Attachment, DraftSnapshot
 from rosette.applications.tests.conftest import ready
 from tests import factories, hostile
@@ -432,3 +433,24 @@ def test_a_recording_without_a_transcript_is_asked_for_one_before_submitting(
     assert stored.media_type == "audio/x-wav" and stored.media_seconds == 1
     check = _body(client.get(_url("check", application)))
     assert "Add a transcript of your recording, so people who cannot hear it can read it." in check
+
+
+def test_a_link_that_is_not_a_web_address_is_refused_and_the_words_kept(
+    client: Client, application: Application
+) -> None:
+    client.force_login(application.learner)
+    data = {**form_data(application, "my words stay"), "link-whole": "ftp://example.org/post"}
+    response = client.post(edit_url(application), {**data, "action": "save"})
+    assert response.status_code == 200
+    assert "Enter a web address starting with https://" in _body(response)
+    assert "my words stay" in _body(response)
+    assert services.current_attempt(application).answers.get(question=None).link == ""
+
+
+def test_the_workflow_lets_only_the_learner_withdraw(application: Application) -> None:
+    assessor = factories.make_staff(application.badge.issuer)
+    refused = pytest.raises(PermissionError, match="You cannot withdraw this application")
+    with refused, transaction.atomic():
+        workflow.transition(application, action="withdraw", actor=assessor)
+    application.refresh_from_db()
+    assert application.status == Application.Status.DRAFT

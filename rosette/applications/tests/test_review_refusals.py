@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from rosette.accounts.models import User
 from rosette.applications import review, services
-from rosette.applications.models import Application, Review
+from rosette.applications.models import Application, Review, ReviewComment
 from rosette.applications.tests.conftest import ready
 from rosette.awards.services import award_create
 from rosette.core.models import AuditEvent
@@ -137,3 +137,17 @@ def test_marking_a_follow_up_done_twice_keeps_when_it_was_done(
     client.post(url, {"note": "Not done after all."})
     item.refresh_from_db()
     assert item.done_at is None
+
+
+def test_sending_the_same_comment_again_leaves_it_as_it_was(
+    client: Client, application: Application, manager: User
+) -> None:
+    shared = accepted(application, manager)
+    client.force_login(manager)
+    send_comments(client, shared, "Say more about the waiting room.")
+    before = ReviewComment.objects.get()
+    send_comments(client, shared, "Say more about the waiting room.", verdict="ready")
+    after = ReviewComment.objects.get()
+    assert (after.pk, after.text, after.updated_at) == (before.pk, before.text, before.updated_at)
+    [summary] = review.reviews_for_learner(application=application)
+    assert summary.ready
