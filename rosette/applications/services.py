@@ -409,7 +409,7 @@ def answer_media_attach(
     _release(answer.media, Answer, "media")
     answer.media_type = checked.content_type
     answer.media_seconds = checked.seconds
-    answer.media.save("recording", upload, save=False)  # type: ignore[arg-type]
+    answer.media.save("recording", upload, save=False)  # type: ignore[arg-type]  # any binary file
     if transcript:
         answer.transcript = _check_length(transcript, _("The transcript"))
     answer.save()
@@ -428,7 +428,7 @@ def answer_media_remove(*, application: Application, actor: User, question_id: i
     _require_editable(application)
     answer = _answer(current_attempt(application), question_id)
     _release(answer.media, Answer, "media")
-    answer.media = None  # type: ignore[assignment]
+    answer.media = None  # type: ignore[assignment]  # clears the file
     answer.media_type, answer.media_seconds = "", None
     answer.save()
     record_event(
@@ -464,7 +464,7 @@ def attachment_add(
         content_type=checked.content_type,
         size=checked.size,
     )
-    attachment.file.save("attachment", upload, save=False)  # type: ignore[arg-type]
+    attachment.file.save("attachment", upload, save=False)  # type: ignore[arg-type]  # any binary file
     attachment.save()
     record_event(
         action="applications:evidence:attach",

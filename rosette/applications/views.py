@@ -5,6 +5,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.db.models.fields.files import FieldFile
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -544,5 +545,5 @@ def media(request: AuthenticatedHttpRequest, *, public_id: Any, answer_id: int) 
     return _download(answer.media, answer.media_type, None)
 
 
-def _download(file: Any, content_type: str, title: str | None) -> HttpResponseBase:
-    return uploads.serve_evidence(file, content_type, title)  # type: ignore[no-any-return]
+def _download(file: FieldFile, content_type: str, title: str | None) -> HttpResponseBase:
+    return uploads.serve_evidence(file, content_type, title)

@@ -4,6 +4,7 @@ from typing import Any, cast
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models.fields.files import FieldFile
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -273,7 +274,7 @@ def _decide(
     return redirect(queue_url)
 
 
-def _serve(file: Any, content_type: str, title: str | None) -> HttpResponse:
+def _serve(file: FieldFile, content_type: str, title: str | None) -> HttpResponse:
     """Stored evidence with its sniffed type, never as something a browser would run."""
     # A streaming response, where views are typed as returning HttpResponse (core.access).
     return cast(HttpResponse, uploads.serve_evidence(file, content_type, title))

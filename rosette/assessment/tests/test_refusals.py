@@ -33,13 +33,16 @@ def _role(user: User, issuer: Issuer) -> IssuerStaff:
 def test_only_an_admin_changes_the_settings_and_only_to_a_known_moderator(
     issuer: Issuer, assessor: User, issuer_admin: User
 ) -> None:
-    settings = dict(claim_minutes=60, moderation_percent=50, reminder_days_left=3)
     with pytest.raises(PermissionError):
-        services.assessment_settings_update(issuer=issuer, actor=assessor, **settings)
+        services.assessment_settings_update(
+            issuer=issuer, actor=assessor, claim_minutes=60, moderation_percent=50,
+            reminder_days_left=3,
+        )  # fmt: skip
     with pytest.raises(services.AssessmentError, match="Choose who moderates decisions"):
         services.assessment_settings_update(
-            issuer=issuer, actor=issuer_admin, moderated_by="anyone", **settings
-        )
+            issuer=issuer, actor=issuer_admin, claim_minutes=60, moderation_percent=50,
+            reminder_days_left=3, moderated_by="anyone",
+        )  # fmt: skip
     assert not AssessmentSettings.objects.filter(issuer=issuer).exists()
 
 
