@@ -5,10 +5,14 @@ plainly and records nothing."""
 from __future__ import annotations
 
 import html
+import io
+import uuid
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.core import mail
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -131,3 +135,57 @@ def test_moderating_a_decision_twice_says_it_is_done(
     again = client.post(url, {"outcome": "disagree", "note": "Second thoughts."}, follow=True)
     assert "This decision has already been moderated." in _body(again)
     assert Moderation.objects.get(pk=moderation.pk).outcome == "agree"
+
+
+def test_the_reminder_command_can_hand_the_work_to_the_task_worker(
+    issuer_admin: User,
+    make_submitted: Callable[..., Application],
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    make_submitted(days=29)
+    mail.outbox.clear()
+    out = io.StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_sla_reminders", "--enqueue", stdout=out)
+    assert out.getvalue().startswith("Queued the reminder task (")
+    assert [message.to for message in mail.outbox] == [[issuer_admin.email]]  # the worker ran it
+
+
+def test_addresses_that_name_nothing_are_not_found(
+    client: Client, issuer: Issuer, assessor: User, issuer_admin: User
+) -> None:
+    client.force_login(issuer_admin)
+    for url in (
+        reverse("assessment:assess", kwargs={"public_id": uuid.uuid4()}),
+        reverse("assessment:moderation_detail", kwargs={"public_id": uuid.uuid4()}),
+    ):
+        assert client.get(url).status_code == 404
+        assert client.post(url, {"action": "decide"}).status_code == 404
+
+
+def test_a_moderation_at_another_issuer_is_not_found(
+    client: Client,
+    issuer: Issuer,
+    assessor: User,
+    second_assessor: User,
+    issuer_admin: User,
+    make_submitted: Callable[..., Application],
+) -> None:
+    services.assessment_settings_update(
+        issuer=issuer, actor=issuer_admin, claim_minutes=240, moderation_percent=100,
+        reminder_days_left=7,
+    )  # fmt: skip
+    application = make_submitted()
+    services.claim_next(issuer=issuer, assessor=assessor)
+    decision = services.decision_record(
+        application=application, actor=assessor, outcome="award",
+        scores=scores_for(application, 1), feedback={},
+    )  # fmt: skip
+    url = reverse(
+        "assessment:moderation_detail",
+        kwargs={"public_id": Moderation.objects.get(decision=decision).public_id},
+    )
+    client.force_login(factories.make_staff(factories.make_issuer(slug="elsewhere")))
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"outcome": "agree", "note": ""}).status_code == 404
+    assert Moderation.objects.get(decision=decision).done_at is None
