@@ -15,9 +15,11 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
+from rosette.accounts.models import User
 from rosette.applications import services, workflow
 from rosette.applications.models import Application, Attachment, DraftSnapshot
 from rosette.applications.tests.conftest import ready
+from rosette.catalogue import services as catalogue
 from tests import factories, hostile
 
 from .test_stash import SAVED, _opened
@@ -454,3 +456,26 @@ def test_the_workflow_lets_only_the_learner_withdraw(application: Application) -
         workflow.transition(application, action="withdraw", actor=assessor)
     application.refresh_from_db()
     assert application.status == Application.Status.DRAFT
+
+
+def test_a_badge_that_takes_written_answers_only_offers_no_link_or_recording(
+    client: Client, learner: User
+) -> None:
+    badge = factories.make_badge(questions=[("What did you learn?", 5)], publish=False)
+    version = badge.versions.get()
+    catalogue.badge_version_edit(version=version, actor=None, allow_link=False, allow_media=False)
+    catalogue.badge_version_publish(version=version, actor=None)
+    application = services.application_start(learner=learner, badge=badge)
+    client.force_login(application.learner)
+    page = client.get(edit_url(application)).content.decode()
+    assert 'name="link-' not in page and 'name="media-' not in page
+    data = {
+        **form_data(application, "written, as asked"),
+        "link-whole": "https://example.org/ignored",
+        "transcript-whole": "ignored",
+        "action": "save",
+    }
+    client.post(edit_url(application), data)
+    whole = services.current_attempt(application).answers.get(question=None)
+    assert (whole.link, whole.transcript) == ("", "")
+    assert _texts(application) == {"written, as asked"}

@@ -151,3 +151,16 @@ def test_sending_the_same_comment_again_leaves_it_as_it_was(
     assert (after.pk, after.text, after.updated_at) == (before.pk, before.text, before.updated_at)
     [summary] = review.reviews_for_learner(application=application)
     assert summary.ready
+
+
+def test_the_reviewer_reopening_the_draft_finds_their_comments_to_change(
+    client: Client, application: Application, manager: User
+) -> None:
+    shared = accepted(application, manager)
+    client.force_login(manager)
+    send_comments(client, shared, "Say more about the waiting room.")
+    page = _body(client.get(shared.get_absolute_url()))
+    question = first_question(application)
+    field = page.split(f'name="comment-{question.id}"')[1].split("</textarea>")[0]
+    assert field.endswith("Say more about the waiting room.")
+    assert "A good start." in page  # the overall note too
