@@ -245,3 +245,46 @@ def test_a_person_with_another_role_keeps_their_claim_when_one_is_suspended_or_r
     assert Claim.objects.filter(assessor=assessor).exists()  # still an admin, who may assess
     services.staff_remove(staff=roles_of.get(role=IssuerStaff.Role.ASSESSOR), actor=issuer_admin)
     assert Claim.objects.filter(assessor=assessor).exists()
+
+
+def test_an_award_with_a_question_unscored_names_the_question(
+    issuer: Issuer, assessor: User, make_submitted: Callable[..., Application]
+) -> None:
+    application = make_submitted()
+    services.claim_next(issuer=issuer, assessor=assessor)
+    first, second = scores_for(application, 1)
+    with pytest.raises(services.DecisionRefused) as refused:
+        services.decision_record(
+            application=application,
+            actor=assessor,
+            outcome="award",
+            scores={first: 2},
+            feedback={},
+        )
+    assert ("score-" + str(second), "Score question 2.") in {
+        (p.field, p.message) for p in refused.value.problems
+    }
+    assert not Decision.objects.exists()
+
+
+def test_a_decided_application_cannot_be_reassigned(
+    issuer: Issuer,
+    assessor: User,
+    second_assessor: User,
+    issuer_admin: User,
+    make_submitted: Callable[..., Application],
+) -> None:
+    application = make_submitted()
+    services.claim_next(issuer=issuer, assessor=assessor)
+    services.decision_record(
+        application=application,
+        actor=assessor,
+        outcome="award",
+        scores=scores_for(application, 1),
+        feedback={},
+    )
+    with pytest.raises(services.AlreadyDecided, match="no longer waiting for a decision"):
+        services.claim_reassign(
+            application=application, assessor=second_assessor, actor=issuer_admin
+        )
+    assert not Claim.objects.exists()
