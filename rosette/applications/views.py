@@ -160,17 +160,22 @@ def _save_draft(
 
 
 def _save_late(request: AuthenticatedHttpRequest, application: Application) -> HttpResponse:
-    """A save from a page opened before the application was submitted: kept, not lost."""
+    """A save from a page opened before the application was submitted: kept, not lost. What
+    the form cannot read (a mistyped link) is named; the rest is kept all the same."""
     attempt = services.current_attempt(application)
     form = EvidenceForm(request.POST, version=application.version, attempt=attempt)
     for name in list(form.fields):
         if name.startswith("media-"):
             del form.fields[name]  # files are never kept for a closed application
-    if form.is_valid():
-        refused = _save_draft(request, application, form)
-        if refused is not None:
-            return refused
-    return redirect(application)
+    if not form.is_valid():
+        if "revision" not in form.cleaned_data:  # not a save from our page
+            return redirect(application)
+        for name, errors in form.errors.items():
+            label = form.fields[name].label if name in form.fields else ""
+            for error in errors:
+                messages.error(request, f"{label}: {error}" if label else error)
+    # Never saved (the application is closed): kept, and the learner told where.
+    return _save_draft(request, application, form) or redirect(application)
 
 
 def _restore_stash(

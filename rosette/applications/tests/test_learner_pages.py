@@ -479,3 +479,20 @@ def test_a_badge_that_takes_written_answers_only_offers_no_link_or_recording(
     whole = services.current_attempt(application).answers.get(question=None)
     assert (whole.link, whole.transcript) == ("", "")
     assert _texts(application) == {"written, as asked"}
+
+
+def test_a_late_save_with_a_mistyped_link_keeps_the_words_and_names_the_link(
+    client: Client, application: Application
+) -> None:
+    client.force_login(application.learner)
+    stale = form_data(application, "typed in a tab left open")
+    _submit(application)
+    response = client.post(
+        edit_url(application),
+        {**stale, "link-whole": "ftp://example.org/post", "action": "save"},
+        follow=True,
+    )
+    body = _body(response)
+    assert "Nothing is lost" in body
+    assert "Enter a web address starting with https://" in body
+    assert "typed in a tab left open" in body.split('id="kept"')[-1]
