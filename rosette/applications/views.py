@@ -123,7 +123,7 @@ def _question_id(key: str) -> int | None:
     Anything else no page of ours sends: not found, rather than Python's words for it."""
     if key == "whole":
         return None
-    if not key.isascii() or not key.isdigit():
+    if not key.isascii() or not key.isdigit() or len(key) > 18:  # 18 digits: any database id
         raise Http404
     return int(key)
 
