@@ -173,7 +173,7 @@ def _save_late(request: AuthenticatedHttpRequest, application: Application) -> H
         for name, errors in form.errors.items():
             label = form.fields[name].label if name in form.fields else ""
             for error in errors:
-                messages.error(request, f"{label}: {error}" if label else error)
+                messages.error(request, f"{label}: {error}" if label else str(error))
     # Never saved (the application is closed): kept, and the learner told where.
     return _save_draft(request, application, form) or redirect(application)
 
