@@ -1,4 +1,4 @@
-"""Benchmark the privacy screener on two labelled sets: accuracy by the corpus's own scorer,
+"""Benchmark the privacy screener on three labelled sets: accuracy by the corpus's own scorer,
 speed per statement, and speed relative to a plain regex pass over the same text.
 
 Usage (from the repository root)::
@@ -10,9 +10,13 @@ Usage (from the repository root)::
 * The held-out set ``bench/data/privacy_heldout.jsonl`` (issue 18): 575 statements in other
   styles, written and frozen before the rules were changed, that the rules were NOT tuned on.
   Only its aggregate and per-label scores are read; see ``bench/data/README.md``.
+* The tuning set ``bench/data/privacy_tuning.jsonl`` (issue 18, second pass): 816 statements
+  in the same styles, written for the second pass with other names, streets and workplaces,
+  that the second pass's rules WERE tuned on (its misses were read one by one). Its scores say
+  how well the rules fit what they were fitted to, not how they do on unseen writing.
 
 Prints the scorer's report for each set, then each target with its value and whether it is met
-on each set (issue 18's targets, which hold on both sets). Exits 1 if any target is missed.
+on each set (issue 18's targets, which hold on every set). Exits 1 if any target is missed.
 Timings are printed, never asserted. With ``--check`` (what .ci/run uses) only the scores on
 the development corpus decide the exit code: CI keeps what the rules were tuned to, while the
 held-out set is reported for people to read.
@@ -37,12 +41,17 @@ sys.path.insert(0, str(ROOT))
 from rosette.privacy import screen  # noqa: E402 - needs the repository root on sys.path
 
 HELD_OUT = ROOT / "bench" / "data" / "privacy_heldout.jsonl"
+TUNING = ROOT / "bench" / "data" / "privacy_tuning.jsonl"
 # The held-out set as frozen (commit 0e2e34a); a labelling fix would change it, in its own
 # commit that says so (bench/data/README.md lists every change).
 HELD_OUT_SHA256 = "0c85be2bd111aefc9be8cb7d7011900df5877302e2b6b43ef40a2315f25bdf63"
 TUNED_ON = (
-    "Rules tuned on: the development corpus and the statements in rosette/privacy/tests "
-    "(cases.py, cases_styles.py). Never tuned on: the held-out set."
+    "Which sets the rules were tuned on:\n"
+    "  development corpus: tuned on (first pass; the second pass only kept its scores)\n"
+    "  held-out set: never tuned on (aggregates read only)\n"
+    "  tuning set: tuned on by the second pass (written for it; misses read one by one)\n"
+    "  also tuned on: the statements in rosette/privacy/tests (cases.py, cases_styles.py,\n"
+    "    test_second_pass.py)"
 )
 TARGETS = {  # metric: (minimum or maximum, bound)
     "doc_hit_recall": ("min", 0.98),
@@ -100,6 +109,7 @@ def main(argv: list[str]) -> int:
     sets = {
         "development corpus (tuned on)": _score(scorer, dev, "dev (tuned on)"),
         "held-out set (not tuned on)": _score(scorer, HELD_OUT, "held-out (not tuned on)"),
+        "tuning set (rules tuned on it)": _score(scorer, TUNING, "tuning set (rules tuned on it)"),
     }
 
     texts = [json.loads(line)["text"] for line in dev.read_text().splitlines() if line.strip()]
@@ -141,7 +151,7 @@ def main(argv: list[str]) -> int:
         print("\ntargets missed: " + "; ".join(missed))
         return 1
     print(
-        "\nthe development corpus's scores are met" if check else "\nall targets met on both sets"
+        "\nthe development corpus's scores are met" if check else "\nall targets met on every set"
     )
     return 0
 

@@ -115,6 +115,20 @@ def _issuer_sample(people: dict[str, User]) -> dict[str, Any]:
     return {"slug": issuer.slug}
 
 
+def _issuer_banner_sample(people: dict[str, User]) -> dict[str, Any]:
+    from rosette.catalogue import services
+
+    sample = _issuer_sample(people)
+    issuer = Issuer.objects.get(slug=sample["slug"])
+    if not issuer.banner:
+        services.issuer_update(
+            issuer=issuer, actor=None, name=issuer.name, description="", url="",
+            email=issuer.email, banner=("b.svg", rosette_svg("Walk", "#000000")),
+            banner_alt="A rosette",
+        )  # fmt: skip
+    return sample
+
+
 def _material_sample(people: dict[str, User]) -> dict[str, Any]:
     from rosette.catalogue import services
 
@@ -671,6 +685,9 @@ URLS: dict[str, Url] = {
     "home:accessibility": url(Rule.PUBLIC),
     "home:accessibility_statement": url(Rule.PUBLIC),
     "home:privacy": url(Rule.PUBLIC),
+    "home:feedback": url(Rule.PUBLIC),
+    "home:evidence_guidance": url(Rule.PUBLIC),
+    "home:open_badges_guidance": url(Rule.PUBLIC),
     "home:healthz": url(Rule.PUBLIC),
     # catalogue
     "catalogue:badge_list": url(Rule.PUBLIC),
@@ -678,6 +695,7 @@ URLS: dict[str, Url] = {
     "catalogue:badge_image": url(Rule.PUBLIC, _badge_sample),
     "catalogue:issuer_detail": url(Rule.PUBLIC, _issuer_sample),
     "catalogue:issuer_image": url(Rule.PUBLIC, _issuer_sample),
+    "catalogue:issuer_banner": url(Rule.PUBLIC, _issuer_banner_sample),
     "catalogue:material_download": url(Rule.PUBLIC, _material_sample),
     # credentials
     "credentials:verify": url(Rule.PUBLIC),

@@ -161,6 +161,10 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_SIGNUP_FORM_CLASS = "rosette.accounts.forms.SignupForm"
+ACCOUNT_FORMS = {
+    "login": "rosette.accounts.allauth_forms.LoginForm",
+    "signup": "rosette.accounts.allauth_forms.SignupForm",
+}
 # Mail goes through the task worker; the client's address comes from ROSETTE_TRUSTED_PROXIES.
 ACCOUNT_ADAPTER = "rosette.accounts.adapter.AccountAdapter"
 # Staff may not remove their authenticator (the middleware would only ask for a new one).

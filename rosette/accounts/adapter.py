@@ -3,13 +3,14 @@ is the one the trusted proxies saw, and staff keep their second factor."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
-from django.contrib.sites.shortcuts import get_current_site
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.http import HttpRequest
 
@@ -18,12 +19,22 @@ from rosette.accounts.tasks import send_account_email_task
 from rosette.core.ratelimit import client_ip
 
 
+@dataclass(frozen=True)
+class ServiceSite:
+    """What allauth's emails call "the site": Rosette by name, at its public address, never
+    the host and port a request happened to arrive on."""
+
+    name: str
+    domain: str
+
+
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
         """Render in the request (its templates need it), send from the worker: a mail server
         that is down or slow never fails or holds up a sign-up, a reset or a sign-in."""
         request = allauth_context.request
-        ctx = {"request": request, "email": email, "current_site": get_current_site(request)}
+        site = ServiceSite(name="Rosette", domain=settings.SITE_URL)
+        ctx = {"request": request, "email": email, "current_site": site}
         message = self.render_mail(template_prefix, email, {**ctx, **context})
         html = ""
         if isinstance(message, EmailMultiAlternatives):

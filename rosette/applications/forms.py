@@ -4,6 +4,7 @@ import uuid
 from typing import Any
 
 from django import forms
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from rosette.applications.models import Attempt
@@ -58,8 +59,13 @@ class EvidenceForm(DesignSystemForm):
                 self._alternatives(question.id)
                 continue
             self.fields[f"text-{question.id}"] = forms.CharField(
-                label=_("Question %(n)s: %(prompt)s")
-                % {"n": question.position, "prompt": question.prompt},
+                # The heading above already shows "Question n"; the label shows the question,
+                # and says its number only to those who reach the field without the heading.
+                label=format_html(
+                    '<span class="visually-hidden">{} </span>{}',
+                    _("Question %(n)s:") % {"n": question.position},
+                    question.prompt,
+                ),
                 help_text=(
                     _("At least %(n)s words.") % {"n": question.min_words}
                     if question.min_words
@@ -78,22 +84,19 @@ class EvidenceForm(DesignSystemForm):
         self.question_ids.append(None)
         self._alternatives(None)
 
+    def place(self, question_id: int | None) -> str:
+        """Where an answer is, in the words of the page: "Question 2", "Your whole statement"."""
+        for question in self.version.questions.all():
+            if question.id == question_id:
+                return str(_("Question %(n)s") % {"n": question.position})
+        return str(_("Your whole statement"))
+
     def _alternatives(self, question_id: int | None) -> None:
         key = _key(question_id)
         whole = question_id is None
-        if self.version.allow_link:
-            self.fields[f"link-{key}"] = HttpUrlField(
-                label=_("Link to your whole statement on your blog or portfolio")
-                if whole
-                else _("Or give a link to your answer on your blog or portfolio"),
-                help_text=_("Make sure anyone with the link can read it."),
-                required=False,
-                max_length=500,
-                assume_scheme="https",
-            )
         if self.version.allow_media:
             self.fields[f"media-{key}"] = forms.FileField(
-                label=_("Or upload an audio or video recording")
+                label=_("Upload an audio or video recording")
                 if not whole
                 else _("Upload an audio or video recording of your whole statement"),
                 help_text=_("MP3, M4A, OGG, WAV, MP4 or MOV."),
@@ -111,6 +114,16 @@ class EvidenceForm(DesignSystemForm):
                 error_messages={
                     "max_length": _("This transcript is too long: keep it under 50,000 characters.")
                 },
+            )
+        if self.version.allow_link:
+            self.fields[f"link-{key}"] = HttpUrlField(
+                label=_("Link to your whole statement on your blog or portfolio")
+                if whole
+                else _("Or give a link to your answer on your blog or portfolio instead"),
+                help_text=_("Make sure anyone with the link can read it."),
+                required=False,
+                max_length=500,
+                assume_scheme="https",
             )
 
     def draft(self) -> DraftInput:
@@ -189,11 +202,22 @@ class DeclarationForm(DesignSystemForm):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
+    accept_decline = forms.BooleanField(
+        label=_("I understand: if I submit now, my application is declined, with no feedback"),
+        required=False,
+    )
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("ai_used") and not (data.get("ai_use") or "").strip():
             self.add_error("ai_use", _("Say how you used AI tools."))
         return data
+
+    def refuse_unconfirmed_decline(self) -> None:
+        self.add_error(
+            "accept_decline",
+            _("Tick to confirm that you accept a decline, or go back and change your evidence."),
+        )
 
 
 class DismissFindingForm(DesignSystemForm):

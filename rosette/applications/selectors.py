@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.db.models import Prefetch
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rosette.accounts.models import User
@@ -156,3 +158,10 @@ def _kept_texts(snapshot: DraftSnapshot) -> list[KeptText]:
 
 def _submitted(answer: Answer, field: str) -> str:
     return {"texts": answer.text, "links": answer.link, "transcripts": answer.transcript}[field]
+
+
+def decided_after_due(application: Application, projected: date | None) -> bool:
+    """Whether the likely decision date falls after the date the decision is due."""
+    if projected is None or application.due_at is None:
+        return False
+    return projected > timezone.localdate(application.due_at)

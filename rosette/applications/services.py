@@ -27,7 +27,7 @@ from rosette.applications.models import (
     PrivacyDismissal,
 )
 from rosette.applications.wordcount import count_words
-from rosette.catalogue.models import Badge, BadgeVersion, Issuer, Question
+from rosette.catalogue.models import Badge, BadgeVersion, Issuer, Question, declaration_points
 from rosette.catalogue.selectors import (
     SUSPENDED,
     award_statuses,
@@ -40,16 +40,6 @@ from rosette.toolkits.selectors import assessment_pdf, assessments_attachable
 
 # The declaration of shared/seeds/000_…, shown at submission and stored with each attempt.
 DECLARATION_VERSION = "2026-11"
-DECLARATION_POINTS = [
-    "I have read, understood and completed all the activities listed in the badge criteria "
-    "and each question from the criteria is answered in the evidence I have provided.",
-    "My evidence has been written or recorded by me and I have not copied it from anywhere or "
-    "anyone else.",
-    "I understand that it will take up to {days} days to assess my application and that "
-    "feedback cannot be provided if my application is unsuccessful.",
-    "I understand that my evidence, name and email address will be sent to the organisation "
-    "who issue this badge.",
-]
 MAX_ANSWER_CHARS = 50_000
 # Files attached to one attempt: enough for a handout, a certificate and a few photos; in all
 # no more than the issuer's largest single upload.
@@ -107,15 +97,24 @@ class SubmissionRefused(ApplicationError):
         self.problems = problems
 
 
+class DeclineNotConfirmed(ApplicationError):
+    """Under the issuer's "decline automatically" rule, evidence that could identify someone
+    is declined without feedback the moment it is submitted: never without the learner
+    having been told exactly what was found, and having confirmed."""
+
+    def __init__(self, checks: list[AnswerCheck]) -> None:
+        super().__init__(
+            _(
+                "Submitting now means a decline with no feedback. Confirm it, or change your "
+                "evidence."
+            )
+        )
+        self.checks = [check for check in checks if check.findings]
+
+
 def declaration_text(issuer: Issuer, version: BadgeVersion | None = None) -> str:
-    """What the learner confirms: the version's own declaration and data-sharing statement
-    if its issuer wrote them, else the standard ones."""
-    points = [p.format(days=issuer.assessment_days) for p in DECLARATION_POINTS]
-    if version is not None and version.declaration.strip():
-        points = version.declaration_items() + points[-1:]
-    if version is not None and version.data_sharing.strip():
-        points = [*points[:-1], version.data_sharing.strip()]
-    return "\n".join(points)
+    """What the learner confirms (catalogue.models.declaration_points), one point a line."""
+    return "\n".join(declaration_points(issuer, version))
 
 
 def _require_learner(application: Application, actor: User) -> None:
@@ -756,9 +755,12 @@ def application_submit(
     declaration: bool,
     ai_used: bool | None,
     ai_use: str = "",
+    accept_decline: bool = False,
 ) -> Application:
     """Submit the current attempt: it joins the back of the queue with a date a decision is
-    due. Submitting twice (a double click) submits once."""
+    due. Submitting twice (a double click) submits once. Evidence that could identify someone,
+    under the issuer's "decline automatically" rule, is submitted (and so declined) only with
+    ``accept_decline``: the learner saw what was found and confirmed."""
     _require_learner(application, actor)
     locked = (
         Application.objects.select_for_update()
@@ -774,6 +776,9 @@ def application_submit(
     if problems:
         raise SubmissionRefused(problems)
     issuer = locked.badge.issuer
+    identifying = any(check.findings for check in checks)
+    if identifying and issuer.privacy_policy == Issuer.PrivacyPolicy.DECLINE and not accept_decline:
+        raise DeclineNotConfirmed(checks)
     now = timezone.now()
     due = now + timedelta(days=issuer.assessment_days)
     locked = workflow.transition(locked, action="submit", actor=actor, submitted_at=now, due_at=due)

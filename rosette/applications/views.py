@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 from django.contrib import messages
@@ -229,7 +230,8 @@ def edit(request: AuthenticatedHttpRequest, *, public_id: Any) -> HttpResponse:
                     upload=upload,
                 )
             except (uploads.UploadRejected, services.ApplicationError) as exc:
-                form.add_error(f"media-{key}", str(exc))
+                # The error summary lists every field's errors: say which answer it is.
+                form.add_error(f"media-{key}", f"{form.place(question_id)}: {exc}")
         if request.FILES.get("attachment") or request.POST.get("attachment_title"):
             attachment_form = AttachmentForm(request.POST, request.FILES)
             if attachment_form.is_valid():
@@ -416,9 +418,18 @@ def submit(request: AuthenticatedHttpRequest, *, public_id: Any) -> HttpResponse
             declaration=form.cleaned_data["declaration"],
             ai_used=form.cleaned_data["ai_used"],
             ai_use=form.cleaned_data.get("ai_use", ""),
+            accept_decline=form.cleaned_data["accept_decline"],
         )
     except services.SubmissionRefused:
         return _check_page(request, application, form)
+    except services.DeclineNotConfirmed as stop:
+        if "confirming" in request.POST:  # the box was left unticked on the page below
+            form.refuse_unconfirmed_decline()
+        return render(
+            request,
+            "applications/decline_warning.html",
+            {"application": application, "checks": stop.checks, "form": form},
+        )
     except (services.ApplicationError, TransitionError) as exc:
         messages.error(request, str(exc))
         return redirect(application)
@@ -428,6 +439,7 @@ def submit(request: AuthenticatedHttpRequest, *, public_id: Any) -> HttpResponse
 @access(Rule.OWNER)
 def detail(request: AuthenticatedHttpRequest, *, public_id: Any) -> HttpResponse:
     application = selectors.application_for_learner(user=request.user, public_id=public_id)
+    projected = hooks.projected_decision_date.call(application=application)
     return render(
         request,
         "applications/detail.html",
@@ -436,7 +448,8 @@ def detail(request: AuthenticatedHttpRequest, *, public_id: Any) -> HttpResponse
             "attempts": selectors.attempts_with_evidence(application),
             "kept": selectors.kept_after_submission(application),
             "queue_position": selectors.queue_position(application),
-            "projected": hooks.projected_decision_date.call(application=application),
+            "projected": projected,
+            "projected_late": selectors.decided_after_due(application, projected),
         },
     )
 
@@ -476,6 +489,19 @@ def dismiss_finding(request: AuthenticatedHttpRequest, *, public_id: Any) -> Htt
         except services.ApplicationError as exc:
             messages.error(request, str(exc))
     else:
+        # Shown at the field it is about, on the page it was typed on, as any form error is.
+        slot = f"dismiss-{request.POST.get('question', '')}-{request.POST.get('slot', '')}"
+        if re.fullmatch(r"dismiss-(whole|[0-9]+)-[0-9]+", slot):
+            form = DismissFindingForm(request.POST, auto_id=slot + "-%s")
+            attempt = services.current_attempt(application)
+            evidence = EvidenceForm(
+                initial=EvidenceForm.initial_for(attempt),
+                version=application.version,
+                attempt=attempt,
+            )
+            context = _edit_context(request, application, evidence)
+            context.update(dismiss_form=form, dismiss_slot=slot)
+            return render(request, "applications/edit.html", context)
         messages.error(request, _("Say why this does not identify anyone."))
     return redirect(reverse("applications:edit", kwargs={"public_id": public_id}) + "#privacy")
 

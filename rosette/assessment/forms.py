@@ -21,7 +21,11 @@ FEEDBACK_MAX = 5000
 
 class DecisionForm(DesignSystemForm):
     """Scores per question, feedback per question, and the decision. Which of them a decision
-    needs is a rule of assessment, checked by ``services.decision_record``."""
+    needs is a rule of assessment, checked by ``services.decision_record``. So no field is
+    marked "(optional)": a decline needs its reason, a return its feedback; each label or hint
+    says when it is needed, and only the note is truly optional."""
+
+    ds_mark_optional = False
 
     outcome = forms.ChoiceField(
         label=_("Your decision"),
@@ -31,11 +35,13 @@ class DecisionForm(DesignSystemForm):
     )
     reason = forms.ChoiceField(
         label=_("If you decline it, why?"),
-        help_text=_("Recorded for the issuer. The learner is not given feedback."),
+        help_text=_(
+            "Needed if you decline it. Recorded for the issuer: the learner is not given feedback."
+        ),
         required=False,
     )
     note = forms.CharField(
-        label=_("Note for the issuer"),
+        label=_("Note for the issuer (optional)"),
         help_text=_("Never shown to the learner."),
         required=False,
         max_length=FEEDBACK_MAX,

@@ -213,6 +213,12 @@ class _CountedPaginator(Paginator):
         return self.known_count
 
 
+def _calendar_days(start: datetime, end: datetime) -> int:
+    """Days from one date to another as a calendar counts them (in the service's time zone):
+    an application submitted today, due in 28 days, has 28 days left; on its due date, 0."""
+    return (timezone.localtime(end).date() - timezone.localtime(start).date()).days
+
+
 def queue_page(
     *, issuer: Issuer, page: Any = 1, now: datetime | None = None, count: int | None = None
 ) -> Page[QueueRow]:
@@ -253,7 +259,7 @@ def queue_page(
                 application=application,
                 position=start + offset,
                 days_waiting=(now - application.submitted_at).days,
-                days_left=math.floor((application.due_at - now).total_seconds() / 86400),
+                days_left=_calendar_days(now, application.due_at),
                 claim=claim if claim is not None and claim.is_active(now) else None,
             )
         )
@@ -521,6 +527,13 @@ class ServiceLevels:
     disagreements: list[Moderation]
     pending_moderation: int
     window_days: int
+    promised_by: date  # a submission made today is due by this date
+
+    @property
+    def behind(self) -> bool:
+        """At the pace of recent decisions, a submission made today would be decided after
+        the date promised."""
+        return self.projected is not None and self.projected > self.promised_by
 
     @property
     def chart_width(self) -> int:
@@ -591,6 +604,7 @@ def service_levels(*, issuer: Issuer, now: datetime | None = None) -> ServiceLev
         disagreements=disagreements,
         pending_moderation=pending,
         window_days=THROUGHPUT_WINDOW_DAYS,
+        promised_by=today + timedelta(days=issuer.assessment_days),
     )
 
 

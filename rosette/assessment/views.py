@@ -167,9 +167,30 @@ def _not_held(
     return render(
         request,
         "assessment/not_held.html",
-        {"application": application, "reason": reason},
+        {"application": application, "reason": reason, "typed": _typed(application, request)},
         status=403,
     )
+
+
+def _typed(application: Application, request: AuthenticatedHttpRequest) -> list[tuple[str, str]]:
+    """What the assessor typed into the refused form, to give back to them: their own words,
+    nothing of the application's."""
+    positions = {str(q.id): q.position for q in application.version.questions.all()}
+    typed = []
+    for key, value in request.POST.items():
+        if not value.strip():
+            continue
+        if key.startswith("feedback-"):
+            which = key.removeprefix("feedback-")
+            if which in positions:
+                label = _("Your feedback on question %(n)s") % {"n": positions[which]}
+            else:
+                label = _("Your feedback on the application as a whole")
+            typed.append((str(label), value))
+        elif key in ("note", "privacy_reason"):
+            label = _("Your note for the issuer") if key == "note" else _("Your privacy reason")
+            typed.append((str(label), value))
+    return typed
 
 
 def _reassign_form(application: Application, data: Any = None) -> ReassignForm:
@@ -237,6 +258,8 @@ def _decide(
     request: AuthenticatedHttpRequest, application: Application, *, check_only: bool
 ) -> HttpResponse:
     form = _decision_form(application, request.POST)
+    if check_only:  # "Check the score" asks about the scores only, not for a decision yet
+        form.fields["outcome"].required = False
     queue_url = reverse("assessment:queue", kwargs={"slug": application.badge.issuer.slug})
     valid = form.is_valid()
     rubric = services.rubric_ensure(version=application.version)

@@ -27,6 +27,10 @@ class Issuer(BaseModel):
     url = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("contact email"))
     image = models.FileField(_("logo"), upload_to="issuers/", blank=True)
+    # A wide picture at the top of the public issuer page; never in credentials. It says
+    # something (people at work, a place), so it has the words a screen reader reads instead.
+    banner = models.FileField(_("banner image"), upload_to="issuers/", blank=True)
+    banner_alt = models.CharField(_("what the banner shows"), max_length=250, blank=True)
     assessment_days = models.PositiveSmallIntegerField(
         _("days to assess"),
         default=28,
@@ -109,13 +113,26 @@ class BadgeQuerySet(models.QuerySet["Badge"]):
         return self.filter(kind=Badge.Kind.PATHWAY)
 
     def search(self, text: str) -> BadgeQuerySet:
+        """Badges with every word somewhere a learner can read it: the name, the summary, the
+        issuer, a published version's description, criteria or activities, or a material's
+        title or description. Never a draft's text."""
         query = Q()
         for word in text.split()[:10]:
+            published = BadgeVersion.objects.published().filter(
+                Q(description__icontains=word)
+                | Q(criteria__icontains=word)
+                | Q(activities__icontains=word)
+            )
             query &= (
                 Q(name__icontains=word)
                 | Q(summary__icontains=word)
-                | Q(versions__description__icontains=word)
                 | Q(issuer__name__icontains=word)
+                | Q(pk__in=published.values("badge_id"))
+                | Q(
+                    pk__in=LearningMaterial.objects.filter(
+                        Q(title__icontains=word) | Q(description__icontains=word)
+                    ).values("badge_id")
+                )
             )
         return self.filter(query)
 
@@ -256,6 +273,35 @@ class BadgeVersion(BaseModel):
 
     def declaration_items(self) -> list[str]:
         return _items(self.declaration)
+
+    def declaration_points(self) -> list[str]:
+        """What a learner confirms when they submit: this version's own declaration and
+        data-sharing statement if its issuer wrote them, else the standard ones. Shown on the
+        badge page before anyone starts writing, and again at submission."""
+        return declaration_points(self.badge.issuer, self)
+
+
+#: The declaration every badge asks for unless its issuer wrote its own (SSSC's wording); the
+#: last point is the data-sharing statement.
+STANDARD_DECLARATION = [
+    "I have read, understood and completed all the activities listed in the badge criteria "
+    "and each question from the criteria is answered in the evidence I have provided.",
+    "My evidence has been written or recorded by me and I have not copied it from anywhere or "
+    "anyone else.",
+    "I understand that it will take up to {days} days to assess my application and that "
+    "feedback cannot be provided if my application is unsuccessful.",
+    "I understand that my evidence, name and email address will be sent to the organisation "
+    "who issue this badge.",
+]
+
+
+def declaration_points(issuer: Issuer, version: BadgeVersion | None = None) -> list[str]:
+    points = [p.format(days=issuer.assessment_days) for p in STANDARD_DECLARATION]
+    if version is not None and version.declaration.strip():
+        points = version.declaration_items() + points[-1:]
+    if version is not None and version.data_sharing.strip():
+        points = [*points[:-1], version.data_sharing.strip()]
+    return points
 
 
 def _items(text: str) -> list[str]:

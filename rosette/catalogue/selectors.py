@@ -207,3 +207,8 @@ def badge_for_public(*, slug: str) -> Badge:
     return get_object_or_404(
         Badge.objects.published().select_related("issuer", "category"), slug=slug
     )
+
+
+def issuers_with_badges() -> QuerySet[Issuer]:
+    """Issuers that publish at least one badge: who a learner or visitor can write to."""
+    return Issuer.objects.filter(badges__status=Badge.Status.PUBLISHED).distinct()

@@ -575,21 +575,47 @@ def issuer_update(
     url: str,
     email: str,
     image: tuple[str, bytes] | None = None,
+    banner: tuple[str, bytes] | None = None,
+    banner_alt: str | None = None,
+    remove_image: bool = False,
+    remove_banner: bool = False,
 ) -> Issuer:
-    """Change the issuer's public profile: name, description, website, contact and logo."""
+    """Change the issuer's public profile: name, description, website, contact, its logo (in
+    credentials, on its page and its badges' pages) and a banner for its public page, which
+    must say in words what it shows. Both images are checked like a badge image but need not
+    be square. ``None`` keeps an image (and the banner's words) as they are; ``remove_…``
+    takes one away."""
     issuer = Issuer.objects.select_for_update().get(pk=issuer.pk)
     issuer.name, issuer.description, issuer.url, issuer.email = name, description, url, email
-    if image is not None:
-        checked = _image(image, square=False)
-        if issuer.image:
-            issuer.image.delete(save=False)
-        issuer.image.save(*_as_file(checked), save=False)
+    checked_image = _image(image, square=False) if image is not None else None
+    checked_banner = _image(banner, square=False) if banner is not None else None
+    if banner_alt is not None:
+        issuer.banner_alt = banner_alt.strip()[:250]
+    keeps_banner = checked_banner is not None or (bool(issuer.banner) and not remove_banner)
+    if keeps_banner and not issuer.banner_alt:
+        raise CatalogueError(_("Say what the banner shows, for people who cannot see it."))
+    for field, checked, remove in (
+        (issuer.image, checked_image, remove_image),
+        (issuer.banner, checked_banner, remove_banner),
+    ):
+        if (checked is not None or remove) and field:
+            field.delete(save=False)
+        if checked is not None:
+            field.save(*_as_file(checked), save=False)
+    if not keeps_banner:
+        issuer.banner_alt = ""
     issuer.save()
     stamps_change(CATALOGUE, issuer_stamp(issuer.slug))  # what the public pages show
     record_event(
         action="catalogue:issuer:update",
         subject=issuer,
         actor=actor,
-        data={"image": image is not None},
+        data={
+            "image": image is not None,
+            "banner": banner is not None,
+            "removed": [
+                n for n, gone in (("image", remove_image), ("banner", remove_banner)) if gone
+            ],
+        },
     )
     return issuer

@@ -60,6 +60,12 @@ def issuer_image(request: HttpRequest, *, slug: str) -> HttpResponseBase:
     return serve_image(issuer.image)
 
 
+@access(Rule.PUBLIC)
+def issuer_banner(request: HttpRequest, *, slug: str) -> HttpResponseBase:
+    issuer = get_object_or_404(Issuer, slug=slug)
+    return serve_image(issuer.banner)
+
+
 def serve_image(file: FieldFile) -> HttpResponseBase:
     """Serve an uploaded PNG or SVG image safely: fixed type, no script even in an SVG."""
     if not file:

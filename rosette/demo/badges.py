@@ -42,7 +42,7 @@ GETTING_STARTED: dict[str, Any] = {
         "different to traditional online learning. This badge helps you find your way around."
     ),
     "criteria": (
-        "- read the introduction to Open Badges\n"
+        "- read An introduction to Open Badges\n"
         "- tell us what an Open Badge is and how you could use badges in your learning "
         "(50 words minimum)\n"
         "- tell us which badge you would like to earn next and why (50 words minimum)"
@@ -158,9 +158,17 @@ def _oss(
         "colour": colour,
         "position": position,
         # The page says it is "one of eight badges…" from the pathway itself, not from here.
-        "description": f"{summary}\n\n(Sample content written for the Rosette demo.)",
+        "description": (
+            f"This badge is awarded to people who can show what they learned about {topic} "
+            "and how it changes what they do at work and at home. (Sample content written for "
+            "the Rosette demo.)"
+        ),
+        "activities": (
+            f"- look at how you and your team deal with {topic} at work today\n"
+            "- note three things you would keep and three you would change"
+        ),
         "criteria": (
-            f"- complete the {name.removeprefix('OSS ')} learning activities\n"
+            "- complete the activities below\n"
             f"- tell us about three things you learned about {topic} and why this is important "
             "to you and your practice (150 words minimum)\n"
             f"- tell us what you will do differently to stay safe with {topic} (50 words minimum)"
@@ -282,11 +290,15 @@ SECOND_ISSUER_BADGES: list[dict[str, Any]] = [
             "and plan their learning. (Sample content written for the Rosette demo.)"
         ),
         "criteria": (
-            "- prepare for a supervision session using the reflection prompts\n"
+            "- prepare for a supervision session using the reflection prompts below\n"
             "- tell us what you reflected on and what you learned (100 words minimum)\n"
             "- tell us what you will do differently as a result (50 words minimum)"
         ),
-        "activities": "- prepare for a supervision session using the reflection prompts",
+        "activities": (
+            "- before supervision, note one piece of work that went well and why\n"
+            "- note one that was hard, what you felt and what you would try next time\n"
+            "- note one thing you want to learn, and how you could learn it"
+        ),
         "discussion_task": (
             "Talk through your reflection with your manager in supervision and agree one thing "
             "to try in your practice."
@@ -309,8 +321,13 @@ SECOND_ISSUER_BADGES: list[dict[str, Any]] = [
             "records. (Sample content written for the Rosette demo.)"
         ),
         "criteria": (
-            "- read the recording guidance\n"
+            "- review three of your own recent records using the activities below\n"
             "- tell us what makes a record person-centred (100 words minimum)"
+        ),
+        "activities": (
+            "- check whether each record uses the person's own words and what matters to them\n"
+            "- check that each is factual, respectful and could be read by the person\n"
+            "- note what you would write differently next time"
         ),
         "questions": [("What makes a record person-centred?", 100)],
         "overall": 100,

@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 from rosette.accounts.models import User
 from rosette.accounts.services import user_create
@@ -152,6 +153,15 @@ def _catalogue(report: DemoReport, issuer: Issuer) -> None:
         _badge(report, issuer, content.GETTING_STARTED),
         _badge(report, issuer, content.WRITING_EVIDENCE),
     ]
+    # What the introductory badges ask learners to read, linked from their pages.
+    for badge, title, name in (
+        (intro[0], "An introduction to Open Badges", "home:open_badges_guidance"),
+        (intro[1], "Preparing and publishing your evidence", "home:evidence_guidance"),
+    ):
+        if not badge.materials.exists():
+            catalogue.material_add(
+                badge=badge, actor=None, title=title, url=settings.SITE_URL + reverse(name)
+            )
     video = _badge(report, issuer, content.VIDEO_CHATS, prerequisites=intro)
     if not video.materials.exists():
         catalogue.material_add(

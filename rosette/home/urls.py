@@ -14,5 +14,8 @@ urlpatterns = [
         name="accessibility_statement",
     ),
     path("privacy/", views.privacy, name="privacy"),
+    path("feedback/", views.feedback, name="feedback"),
+    path("guidance/evidence/", views.evidence_guidance, name="evidence_guidance"),
+    path("guidance/open-badges/", views.open_badges_guidance, name="open_badges_guidance"),
     path("healthz", views.healthz, name="healthz"),
 ]

@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from rosette.accounts import roles
 from rosette.accounts.http import AuthenticatedHttpRequest
 from rosette.applications.selectors import applications_for_home
+from rosette.catalogue.selectors import issuers_with_badges
 from rosette.core.access import Rule, access
 from rosette.core.public_cache import CATALOGUE, public_cache
 from rosette.home import selectors
@@ -54,6 +55,27 @@ def accessibility_statement(request: HttpRequest) -> HttpResponse:
 @public_cache(lambda: [])
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "home/privacy.html")
+
+
+@access(Rule.PUBLIC)
+@public_cache(lambda: [])
+def open_badges_guidance(request: HttpRequest) -> HttpResponse:
+    """ "An introduction to Open Badges", what the first introductory badge asks to read."""
+    return render(request, "home/open_badges_guidance.html")
+
+
+@access(Rule.PUBLIC)
+@public_cache(lambda: [])
+def evidence_guidance(request: HttpRequest) -> HttpResponse:
+    """ "Preparing and publishing your evidence", linked from every badge page and the form."""
+    return render(request, "home/evidence_guidance.html")
+
+
+@access(Rule.PUBLIC)
+@public_cache(lambda: [CATALOGUE])
+def feedback(request: HttpRequest) -> HttpResponse:
+    """Where the beta banner's "feedback" goes: the contacts of the issuers who run Rosette."""
+    return render(request, "home/feedback.html", {"issuers": issuers_with_badges()})
 
 
 @never_cache

@@ -35,6 +35,8 @@ def _spelled_numbers() -> dict[str, int]:
         for u, unit in enumerate(_UNITS):
             table[f"{tens}-{unit}"] = table[f"{tens} {unit}"] = 21 + 10 * t + u
     table["a hundred"] = table["one hundred"] = table["hundred"] = 100
+    # Scots spellings: "eighty-seeven", "seeventeen".
+    table.update({w.replace("seven", "seeven"): n for w, n in table.items() if "seven" in w})
     return table
 
 
@@ -56,9 +58,9 @@ def _alternation(words: list[str]) -> str:
     )
 
 
-_UNIT_WORDS = "|".join(_UNITS)
+_UNIT_WORDS = "|".join([*_UNITS, "seeven"])
 NUMBER = (
-    rf"(?:\d{{1,3}}|(?:{'|'.join(_TENS)})(?:[\s-](?:{_UNIT_WORDS}))?|{'|'.join(_TEENS)}"
+    rf"(?:\d{{1,3}}|(?:{'|'.join(_TENS)})(?:[\s-](?:{_UNIT_WORDS}))?|{'|'.join(_TEENS)}|seeventeen"
     rf"|{_UNIT_WORDS}|(?:a\s+|one\s+)?hundred)"
 )
 _DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{_alternation(list(_ORDINAL_WORDS))})"
@@ -97,7 +99,7 @@ DATE = re.compile(
     r"|(?P<y2>\d{4})-(?P<m2>\d{2})-(?P<d2>\d{2})"
     rf"|(?:the\s+)?(?P<d3>{_DAY})\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+(?P<y3>{_YEAR}))?"
     rf"|{_MONTH.replace('mon>', 'mon2>')}\.?\s+(?:the\s+)?(?P<d4>{_DAY})(?:,?\s+(?P<y4>{_YEAR}))?"
-    rf"|{_MONTH.replace('mon>', 'mon3>')}\s+(?P<y5>\d{{4}})"
+    rf"|{_MONTH.replace('mon>', 'mon3>')}\.?\s+(?P<y5>\d{{4}}|['\u2019]\d{{2}})"
     r")(?![\w/-])",
     _I,
 )
@@ -155,13 +157,14 @@ AGE_SHORT = re.compile(
 _DURATION_BEFORE = re.compile(r"\b(?:for|over|past|last|in|about|around|than|every)\s+$", _I)
 # "who is 42", "He's 86", "she turned 18", "aged 13", "now 101", "nearly 90", "age 17".
 AGE_CLAUSE = re.compile(
-    r"(?:\b(?:is|was|turned|turns|turning|aged|age|reached|now)|['\u2019]s)\s+"
+    r"(?:\b(?:is|was|turned|turns|turning|aged|age|reached|now|will\s+be|would\s+be)"
+    r"|['\u2019](?:s|ll\s+be))\s+"
     r"(?:(?:now|only|just|nearly|almost|about|around|barely|over|under)\s+)?"
     rf"({NUMBER})\b{_NOT_A_UNIT}",
     _I,
 )
 _PERSON_NOUN = re.compile(
-    r"\b(?:he|she|they|who|client|lady|gentleman|man|woman|person|boy|girl|resident|tenant|"
+    r"\b(?:he|she|they|who|client|lady|gentleman|gent|man|woman|person|boy|girl|resident|tenant|"
     r"son|daughter|mum|mother|dad|father|brother|sister|child|baby|grandson|granddaughter|"
     r"grandmother|grandfather|gran|granny|grandad|husband|wife|partner|patient|learner|"
     r"pupil|student|individual|adult|teenager|young person|service user|neighbour|friend)\b"
@@ -211,8 +214,15 @@ def _name_before_comma(text: str, end: int) -> bool:
 AGE_OF = re.compile(
     rf"\b(?:lady|gentleman|man|woman|boy|girl|person)\s+of\s+({NUMBER})\b{_NOT_A_UNIT}", _I
 )
+# "My client (male, 45)", "(45, female)", "(F, 82)": a sex and an age in brackets.
+AGE_SEX = re.compile(
+    r"\((?:(?:male|female|m|f)\s*,\s*(\d{1,3})|(\d{1,3})\s*,\s*(?:male|female|m|f))\)", _I
+)
 AGE_AT = re.compile(rf"\bAt\s+({NUMBER}),?\s+(?:he|she|they)\b", _I)
-AGE_BIRTHDAY = re.compile(r"\b(\d{1,3}(?:st|nd|rd|th)\s+birthday)\b", _I)
+AGE_BIRTHDAY = re.compile(
+    r"\b(\d{1,3}(?:st|nd|rd|th)\s+birthday|(?<=in (?:his|her) )\d{1,3}(?:st|nd|rd|th)\s+year)\b",
+    _I,
+)
 # "Age: 79" on a line of notes.
 AGE_LABEL = re.compile(r"^[ \t]*age[ \t]*[:\-][ \t]*(\d{1,3})\b", _I | re.M)
 # Things that have ages too: "the tablet was 6 years old", "a 10-year-old laptop".
@@ -269,5 +279,9 @@ def ages(text: str) -> Iterator[Hit]:
         for m in pattern.finditer(text):
             if _age_ok(m.group(1)):
                 yield Hit(m.start(1), m.end(1), "AGE", 0.7)
+    for m in AGE_SEX.finditer(text):
+        group = 1 if m.group(1) else 2
+        if _age_ok(m.group(group)):
+            yield Hit(m.start(group), m.end(group), "AGE", 0.7)
     for m in AGE_BIRTHDAY.finditer(text):
         yield Hit(m.start(1), m.end(1), "AGE", 0.6)

@@ -115,6 +115,8 @@ def kind(word: str) -> str:
     """Classify a capitalised word by the lists alone; the detectors then read its context."""
     if word in NOT_NAMES:
         return WORD
+    if "-" in word and all(p.lower() in everyday_words() for p in word.split("-")):
+        return WORD  # "Sign-off", "Follow-up": a compound of everyday words
     if _ACRONYM_OR_BRAND.fullmatch(word):
         return PROPER  # "GDPR", "GamCare", "WhatsApp": never a person's name on its own
     is_name = word in given_names() or word in surnames()
@@ -137,11 +139,37 @@ def kind(word: str) -> str:
         return WORD
     if word in NATIONALITIES or word in PRODUCTS:
         return PROPER
-    if lower in known_words():
+    if lower in known_words() or lower.endswith(_WORD_SUFFIXES):
         return RARE
-    if word in proper_nouns():
+    if word in proper_nouns() or _brand_compound(lower):
         return PROPER
     return UNKNOWN
+
+
+# Second halves of the one-word names of apps and firms: "Rightmove", "Clearpay", "Netmums".
+_BRAND_ENDINGS = (
+    "pay", "move", "mums", "hub", "app", "apps", "book", "box", "ware", "soft", "tube", "pod",
+    "chat", "cast", "bot", "cloud", "link", "flix", "mail", "shop", "mart", "zone",
+)  # fmt: skip
+
+
+def _brand_compound(lower: str) -> bool:
+    """Whether an unlisted word is an everyday word run together with a brand ending, as the
+    names of apps and firms are ("Clearpay" = clear + pay); names of people are not."""
+    return any(
+        lower.endswith(end)
+        and len(lower) - len(end) >= 3
+        and lower[: -len(end)] in everyday_words()
+        for end in _BRAND_ENDINGS
+    )
+
+
+# Endings of English words made from other words ("Facilitators", "Digitisation",
+# "Mentorship"), which names seldom have: an unlisted word ending so is a rare word.
+_WORD_SUFFIXES = (
+    "ation", "ations", "ator", "ators", "ology", "ities", "ship", "ships", "ism", "isms",
+    "ised", "ising", "ized", "izing",
+)  # fmt: skip
 
 
 # Entries of the generated lists that are ordinary English words far more often than names,
@@ -151,7 +179,7 @@ NOT_NAMES = words("""
     Theres Pier Meta Ale Mare Loot Lore Om Grit Corona Eta Ante Ide Sever Amor Gala Sonata Marine
     German Urban Ion Kaiser Lucky Diamond
     Major King Prince Duke Royal Precious Sterling Justice
-    Honor Honour Happy Young Little Long Small Black White Brown Green Gray Grey Street Road Lane
+    Honour Happy Young Little Long Small Street Road Lane
     Hall House Church Wood Field Parks Bridge Bank Mill Well Wells Way Page Rich Good Best Hardy
     Love Care Service Support Health Safe Safety Team Help Home Day Week Month Year Staff Lord
     Lady Miss Sister Brother Father Mother Sunday Monday Tuesday Wednesday Thursday Friday
@@ -169,6 +197,7 @@ NOT_NAMES = words("""
     With Without We You They He She It Me Him Them Us My Your Mac Macs Pascal Gregorian Danish
     Christian Muslim Jewish Sikh Hindu Catholic Protestant Victorian Edwardian Georgian Celtic
     Gaelic Doric Scots Jesus God Allah Buddha Bible Quran Koran Internet Web Wifi Bluetooth
+    Abba
 """)
 
 # Given names that are also common English words, months or things: accepted as a person only
@@ -183,6 +212,7 @@ AMBIGUOUS_NAMES = words("""
     Sienna Lily Jasmine Carol Shelly Misty Sky Skye Storm Rain River Brook Cliff Heath Reed Clay
     Art Max Sol Dot Star Teddy Happy Ginny Fern Myrtle Lavender Bay Lake Jasper Amethyst Garnet
     Opal Beryl Sunny Rusty Smokey Gay Merry Noble Constance Prudence Verity Felicity Bliss Marina
+    Mercy Charity Temperance Honor
     Iona Arran Lorne Clyde Douglas Angus Moray Irvine Hamilton Stirling Paisley Campbell Elgin
     Cromarty Islay Bute Lennox Nairn Troon Fraser Murray
     Keith Leslie Dallas Austin Houston Denver Florida Georgia Carolina Virginia Chelsea
@@ -580,6 +610,7 @@ PERSON_VERBS = SPEECH_AND_FEELING | words("""
     watched listened spoke talked chatted visited called met helped showed taught brought moved
     lived lives turned started finished completed opened received seemed looked needed settled
     kept picked did likes liked prefers preferred understands understood herself himself
+    returned declined
 """)
 # How a person is (after "was", "is", "felt", "seemed"): "Hope was quiet", "Drew is upset".
 PERSON_STATES = words("""
@@ -588,7 +619,7 @@ PERSON_STATES = words("""
     embarrassed ashamed relieved keen reluctant determined chuffed raging buzzing sad
     overwhelmed annoyed frustrated afraid terrified thrilled grateful shy withdrawn agitated
     poorly ill asleep awake gutted fuming scunnered mortified livid devastated heartbroken
-    stressed bored beelin isolated vulnerable housebound
+    stressed bored beelin isolated vulnerable housebound low brighter unhappy
 """)
 # People's roles: "Patience is a care assistant", "Bracken, a young person I support".
 ROLE_NOUNS = words("""
@@ -596,7 +627,8 @@ ROLE_NOUNS = words("""
     resident tenant neighbour friend mum dad son daughter mother father brother sister client
     person man woman boy girl lady gentleman child teenager pupil learner practitioner senior
     co-worker coworker mentor supervisor champion assessor educator therapist advocate staff
-    grandmother grandfather gran granny aunt uncle cousin wife husband partner
+    grandmother grandfather gran granny aunt uncle cousin wife husband partner keyworker
+    key-worker
 """)
 # Words ending just before a name that say the next word is what someone is called.
 NAMING_CUES: tuple[tuple[str, ...], ...] = (
@@ -626,6 +658,7 @@ POSSESSIONS = words("""
 # Nouns that make a name before them a theory or method: "Gibbs' reflective cycle".
 THEORY_NOUNS = words("""
     cycle model models theory theories hierarchy framework approach stages triangle idea ideas
+    research writings
     principles conditions method guidelines competence reflective
 """)
 # Words put before a name or nickname, in Scots especially: "wee Jinty", "Big Shug".
@@ -660,6 +693,10 @@ TEXTSPEAK = words("""
     instagram youtube zoom skype teams google alexa siri telecare telehealth smartphone
     pics pic vids vid meds tmrw tmw tmoz hosp sesh uni brekkie bestie bezzie fam bday
     convo probs defo deffo obvs totes gran granda nana maw da paw bro sis hubby
+    jist polis disnae doesnae dinnae wantit wantae gonnae gie gied gaun goin baith aw awa wir
+    oor ye yer yous youse hoose toon greetin blether dreich fitba naebody aebody sumdy mair
+    ither wance frae hud huv wur roon ony mony kent yon thon nae naw och eejit wummin wumman
+    boay hink hinkin tellt messages pieces insta fb ig yt snap
 """)
 # Lower-case words that, before an unknown lower-case word, make it someone acted with:
 # "helped kaycee", "told jen", "me n shona" (text-message style).
@@ -674,6 +711,7 @@ CARE_WORDS = words("""
     auntie aunty mam gran grandad grandma grandpa nan nana papa wifi ipad ipads tablet tablets
     smartphone smartphones app apps chromebook laptop laptops videocall facetime whatsapp
     homecare homeworker lifestory gaslighting sextortion catfishing grooming doxxing
+    handover handovers annexe annexes
 """)
 # Games, apps, services and programmes the dictionary lacks, named in care writing.
 PRODUCTS = words("""
@@ -684,6 +722,8 @@ PRODUCTS = words("""
     Hibs Hearts Rangers Celtic Jags Dons Accies Arabs Pars Bairns Killie Buddies Gers Jambos
     Irn-Bru Tunnock Tunnocks Baxters Mackie Mackies Walkers Lees Tennent Tennents Buckfast
     Primark Matalan Aldi Lidl Asda Iceland Poundland Greggs Costa Subway Deliveroo JustEat
+    Vodafone Lenovo Doro Huawei Nokia Motorola Giffgaff Lebara Alcatel Acer Asus Medion
+    Ofcom Ofgem Ofwat Corsa Fiesta Micra Qashqai Astra Yaris Clio Juke Zafira Kuga
 """)
 # Famous people and characters a learner may name in reminiscence or leisure work, as whole
 # names (never one name alone): "Billy Connolly", "Vera Lynn".

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon as lx
+from .dates import NUMBER
 from .lexicon import words as _words
 
 # A word: letters, with internal apostrophes or hyphens (O'Neill, Mary-Jane, Jamie's).
@@ -143,7 +144,9 @@ _INITIALS = re.compile(r"[A-Z]{2,3}|[A-Z]Mc[A-Z]")
 _PERSONAL_PRONOUNS = _words("he she him his her hers himself herself")
 # Verbs whose object is a person, after which even an unknown lower-case word is a name in
 # text-message style: "helped tormod log in", "asked wanjiku if".
-_DONE_TO_SOMEONE = _words("helped told asked ask tell remind reminded chase chased phoned texted")
+_DONE_TO_SOMEONE = _words("""
+    helped told asked ask tell remind reminded chase chased phoned texted help helping bring
+    bringing brought""")
 # Verbs done with or to someone, after which even a month is a person: "I sat with May".
 _WITH_SOMEONE = _words("with told asked helped showed supported visited reminded phoned")
 # Verbs after which a capitalised word is something used, not someone: "play Roblox".
@@ -153,7 +156,7 @@ _THING_PRECEDERS = _words("""
 # Words that greet the person named next: "Dear Adwoa", "Thanks Kezia".
 _SALUTATIONS = _words("Dear Hi Hello Hey Thanks Cheers Morning Evening Welcome Sorry Bye")
 # Prepositions after which an unknown capitalised word is a place: "in Uphall".
-_LOCATIVES = _words("in at near across around within throughout outside inside towards")
+_LOCATIVES = _words("in at near across around within throughout outside inside towards through via")
 # "LB has asked", "AB had said": an auxiliary before a verb people do.
 _AUXILIARIES = _words("has had have was is")
 _MODALS = _words("can could will would does did needs uses likes wants")
@@ -196,13 +199,63 @@ _ROLES = lx.KIN_AND_ROLES | lx.ROLE_NOUNS
 _KISSES = _words("x xx xxx")
 _SALUTATIONS_LOWER = _words("cheers thanks thx ta hi hiya hey dear love")
 # "Thelonius is in hospital", "was off sick", "is back home": where a person is.
-_WHERE_PEOPLE_ARE = [["in", "hospital"], ["off", "sick"], ["back", "home"], ["in", "bed"]]
+_WHERE_PEOPLE_ARE = [
+    ["in", "hospital"], ["off", "sick"], ["back", "home"], ["in", "bed"], ["no", "bother"],
+    ["nae", "bother"], ["in", "good"], ["off", "today"], ["off", "tomorrow"], ["on", "holiday"],
+    ["on", "leave"], ["off", "work"],
+]  # fmt: skip
+# "Oighrig has a hospital appt": things and places have no appointments.
+_APPOINTMENTS = _words("appt appts appointment appointments")
+# "Gurdeep can u start the group": a question put to someone by name.
+_ASKING = _words("can could will would")
+_YOU = _words("u you ye yous youse")
+# What someone is to do, in a list of actions: "Anwen to contact the bank".
+_ACTIONS = _words("""
+    contact call phone ring chase send email text book arrange follow check speak discuss
+    complete attend review share ask inform confirm organise order write visit meet set help
+    support bring provide update tell find look sort raise report print collect""")
+# Words in a heading over a column of names: "Residents supported this week".
+_PEOPLE_HEADINGS = _words("""
+    residents tenants people attendees present staff clients members pupils learners
+    volunteers participants""")
+# Names with a hyphen or an apostrophe, each part a capital and small letters: "Ruairidh-Iain",
+# "Drummond-Hay", "O'Rourke" (not "JSON-LD", "N-of").
+_DOUBLE_NAME = re.compile(r"[^\W\d_][^\W\d_A-Z]+(?:[-'\u2019][^\W\d_][^\W\d_A-Z]+)+")
+# Firms named after the people who founded them: "Templeton's carpet factory".
+_BUSINESSES = _words("""
+    factory factories mill mills works bakery bakeries shop shops store stores garage dairy
+    brewery distillery pub bar restaurant hotel chippy""")
+_ONE_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+_LOWER_TITLES = _words("mr mrs ms miss dr")
+# "lachie was fine today": how a person was, said of a lower-case name in a message.
+_FINE = _words("fine grand ok okay")
+_NAME_KINDS = frozenset({lx.GIVEN, lx.SURNAME, lx.UNKNOWN, lx.AMBIGUOUS})
+_NEEDS = _words("needs need lost loses uses asked asks wants")
+_HIS_HER = _words("his her himself herself")
+# After "'s" standing for "is" or "has": "Strathmiglo's a bonnie place", "it's been".
+_AFTER_IS = _words("a an the no nae aye been got gonna going very so pure awfy fair really not")
+_LINKING = _words("feeling looking seeming getting")
+_HE_SHE = _words("he she he's she's hes shes")
 _INTENSIFIERS = _words("very so really quite pretty awfy pure dead that too fair")
 # Diagnoses a person has: "Pernille has dementia".
 _CONDITIONS = _words("""
     dementia alzheimer's alzheimers autism adhd epilepsy diabetes asthma cancer copd parkinson's
-    parkinsons ms arthritis depression anxiety schizophrenia psychosis aphasia""")
+    parkinsons ms arthritis depression anxiety schizophrenia psychosis aphasia impairment
+    disability disabilities diagnosis""")
 _SPEAK = _words("speak spoke speaking talk talked talking chat chatted")
+# "Jinty (days)", "KR (keyworker)": a role or a shift in brackets after a name in notes.
+_ROLES_AND_SHIFTS = lx.ROLE_NOUNS | _words("days nights lates earlies weekends backshift")
+_PARTS_OF_DAY = _words("day night morning afternoon evening shift weekend")
+# "Kalinda is 101 today", "Ailsa was 90 last week": a person's age after the name.
+_AGE_AFTER = re.compile(
+    rf" (?:is|was|turns|turned|will be) {NUMBER}"
+    r"(?: today| tomorrow| on| last| this| next| in| now| and|[!.,;])",
+    re.IGNORECASE,
+)
+# Verbs before "to" whose object is a person: "spoke to", "wrote to", "explained to".
+_SPOKE = _SPEAK | _words("""
+    said says explained explaining wrote write writes writing listened listening listen
+    reached reaching""")
 # Works by or about someone famous: "a film about ...", "a poem by ...".
 _MEDIA_NOUNS = _words("""
     film films documentary documentaries book books novel novels poem poems song songs album
@@ -214,10 +267,19 @@ _WORKS_OF = _words("""
     programmes films novels albums speeches documentaries podcasts lyrics concerts tweets
     biography autobiography""")
 _FOLLOW = _words("follow follows following followed")
+_READ = _words("read reading studied about using used like drew")
+_MADE_BY = _words("narrated presented written directed composed painted illustrated")
 _LISTEN = _words("listen listens listening listened")
 _ME = _words("me i")
+# "Dinky, as everyone calls him": the name someone goes by, named before the cue.
+_CALLED_AFTER = re.compile(
+    r", as (?:everyone|everybody|we|they|staff|folk|people|his \w+|her \w+) (?:all )?"
+    r"call(?:s|ed)? (?:him|her|them)\b"
+)
+# Two named together and then "both": "were both upset", "baith came", "are both coming".
+_TOGETHER = _words("both baith")
 # After "X and Y": what two people do ("were both upset"), not what two things are.
-_AFTER_TWO_PEOPLE = lx.PERSON_FOLLOWERS | lx.PERSON_VERBS | _words("were both")
+_AFTER_TWO_PEOPLE = lx.PERSON_FOLLOWERS | lx.PERSON_VERBS | _words("were both baith")
 # Dotted initials standing for a person: "J.M.", "R. S.", and the abbreviations that are not.
 _DOTTED_INITIALS = re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?![\w])")
 _NOT_INITIALS = frozenset(
@@ -241,6 +303,10 @@ _NOT_INITIALS = frozenset(
 )
 
 _BRACKETED = re.compile(r" ?\(([^()\n]{1,40})\)")
+# "Torcuil - lead": a dash and a lower-case word after a name heading a line.
+_DASH_AND_WORD = re.compile(r" [-\u2013] [a-z]")
+# The time that opens an entry of a log: "09:15 - ", "11.40 ", "- 14:00: ".
+_TIME_STAMP = re.compile(r"[ \t]*[-*•]?[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*[-\u2013:])?[ \t]*")
 _ARTICLES = _words("a an our my the his her their")
 _LIST_GAPS = frozenset({", ", " & ", " n "})
 _BULLETS = frozenset({"-", "*", "•", "\u2013"})
@@ -378,7 +444,13 @@ class _Scan:
             body = names
         if not body or all(w in lx.GENERIC_QUALIFIERS or w in lx.ORG_WORDS for w in body):
             return False
-        if any(w in lx.ORG_WORDS and w not in lx.WORKPLACE_SUFFIXES for w in body):
+        # An organisation's word makes it no small workplace, unless it says what kind of
+        # place it is just before the ending: "Pinefield Care Home", not "Pinefield Care Trust".
+        kind_of_place = body[-1] in lx.WORKPLACE_KINDS and names[-1] in lx.WORKPLACE_SUFFIXES
+        if any(
+            w in lx.ORG_WORDS and w not in lx.WORKPLACE_SUFFIXES and not (n == 0 and kind_of_place)
+            for n, w in enumerate(reversed(body))
+        ):
             return False
         if any(w in lx.TITLES for w in body):
             return False
@@ -474,9 +546,20 @@ class _Scan:
         first_kind, second_kind = lx.kind(first), lx.kind(second)
         if self.in_media(k):
             return j  # "a film about Nelson Mandela": the whole run is someone famous
-        if first_kind not in _FIRST_OF_FULL_NAME or self.after_determiner(k):
+        if self.name_and_initial(k, j):
+            self.person(k, k + 1, 0.7, "This looks like a person's name")
+            return k + 1
+        if self.after_determiner(k) or (
+            first_kind not in _FIRST_OF_FULL_NAME
+            # "our newest volunteer, Precious Mbeki-Shaw": a word-name after a cue
+            and not (self.cued_before(k) and second_kind in (lx.UNKNOWN, lx.SURNAME))
+        ):
             return k
         known = first_kind in (lx.GIVEN, lx.AMBIGUOUS) and second in lx.surnames()
+        # "Lorna Bathgate": Scots surnames are often places; a given name makes it a name.
+        known = known or (
+            first_kind == lx.GIVEN and second_kind == lx.PLACE and not self.in_place(k)
+        )
         # A surname the dictionary knows from someone famous ("Galbraith") still ends a name.
         famous = second_kind == lx.PROPER and first_kind in (lx.GIVEN, lx.UNKNOWN)
         # After "her daughter", any capitalised word but an everyday one is the surname.
@@ -495,14 +578,27 @@ class _Scan:
                     "This looks like a person's full name")  # fmt: skip
         return last
 
+    def name_and_initial(self, k: int, j: int) -> bool:
+        """ "Ollie B was late", "Kirsty M said": a name and the initial of a surname, as notes
+        and messages write them; not "Plan B", "Vitamin D", "Hepatitis C"."""
+        first, initial = self.tokens[k].text, self.tokens[k + 1].text
+        return (
+            j == k + 1
+            and len(initial) == 1
+            and initial not in ("I", "A")
+            and lx.kind(first) in (lx.GIVEN, lx.UNKNOWN, lx.PROPER)
+            and first.lower() not in lx.known_words()
+            and not self.after_determiner(k)
+        )
+
     def single(self, k: int) -> None:
         """Decide about a capitalised word standing alone, by its kind and its context."""
         tok = self.tokens[k]
         word = tok.text
         kind = lx.kind(word)
         ev = self.evidence(k)
-        if ev.thing and not ev.cued_before:
-            return
+        if (ev.thing and not ev.cued_before) or (not ev.strong and self.listed_with_places(k)):
+            return  # "Glenrothes, Markinch and Thornton": a town listed with towns
         confidence = 0.0
         if kind in (lx.GIVEN, lx.SURNAME):
             if ev.strong or ev.weak:
@@ -526,27 +622,35 @@ class _Scan:
             ):
                 confidence = 0.55
         elif _INITIALS.fullmatch(word) and word not in lx.ACRONYMS:
-            # "AB settled", "KD (night staff)": initials in notes, only with a cue.
-            confidence = 0.55 if ev.strong or ev.acts else 0.0
+            # "AB settled", "KD (night staff)", "Spoke to RB": initials in notes, with a cue.
+            told = self.prev_word(k) in _DONE_TO_SOMEONE or (
+                self.prev_word(k) == "to" and self.word(k - 2) in _SPOKE
+            )
+            confidence = 0.55 if ev.strong or ev.acts or told else 0.0
+        elif kind == lx.UNKNOWN and self.town_after_place(k):
+            return  # "Community Hall, Kinglassie", "Main Street, Muckhart"
         elif kind == lx.UNKNOWN and self.premises(k):
             self.add(k, k, "WORKPLACE", 0.5,
                      "This looks like the name of a small workplace or care setting")  # fmt: skip
             return
         elif kind == lx.UNKNOWN:
-            if ev.strong or tok.possessive or (ev.acts and not ev.place) or self.referred_to(k):
+            owner = tok.possessive and self.next_word(k) not in _AFTER_IS
+            if ev.strong or owner or (ev.acts and not ev.place) or self.referred_to(k):
                 confidence = 0.6
             elif (
                 not tok.initial
                 and not self.in_place(k)
                 and not self.supplier(k)
-                and word.isalpha()
+                and (word.isalpha() or _DOUBLE_NAME.fullmatch(word) is not None)
                 and len(word) > 2
             ):
                 confidence = 0.5 if self.prev_word(k) not in _THING_PRECEDERS else 0.0
         elif kind in (lx.RARE, lx.PROPER):
             if ev.cued_before or (ev.strong and not ev.place):
                 confidence = 0.5
-        elif ev.cued_before:  # places and everyday words: "her son Forest", "calls him Dinky"
+        elif ev.cued_before and not self.tokens[k - 1].cap:
+            # places and everyday words: "her son Forest", "calls him Dinky"; not a heading
+            # in capitals, "Carer Positive"
             confidence = 0.55
         if confidence:
             self.person(k, k, confidence, "This looks like a person's name")
@@ -566,7 +670,9 @@ class _Scan:
             or (nxt in lx.SPEECH_AND_FEELING and not tok.possessive)
             or after.startswith((", who", ", whose", " and his", " and her", " and I ", " and me"))
             or after.startswith((", aged ", " aged ", " (aged "))  # "Sky, aged 15, told me"
-            or after.startswith(" and I,")
+            or after.startswith((" and I,", " n me ", " an me ", " & me ", " n I "))
+            or _CALLED_AFTER.match(after) is not None  # "Dinky, as everyone calls him"
+            or self.two_people_act(k)
             or self.described_as_person(k)
         )
         weak = prev in lx.PERSON_PRECEDERS or nxt in lx.PERSON_FOLLOWERS
@@ -579,8 +685,65 @@ class _Scan:
         )
         thing = self.after_determiner(k) or self.thing_after(k) or self.in_media(k)
         place = prev in lx.PLACE_PRECEDERS or self.in_place(k)
-        acts = acts or self.labels_a_line(k)
+        acts = acts or self.labels_a_line(k) or self.action_for(k)
         return Evidence(strong, cued_before, weak, acts, thing, place)
+
+    def listed_with_places(self, k: int) -> bool:
+        """Whether token k stands in a list ("A, B and C") with a place the lists know:
+        "Glenrothes, Markinch and Thornton", "Kincardine, Tulliallan and Blairhall"."""
+        for step in (-1, 1):
+            n = self.list_neighbour(k, step)
+            while n >= 0:  # each step moves along the list, so it ends at the list's end
+                if lx.kind(self.tokens[n].text) == lx.PLACE:
+                    return True
+                n = self.list_neighbour(n, step)
+        return False
+
+    def list_neighbour(self, k: int, step: int) -> int:
+        """The capitalised item next to token k in a list, before (-1) or after (1); else -1."""
+        toks = self.tokens
+        if not 0 <= k + step < len(toks):
+            return -1
+        sep = k if step < 0 else k + 1  # the token whose gap may hold the list's comma
+        if toks[sep].gap_before == ", ":
+            near = k + step
+        elif toks[k + step].text in ("and", "or"):
+            near = k + 2 * step
+        else:
+            return -1
+        return near if 0 <= near < len(toks) and toks[near].cap else -1
+
+    def town_after_place(self, k: int) -> bool:
+        """Whether token k follows the name of a building or street and a comma, as the town of
+        an address does: "Community Hall, Kinglassie"."""
+        tok = self.tokens[k]
+        before = self.tokens[k - 1].text
+        return tok.gap_before == ", " and (
+            before in lx.ORG_WORDS or before in lx.GENERIC_QUALIFIERS
+        )
+
+    def action_for(self, k: int) -> bool:
+        """Notes of actions: "Anwen to contact the bank; Taighan to update the chat" (a name
+        opening a clause, then "to" and something people do)."""
+        after = self.following(k, 2)
+        return (
+            self.tokens[k].initial
+            and after[:1] == ["to"]
+            and after[1:] != []
+            and (after[1] in _ACTIONS)
+        )
+
+    def two_people_act(self, k: int) -> bool:
+        """ "Tammas an Ishabel baith came", "Kez and Morven were both upset": two capitalised
+        words joined as people, then what two people do."""
+        after = self.following(k, 4)
+        return (
+            len(after) >= 3
+            and after[0] in _AND | {"an"}
+            and self.tokens[k + 2].cap
+            and lx.kind(self.tokens[k + 2].text) in _FIRST_OF_FULL_NAME
+            and any(w in _TOGETHER for w in after[2:4])
+        )
 
     def in_place(self, k: int) -> bool:
         """ "in Uphall", "near Huntly", "took the residents to Pumpherston": somewhere, not
@@ -593,7 +756,9 @@ class _Scan:
             while start > 0 and self.tokens[start - 1].cap and _joined(self.tokens, start):
                 start -= 1
             return self.in_place(start)
-        return prev == "to" and any(self.word(k - n) in lx.MOTION_WORDS for n in (2, 3, 4))
+        if prev != "to" or self.word(k - 2) in _SPOKE:
+            return False  # "the way I spoke to Ottoline": someone spoken to, not somewhere
+        return any(self.word(k - n) in lx.MOTION_WORDS for n in (2, 3, 4))
 
     def premises(self, k: int) -> bool:
         """ "Staff at Corrieview", "a young person at Rowanbank", "carers from Glenlora": a
@@ -625,6 +790,8 @@ class _Scan:
             last += 1
         if self.tokens[last].possessive:  # "follow Dashiell's lead" is someone known
             return self.next_word(last) in _WORKS_OF
+        if prev == "by" and self.word(k - 2) in _MADE_BY:
+            return True  # "a documentary narrated by Attenborough": someone known from work
         if last == k:
             return False  # "a song by Lavinia": one name alone may be someone known in person
         if prev in ("by", "about", "from") and self.looks_back(k, _MEDIA_NOUNS):
@@ -645,7 +812,7 @@ class _Scan:
         """Whether the one cue before token k is "and"/"or" ("Rose and Bell", "Will and Power
         of Attorney"): a list of people counts only when its other name is a person."""
         return (
-            self.prev_word(k) in ("and", "or", "n", "&")
+            self.prev_word(k) in ("and", "or", "n", "&", "an")
             and self.word(k - 2) not in _ME  # "Me and Will set up the router"
             and self.next_word(k) not in _AFTER_TWO_PEOPLE
         )
@@ -666,15 +833,19 @@ class _Scan:
         return self.text[self.tokens[k].end : self.tokens[k].end + 3].strip()[:1].isdigit()
 
     def labels_a_line(self, k: int) -> bool:
-        """A name heading a line of notes: "Njeri: settled, slept well"."""
+        """A name heading a line of notes: "Njeri: settled, slept well", "Torcuil - lead",
+        "09:15 - Lilias returned from the shop"."""
         tok = self.tokens[k]
         line_start = self.text.rfind("\n", 0, tok.start) + 1
-        return (
-            self.text[line_start : tok.start].strip(" -*•") == ""
-            and tok.text.lower() not in lx.LIST_LABELS
-            and self.text.startswith(":", tok.end)
-            and self.text[tok.end + 1 : tok.end + 3].strip() != ""
-        )
+        head = self.text[line_start : tok.start]
+        if head.strip(" -*•") == "":
+            if tok.text.lower() in lx.LIST_LABELS:
+                return False
+            if self.text.startswith(":", tok.end):
+                return self.text[tok.end + 1 : tok.end + 3].strip() != ""
+            return _DASH_AND_WORD.match(self.text, tok.end) is not None
+        # A log entry: a time, then the name and what they did ("11:40 Benedek up").
+        return _TIME_STAMP.fullmatch(head) is not None and self.lower_follows(k)
 
     def cued_before(self, k: int) -> bool:
         """A relation, role or naming phrase right before token k: "her son", "known as"."""
@@ -698,15 +869,18 @@ class _Scan:
         label, colon, _rest = head.partition(":")
         if colon:
             return label.strip(" -*•").lower() in lx.LIST_LABELS
-        if head.strip(" ") not in _BULLETS:
+        column = head == "" and self.alone_on_line(k)  # "Residents\nGillebride\nRaghnall"
+        if head.strip(" ") not in _BULLETS and not column:
             return False
-        # Walk up over the other bullets to the line that heads the list.
+        # Walk up over the other bullets (or words alone on their lines) to the heading.
         while line_start > 0:
             prev_start = self.text.rfind("\n", 0, line_start - 1) + 1
-            line = self.text[prev_start : line_start - 1]
-            if line.strip()[:1] not in _BULLETS:
+            line = self.text[prev_start : line_start - 1].strip()
+            if line[:1] not in _BULLETS and not (column and _ONE_WORD.fullmatch(line)):
                 label, colon, rest = line.partition(":")
-                return bool(colon) and not rest.strip() and label.strip().lower() in lx.LIST_LABELS
+                if colon:
+                    return not rest.strip() and label.strip().lower() in lx.LIST_LABELS
+                return any(w in _PEOPLE_HEADINGS for w in line.lower().split())
             line_start = prev_start
         return False
 
@@ -720,12 +894,37 @@ class _Scan:
         end = self.tokens[k].end
         bracket = _BRACKETED.match(self.text, end)
         if bracket:
-            return any(w in lx.ROLE_NOUNS for w in bracket.group(1).lower().split()[:3])
+            return any(w in _ROLES_AND_SHIFTS for w in bracket.group(1).lower().split()[:3])
+        if _AGE_AFTER.match(self.text, end):
+            return True  # "Kalinda is 101 today": places and products are not given an age
         after = self.following(k, 4)
         if not after:
             return False
+        if (
+            after[0] in ("had", "has")
+            and after[1:2] in (["a"], ["an"])
+            and any(w in _PARTS_OF_DAY or w in _APPOINTMENTS for w in after[2:4])
+        ):
+            return True  # notes: "PL had a good day", "oighrig has a hospital appt"
+        if after[0] in _ASKING and after[1:2] and after[1] in _YOU:
+            # "Gurdeep can u start the group": someone asked by name ("Will can you" is not)
+            return lx.kind(self.tokens[k].text.capitalize()) in (lx.GIVEN, lx.UNKNOWN)
         if after[0] in ("has", "had") and after[1:2] and after[1] in _CONDITIONS:
             return True  # "Pernille has dementia": places and products have no diagnosis
+        if (
+            after[0] in ("has", "had", "got")
+            and after[1:2] in (["a"], ["an"], ["his"], ["her"])
+            and any(w in lx.POSSESSIONS or w in _CONDITIONS for w in after[2:4])
+            and lx.kind(self.tokens[k].text.capitalize()) in _NAME_KINDS
+        ):
+            return True  # "Tavish has a new phone", "Mungo has a hearing impairment"
+        if after[0] in lx.PERSON_FOLLOWERS | _NEEDS and any(w in _HIS_HER for w in after[1:4]):
+            # "tavish has lost his phone", "mungo needs his captions"
+            return lx.kind(self.tokens[k].text.capitalize()) in _NAME_KINDS
+        if after[0] in ("has", "had") and after[1:2] == ["been"]:
+            after = ["was", *after[2:]]  # "Will has been feeling low"
+        if after[0] in ("was", "is") and after[1:2] and after[1] in _LINKING:
+            after = ["felt", *after[2:]]
         if after[0] in ("was", "is", "felt", "seemed", "looked", "became", "gets", "got"):
             rest = after[1:]
             if rest[:1] and rest[0] in _INTENSIFIERS:
@@ -746,7 +945,15 @@ class _Scan:
         if nxt in THING_NOUNS and not tok.possessive:
             return True
         if tok.possessive or self.text.startswith("'", tok.end):
-            return any(w in lx.THEORY_NOUNS for w in self.following(k, 3)) or nxt in THING_NOUNS
+            after = self.following(k, 3)
+            if any(w in _BUSINESSES for w in after):
+                return True  # "Templeton's carpet factory": a firm named after its founder
+            # "Maslow's hierarchy", but "Rhona's idea": theories are not named by first names
+            theory = lx.kind(tok.text) != lx.GIVEN and (
+                any(w in lx.THEORY_NOUNS for w in after)
+                or (after[:2] == ["work", "on"] and self.prev_word(k) in _READ)
+            )  # "I read Goffman's work on stigma", not "Kezia's work on the rota"
+            return theory or nxt in THING_NOUNS
         return False
 
     def is_initial(self, k: int) -> bool:
@@ -766,8 +973,12 @@ class _Scan:
 
     def after_determiner(self, k: int) -> bool:
         prev = self.prev_word(k)
-        if prev == "an" and self.tokens[k].text[:1] not in "AEIOU":
-            return False  # "me an Drostan": Scots "and", not the article
+        if prev == "an" and (
+            self.tokens[k].text[:1] not in "AEIOU"
+            or self.word(k - 2) in _ME
+            or (k >= 2 and self.tokens[k - 2].cap and not self.tokens[k - 1].initial)
+        ):
+            return False  # "me an Drostan", "me an Ossian", "Tammas an Ishabel": Scots "and"
         return prev in lx.DETERMINERS or prev in ("st", "saint")  # "St Columba's Hospice"
 
     def lower_follows(self, k: int) -> bool:
@@ -792,7 +1003,16 @@ class _Scan:
                 or prev in lx.KIN_AND_ROLES
                 or prev in _DONE_TO_SOMEONE
                 or (prev in _LOWER_NICKNAME and word not in _SCOTS_PEOPLE)
-                or (prev in _SEEN_SOMEONE and self.then_he(k))
+                or (prev in _SEEN_SOMEONE and self.then_he(k, 5))
+                or (prev in _SEEN_SOMEONE and nxt in _AND and self.lower_unknown(k + 2))
+                or (prev in _AND and self.hit_is_person(k - 2) and not self.tokens[k - 2].cap)
+                or (nxt in _AND and self.lower_unknown(k + 2) and self.both_after(k + 2))
+                or (self.described_as_person(k) and not tok.possessive)
+                or (nxt in ("was", "is") and self.word(k + 2) in _FINE)
+                or (tok.possessive and nxt in lx.POSSESSIONS)  # "domhnall's tablet is dead"
+                or (prev in _SALUTATIONS_LOWER and self.text.startswith(",", tok.end))
+                or (prev == "from" and self.then_he(k))  # "heard from taighan, hes got"
+                or prev in _LOWER_TITLES  # "ring mrs colquhoun back"
                 or (prev in _GAVE and nxt in ("a", "an"))
                 or self.beside_me(k)
                 or (prev in _SALUTATIONS_LOWER and (self.alone_on_line(k) or nxt in _KISSES))
@@ -808,9 +1028,24 @@ class _Scan:
             len(after) == 2 and after[0] in _AND and after[1] in ("me", "i")
         )
 
-    def then_he(self, k: int) -> bool:
-        """ "saw jenny, she was fine": "he" or "she" within the next three words."""
-        return any(w in ("he", "she", "he's", "she's") for w in self.following(k, 3))
+    def then_he(self, k: int, n: int = 3) -> bool:
+        """ "saw jenny, she was fine": "he" or "she" within the next n words."""
+        return any(w in _HE_SHE for w in self.following(k, n))
+
+    def both_after(self, k: int) -> bool:
+        """ "... baith came", "... are both coming": "both" just after token k."""
+        return any(w in _TOGETHER for w in self.following(k, 2))
+
+    def lower_unknown(self, k: int) -> bool:
+        """Whether token k is a lower-case word no list knows, in the same sentence: "tammas"
+        in "take tammas n ishabel"."""
+        word = self.following(k - 1, 1)  # [] past the end or the sentence
+        return (
+            bool(word)
+            and not self.tokens[k].cap
+            and len(word[0]) > 2
+            and (word[0] not in lx.known_words())
+        )
 
     def lists_of_people(self) -> None:
         """Names listed beside a name already found: "Attendees were Morag, Tormod and Kez"."""
@@ -832,7 +1067,10 @@ class _Scan:
                     )
                     and k not in self.taken
                     and k not in self.blocked
-                    and lx.kind(tok.text) in _FIRST_OF_FULL_NAME
+                    and (
+                        lx.kind(tok.text) in _FIRST_OF_FULL_NAME
+                        or (_INITIALS.fullmatch(tok.text) and tok.text not in lx.ACRONYMS)
+                    )
                     and (self.listed_beside_person(k, -1) or self.listed_beside_person(k, 1))
                 ):
                     self.person(k, k, 0.6, "This looks like a person's name")

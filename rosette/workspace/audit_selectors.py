@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import CharField, Model, Q, QuerySet
+from django.db.models import CharField, Model, Q, QuerySet, Value
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -96,6 +96,7 @@ KINDS = [
     ),
 ]
 _BY_TYPE = {kind.model._meta.label_lower: kind for kind in KINDS}
+NAME_FIELDS = max(len(kind.name_fields) for kind in KINDS)
 KIND_CHOICES = [(kind.key, kind.label) for kind in KINDS]
 
 
@@ -153,17 +154,36 @@ class EventRow:
 
 
 def _names(events: list[AuditEvent]) -> dict[tuple[str, str], str]:
-    """What each subject on the page is called: one query per kind of subject on the page,
-    so at most one per kind, however many events."""
+    """What each subject on the page is called: one query (a UNION ALL of one part per kind
+    of subject on the page), however many events and of however many kinds."""
     wanted: dict[str, set[str]] = {}
     for event in events:
         wanted.setdefault(event.subject_type, set()).add(event.subject_id)
-    names: dict[tuple[str, str], str] = {}
+    parts = []
     for subject_type, ids in wanted.items():
         kind = _BY_TYPE[subject_type]
-        for row in kind.model._default_manager.filter(pk__in=ids).values("pk", *kind.name_fields):
-            parts = [str(row[f]) for f in kind.name_fields if row[f] not in ("", None)]
-            names[(subject_type, str(row["pk"]))] = " – ".join(parts)
+        fields = [*kind.name_fields, *[None] * (NAME_FIELDS - len(kind.name_fields))]
+        parts.append(
+            kind.model._default_manager.filter(pk__in=ids)
+            .order_by()
+            .annotate(
+                subject_type=Value(subject_type, output_field=CharField()),
+                sid=Cast("pk", CharField()),
+                **{
+                    f"name{i}": Cast(field, CharField())
+                    if field
+                    else Value("", output_field=CharField())
+                    for i, field in enumerate(fields)
+                },
+            )
+            .values("subject_type", "sid", *[f"name{i}" for i in range(NAME_FIELDS)])
+        )
+    if not parts:
+        return {}
+    names: dict[tuple[str, str], str] = {}
+    for row in parts[0].union(*parts[1:], all=True):
+        said = [str(row[f"name{i}"]) for i in range(NAME_FIELDS)]
+        names[(row["subject_type"], row["sid"])] = " – ".join(p for p in said if p)
     return names
 
 

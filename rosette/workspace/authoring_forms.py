@@ -364,14 +364,59 @@ class IssuerProfileForm(DesignSystemForm):
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 5})
     )
     url = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
-    email = forms.EmailField(label=_("Contact email"))
+    email = forms.EmailField(
+        label=_("Contact email"), help_text=_("Shown on your public issuer page.")
+    )
     image = BadgeImageField(
         square=False,
         label=_("Logo"),
-        help_text=_("A PNG or SVG, smaller than 1 MB. Leave empty to keep the current logo."),
+        help_text=_(
+            "Shown beside your name on your public page and your badges' pages, and in every "
+            "badge you issue. A PNG or SVG, smaller than 1 MB (a PNG between 90 and 2000 "
+            "pixels a side). Leave empty to keep the current logo."
+        ),
     )
+    remove_image = forms.BooleanField(label=_("Remove the logo"), required=False)
+    banner = BadgeImageField(
+        square=False,
+        label=_("Banner image (optional)"),
+        help_text=_(
+            "A wide picture at the top of your public issuer page, such as your team at work. "
+            "A PNG or SVG, smaller than 1 MB (a PNG between 90 and 2000 pixels a side). Leave "
+            "empty to keep the current banner."
+        ),
+    )
+    banner_alt = forms.CharField(
+        label=_("What the banner shows"),
+        help_text=_(
+            "In a sentence, for people who cannot see it: for example, “Care workers in a "
+            "team meeting”. Needed with a banner."
+        ),
+        max_length=250,
+        required=False,
+    )
+    remove_banner = forms.BooleanField(label=_("Remove the banner"), required=False)
+
+    def __init__(self, *args: Any, issuer: Issuer, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.has_banner = bool(issuer.banner)
+        if not issuer.image:
+            del self.fields["remove_image"]
+        if not issuer.banner:
+            del self.fields["remove_banner"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        keeps_banner = data.get("banner") is not None or (
+            self.has_banner and not data.get("remove_banner")
+        )
+        if keeps_banner and not data.get("banner_alt", "").strip():
+            self.add_error(
+                "banner_alt", _("Say what the banner shows, for people who cannot see it.")
+            )
+        return data
 
     @classmethod
     def initial_for(cls, issuer: Issuer) -> dict[str, Any]:
         return {"name": issuer.name, "description": issuer.description, "url": issuer.url,
-                "email": issuer.email}  # fmt: skip
+                "email": issuer.email, "banner_alt": issuer.banner_alt}  # fmt: skip

@@ -585,10 +585,13 @@ def decline_reason_retire(
 
 @access(Rule.ISSUER_ADMIN)
 def issuer_profile(request: AuthenticatedHttpRequest, *, slug: str) -> HttpResponse:
-    """The issuer's public profile: name, description, website, contact and logo."""
+    """The issuer's public profile: name, description, website, contact, logo and banner."""
     issuer = selectors.issuer_for_admin(user=request.user, slug=slug)
     form = IssuerProfileForm(
-        request.POST or None, request.FILES or None, initial=IssuerProfileForm.initial_for(issuer)
+        request.POST or None,
+        request.FILES or None,
+        initial=IssuerProfileForm.initial_for(issuer),
+        issuer=issuer,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -601,9 +604,13 @@ def issuer_profile(request: AuthenticatedHttpRequest, *, slug: str) -> HttpRespo
                 url=data["url"],
                 email=data["email"],
                 image=data["image"],
+                banner=data["banner"],
+                banner_alt=data["banner_alt"],
+                remove_image=data.get("remove_image", False),
+                remove_banner=data.get("remove_banner", False),
             )
         except catalogue.CatalogueError as exc:
-            form.add_error("image", str(exc))
+            form.add_error(None, str(exc))
         else:
             messages.success(request, _("The issuer's profile is saved."))
             return redirect("workspace:issuer", slug=issuer.slug)

@@ -6,6 +6,7 @@ import { countWords } from "./wordcount.js";
 const form = document.getElementById("evidence-form");
 const autosave = document.getElementById("autosave");
 const status = document.getElementById("save-status");
+let unsent = false; // typed since the last autosave request was sent
 
 function storageKey() {
   return autosave ? `rosette:draft:${autosave.dataset.application}` : null;
@@ -50,7 +51,9 @@ function updateCount(textarea) {
   const words = countWords(textarea.value);
   clearTimeout(timers.get(textarea));
   timers.set(textarea, setTimeout(() => {
-    counter.textContent = words === 1 ? counter.dataset.one : counter.dataset.many.replace("WORDS", String(words));
+    let text = words === 1 ? counter.dataset.one : counter.dataset.many.replace("WORDS", String(words));
+    if (min > 0 && words >= min && counter.dataset.met) text = counter.dataset.met.replace("WORDS", String(words));
+    counter.textContent = text;
     counter.classList.toggle("rosette-word-count--met", words >= min);
     counter.classList.toggle("rosette-word-count--under", words < min);
   }, 600));
@@ -119,8 +122,53 @@ if (form && autosave) {
     status.textContent = status.dataset.error;
   });
   window.addEventListener("online", () => autosave.dispatchEvent(new Event("change", { bubbles: true })));
-  form.addEventListener("submit", keepOnDevice);
+  form.addEventListener("submit", () => {
+    unsent = false; // the form carries every word
+    keepOnDevice();
+  });
+  // The last words: leaving the page (closing the tab, going elsewhere, the laptop sleeping)
+  // within the autosave's pause sends what changed at once, with keepalive so that the
+  // request outlives the page. The copy on this device stays until a save is confirmed.
+  form.addEventListener("input", () => {
+    unsent = true;
+  });
+  document.body.addEventListener("htmx:beforeRequest", (event) => {
+    if (event.detail.elt === autosave) unsent = false;
+  });
+  ["htmx:sendError", "htmx:responseError"].forEach((name) => {
+    document.body.addEventListener(name, (event) => {
+      if (event.detail.elt === autosave) unsent = true;
+    });
+  });
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") sendNow();
+  });
+  window.addEventListener("pagehide", sendNow);
   offerRestore();
+}
+
+function sendNow() {
+  if (!unsent) return;
+  unsent = false;
+  const data = new FormData();
+  autosave.getAttribute("hx-include").split(",").forEach((selector) => {
+    document.querySelectorAll(selector.trim()).forEach((field) => {
+      if (field.name) data.append(field.name, field.value);
+    });
+  });
+  try {
+    fetch(autosave.getAttribute("hx-post"), {
+      method: "POST",
+      body: data,
+      keepalive: true, // browsers cap these at 64 KB: longer drafts rely on the device copy
+      credentials: "same-origin",
+      headers: { "HX-Request": "true" },
+    }).catch(() => {
+      unsent = true;
+    });
+  } catch (e) {
+    unsent = true;
+  }
 }
 
 // A double click submits once.

@@ -133,6 +133,10 @@ def test_learner_writes_saves_comes_back_and_submits(
     axe(page)
     page.get_by_role("textbox", name=re.compile("^Question 1")).fill(LEARNED)
     page.get_by_role("textbox", name=re.compile("^Question 2")).fill(SECURE)
+    # Once met, the count says so in words, not "169 words of 150 needed".
+    expect(page.locator("#count-" + _qid(page, 1))).to_have_text(
+        re.compile(r"^\s*\d+ words: the 150 minimum is met\s*$")
+    )
     page.get_by_role("button", name="Save and check your answers").click()
     axe(page, screenshot="check-answers")
     page.get_by_text("I confirm all of the above").click()

@@ -93,6 +93,20 @@ def test_decline_automatically_tells_the_learner_plainly(page: Page, ready_worke
     page.get_by_text("I confirm all of the above").click()
     page.get_by_text("No", exact=True).click()
     page.get_by_role("button", name="Submit application").click()
+    # Never one click away: a page says what was found and what submitting now means.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Submitting now means a decline")
+    expect(page.locator("mark.rosette-finding").first).to_have_text("Jamie")
+    axe(page, screenshot="decline-warning")
+    page.get_by_role("button", name="Submit and accept a decline").click()
+    expect(page.get_by_role("link", name=re.compile("Tick to confirm"))).to_be_visible()
+    expect(page).to_have_title(re.compile("^Error: "))
+    axe(page)
+    assert (
+        Application.objects.get(learner__email="carer@example.org").status
+        == Application.Status.DRAFT
+    )
+    page.get_by_text("I understand: if I submit now").click()
+    page.get_by_role("button", name="Submit and accept a decline").click()
     expect(
         page.get_by_text("declined because your evidence could identify a person")
     ).to_be_visible()

@@ -25,6 +25,11 @@ def excerpt(text: str, start: int, end: int, around: int = 40) -> str:
     """The finding in its sentence, the finding marked: "…I spoke to <mark>Mrs X</mark> about…"."""
     before = text[max(0, start - around) : start]
     after = text[end : end + around]
+    # Whole words only: "…everyone can talk", never "…hat everyone can talk".
+    if start > around and " " in before:
+        before = before[before.index(" ") + 1 :]
+    if end + around < len(text) and " " in after:
+        after = after[: after.rindex(" ")]
     return format_html(
         '{}{}<mark class="rosette-finding">{}</mark>{}{}',
         "…" if start > around else "",

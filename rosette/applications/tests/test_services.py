@@ -238,8 +238,13 @@ def test_decline_policy_declines_automatically_and_says_so(
     application.refresh_from_db()
     ready(application)
     fill(application, text=" ".join(["reflection"] * 25) + " Jamie's mum rang me.")
+    with pytest.raises(services.DeclineNotConfirmed) as stop:
+        submit(application)
+    assert {f.text for c in stop.value.checks for f in c.findings} == {"Jamie"}
+    application.refresh_from_db()
+    assert application.status == Application.Status.DRAFT  # nothing happened
     with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
-        result = submit(application)
+        result = submit(application, accept_decline=True)
     assert result.status == Application.Status.DECLINED
     assert result.decline_reason == services.IDENTIFIES_INDIVIDUALS
     assert "could identify a person" in mail.outbox[-1].body

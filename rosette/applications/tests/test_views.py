@@ -13,8 +13,8 @@ from django.urls import reverse
 from rosette.accounts.models import User
 from rosette.applications import services
 from rosette.applications.models import Application
-from rosette.applications.tests.conftest import ready
-from rosette.catalogue.models import Badge
+from rosette.applications.tests.conftest import fill, ready
+from rosette.catalogue.models import Badge, Issuer
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -57,6 +57,22 @@ def test_save_keeps_the_text_and_counts_the_words(client: Client, application: A
     assert "three little words" in body
     assert "3 words of 20 needed" in body
     assert "Your draft is saved." in body
+
+
+def test_a_met_minimum_reads_naturally_and_the_label_does_not_repeat_the_heading(
+    client: Client, application: Application
+) -> None:
+    client.force_login(application.learner)
+    words = " ".join(["word"] * 23)
+    client.post(edit_url(application), {**form_data(application, words), "action": "save"})
+    body = client.get(edit_url(application)).content.decode()
+    count = re.search(r'(?s)<p class="rosette-word-count[^"]*"[^>]*>(.*?)</p>', body)
+    assert count and count.group(1).strip() == "23 words: the 20 minimum is met"
+    label = re.search(r'(?s)<label[^>]*for="id_text-[0-9]+"[^>]*>(.*?)</label>', body)
+    assert label
+    shown = re.sub(r'<span class="visually-hidden">.*?</span>', "", label.group(1))
+    assert shown.strip() == "What did you learn?"  # the heading above says "Question 1"
+    assert "Question 1:" in label.group(1)  # still heard by those who jump to the field
 
 
 def test_autosave_answers_with_the_new_revision(client: Client, application: Application) -> None:
@@ -108,8 +124,10 @@ def test_an_upload_refused_keeps_the_typed_text(client: Client, application: App
     )
     assert response.status_code == 200
     body = response.content.decode()
-    assert "The recording must be an MP3" in body
+    assert "Question 1: The recording must be an MP3" in body  # which answer it belongs to
     assert "my words stay" in body
+    # A recording is offered first, then a link.
+    assert body.index(f'name="media-{question}"') < body.index(f'name="link-{question}"')
     assert services.current_attempt(application).answers.get(question_id=question).text == (
         "my words stay"
     )
@@ -124,6 +142,25 @@ def test_check_page_names_each_missing_thing(client: Client, application: Applic
     assert "Question 1 needs 20 words; it has 2." in body
     assert "You need the “Getting started” badge" in body
     assert "Submit application" not in body
+
+
+def test_check_page_shows_privacy_findings_even_when_answers_are_too_short(
+    client: Client, application: Application
+) -> None:
+    Issuer.objects.filter(pk=application.badge.issuer_id).update(
+        privacy_policy=Issuer.PrivacyPolicy.DECLINE
+    )
+    client.force_login(application.learner)
+    client.post(
+        edit_url(application),
+        {**form_data(application, "Jamie's mum rang me."), "action": "save"},
+    )
+    body = client.get(
+        reverse("applications:check", kwargs={"public_id": application.public_id})
+    ).content.decode()
+    assert "needs 20 words" in body  # too short, and…
+    assert 'id="privacy-warning"' in body  # …what would be declined is said now, not later
+    assert "“Jamie”" in body
 
 
 def test_each_problem_on_the_check_page_links_to_its_place_on_the_evidence_form(
@@ -178,6 +215,65 @@ def test_submit_without_declaration_says_what_is_missing(
     body = response.content.decode()
     assert "Confirm the declaration to submit." in body
     assert "Say how you used AI tools." in body
+
+
+def test_auto_decline_is_never_one_click_away(client: Client, application: Application) -> None:
+    """Under the issuer's "decline automatically" rule, Submit stops on a page that says what
+    was found and what submitting means; only a ticked confirmation submits (and declines)."""
+    Issuer.objects.filter(pk=application.badge.issuer_id).update(
+        privacy_policy=Issuer.PrivacyPolicy.DECLINE
+    )
+    application.refresh_from_db()
+    ready(application)
+    fill(application, text=" ".join(["reflection"] * 25) + " Jamie's mum rang me.")
+    client.force_login(application.learner)
+    submit = reverse("applications:submit", kwargs={"public_id": application.public_id})
+    stop = client.post(submit, {"declaration": "on", "ai_used": "no"})
+    assert stop.status_code == 200
+    body = stop.content.decode()
+    assert "Submitting now means a decline" in body
+    assert '<mark class="rosette-finding">Jamie</mark>' in body  # in its sentence
+    assert "gets no feedback" in body
+    assert f'href="{edit_url(application)}#privacy"' in body
+    application.refresh_from_db()
+    assert application.status == Application.Status.DRAFT
+
+    unticked = client.post(submit, {"declaration": "on", "ai_used": "no", "confirming": "1"})
+    body = unticked.content.decode()
+    assert "Tick to confirm that you accept a decline" in body
+    assert 'href="#id_accept_decline"' in body  # the error summary links to the box
+    application.refresh_from_db()
+    assert application.status == Application.Status.DRAFT
+
+    client.post(
+        submit,
+        {"declaration": "on", "ai_used": "no", "confirming": "1", "accept_decline": "on"},
+    )
+    application.refresh_from_db()
+    assert application.status == Application.Status.DECLINED
+
+
+def test_an_empty_reason_for_a_finding_is_an_error_at_its_field(
+    client: Client, application: Application
+) -> None:
+    fill(application, text=" ".join(["reflection"] * 25) + " Jamie's mum rang me.")
+    client.force_login(application.learner)
+    page = client.get(edit_url(application)).content.decode()
+    hidden = re.search(r'(?s)<form id="(dismiss-[0-9]+-1)".*?</form>', page)
+    assert hidden, "no form to explain the finding"
+    fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', hidden.group(0)))
+    response = client.post(
+        reverse("applications:dismiss_finding", kwargs={"public_id": application.public_id}),
+        {**fields, "reason": ""},
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    slot = hidden.group(1)
+    assert f'href="#{slot}-reason"' in body  # the error summary links to the field
+    assert f'id="{slot}-reason-error"' in body  # and the message is at the field
+    assert "Say why this does not identify anyone." in body
+    assert body.startswith("<!DOCTYPE html>") and "<title>Error: " in body
+    assert application.attempts.get().dismissals.count() == 0
 
 
 def test_someone_elses_application_is_not_found(

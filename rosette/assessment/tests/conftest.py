@@ -52,7 +52,11 @@ def submit(learner: User, badge: Badge, text: str = EVIDENCE, **ago: Any) -> App
         ),
     )
     application = applications.application_submit(
-        application=application, actor=learner, declaration=True, ai_used=False
+        application=application,
+        actor=learner,
+        declaration=True,
+        ai_used=False,
+        accept_decline=True,  # set-up: under the decline rule, the learner confirmed
     )
     if ago:
         shift = timedelta(**ago)

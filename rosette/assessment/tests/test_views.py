@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+import re
 import wave
 from collections.abc import Callable
 from typing import Any
@@ -10,15 +11,17 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from rosette.accounts.models import User
 from rosette.applications import services as applications
 from rosette.applications.models import Application
 from rosette.assessment import services
+from rosette.assessment.models import Claim
 from rosette.catalogue.models import Issuer
 from tests import factories
 
-from .conftest import scores_for
+from .conftest import EVIDENCE, scores_for
 
 pytestmark = pytest.mark.django_db
 
@@ -73,6 +76,27 @@ def test_the_queue_shows_waiting_applications_without_links_to_pick_from(
     assert "Assess next" in body
 
 
+def test_days_left_of_28_is_28_on_the_day_of_submission(
+    client: Client, assessor: User, issuer: Issuer, make_submitted: Callable[..., Application]
+) -> None:
+    make_submitted(days=30)
+    make_submitted(days=28, minutes=-1)  # due in a minute: today
+    make_submitted(days=1)
+    make_submitted()
+    client.force_login(assessor)
+    body = client.get(_queue(issuer)).content.decode()
+    cells = [
+        re.sub(r"<[^>]+>|\s+", " ", cell).split()
+        for cell in re.findall(r'(?s)<td data-heading="Days left of 28">(.*?)</td>', body)
+    ]
+    assert [" ".join(words) for words in cells] == [
+        "Overdue 2 days late",
+        "Due today",
+        "27",
+        "28",
+    ]
+
+
 def test_assess_next_claims_the_oldest_and_opens_it(
     client: Client, assessor: User, issuer: Issuer, make_submitted: Callable[..., Application]
 ) -> None:
@@ -117,9 +141,19 @@ def test_checking_the_score_says_whether_the_pass_mark_is_reached(
     services.claim_next(issuer=issuer, assessor=assessor)
     client.force_login(assessor)
     passed = client.post(_assess(application), _decide(application, action="check", score=1))
-    assert "the pass mark is reached" in passed.content.decode()
-    failed = client.post(_assess(application), _decide(application, action="check", score=0))
-    assert "the pass mark is not reached" in failed.content.decode()
+    assert _pass_status(passed) == "Total 2 points: the pass mark is reached."
+    assert "Choose a decision" not in passed.content.decode()  # not asked for one yet
+    rubric = services.rubric_ensure(version=application.version)
+    nothing = {f"score-{qr.question_id}": 0 for qr in services.question_rubrics(rubric)}
+    failed = client.post(_assess(application), {"action": "check", **nothing})
+    assert _pass_status(failed) == "Total 0 points: the pass mark is not reached."
+
+
+def _pass_status(response: Any) -> str:
+    """What the pass-mark line says as served (not its templates for the script)."""
+    found = re.search(r'(?s)<div id="pass-status"[^>]*>(.*?)</div>', response.content.decode())
+    assert found
+    return " ".join(found.group(1).split())
 
 
 def test_award_through_the_page(
@@ -162,6 +196,40 @@ def test_the_loser_of_two_decisions_is_told_plainly(
         follow=True,
     )  # fmt: skip
     assert "already awarded, so your decision was not recorded" in again.content.decode()
+
+
+def test_an_assessor_whose_claim_lapsed_and_was_taken_gets_their_words_back(
+    client: Client,
+    assessor: User,
+    second_assessor: User,
+    issuer: Issuer,
+    make_submitted: Callable[..., Application],
+) -> None:
+    application = make_submitted()
+    services.claim_next(issuer=issuer, assessor=assessor)
+    Claim.objects.filter(application=application).update(expires_at=timezone.now())  # lapsed
+    assert services.claim_next(issuer=issuer, assessor=second_assessor) == application
+    client.force_login(assessor)
+    rubric = services.rubric_ensure(version=application.version)
+    first = services.question_rubrics(rubric)[0].question_id
+    response = client.post(
+        _assess(application),
+        _decide(
+            application,
+            outcome="return",
+            **{f"feedback-{first}": "Two careful paragraphs written over lunch."},
+            note="Check the handout was attached.",
+        ),
+    )
+    body = response.content.decode()
+    assert response.status_code == 403
+    assert "Another assessor holds this application, so your decision was not recorded" in body
+    assert "Your feedback on question 1" in body
+    assert "Two careful paragraphs written over lunch." in body
+    assert "Check the handout was attached." in body
+    assert EVIDENCE not in body  # their words, nothing of the application's
+    application.refresh_from_db()
+    assert application.status == Application.Status.SUBMITTED
 
 
 def test_release_puts_it_back(
@@ -243,6 +311,56 @@ def test_the_learner_sees_a_projected_decision_date(
     )  # fmt: skip
     client.force_login(waiting.learner)
     assert "Likely decision date" in client.get(waiting.get_absolute_url()).content.decode()
+
+
+def test_a_projection_past_the_due_date_is_told_plainly_to_learner_and_issuer(
+    client: Client,
+    assessor: User,
+    issuer_admin: User,
+    issuer: Issuer,
+    make_submitted: Callable[..., Application],
+) -> None:
+    """One decision in four weeks: a decision takes 28 days a place, past the due date."""
+    first = make_submitted(days=3)
+    waiting = make_submitted(days=1)
+    services.claim_next(issuer=issuer, assessor=assessor)
+    services.decision_record(
+        application=first, actor=assessor, outcome="award", scores=scores_for(first, 1),
+        feedback={},
+    )  # fmt: skip
+    client.force_login(waiting.learner)
+    body = client.get(waiting.get_absolute_url()).content.decode()
+    assert "later than it is due" in body
+    assert "The issuer is assessing more slowly than it promised." in body
+    client.force_login(issuer_admin)
+    levels = client.get(reverse("assessment:service_levels", kwargs={"slug": issuer.slug}))
+    assert "You are behind your promise" in levels.content.decode()
+
+
+def test_a_projection_within_the_due_date_raises_no_alarm(
+    client: Client,
+    assessor: User,
+    issuer_admin: User,
+    issuer: Issuer,
+    make_submitted: Callable[..., Application],
+) -> None:
+    for _ in range(10):
+        make_submitted(days=5)
+    waiting = make_submitted(days=1)
+    for _ in range(10):
+        application = services.claim_next(issuer=issuer, assessor=assessor)
+        assert application is not None
+        services.decision_record(
+            application=application, actor=assessor, outcome="award",
+            scores=scores_for(application, 1), feedback={},
+        )  # fmt: skip
+    client.force_login(waiting.learner)
+    body = client.get(waiting.get_absolute_url()).content.decode()
+    assert "at the pace of recent decisions" in body
+    assert "later than it is due" not in body
+    client.force_login(issuer_admin)
+    levels = client.get(reverse("assessment:service_levels", kwargs={"slug": issuer.slug}))
+    assert "You are behind your promise" not in levels.content.decode()
 
 
 def _wav() -> io.BytesIO:

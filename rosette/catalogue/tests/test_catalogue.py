@@ -160,3 +160,50 @@ def test_catalogue_query_count_does_not_grow_with_the_number_of_badges(
     for _ in range(8):
         factories.make_badge(issuer=issuer, category=category)
     assert count() == few
+
+
+def test_search_reads_criteria_activities_and_materials_not_only_names(
+    client: Client, demo: None
+) -> None:
+    """ "safeguarding" is only in Video chats' handout and activities, never in its name."""
+    response = client.get(reverse("catalogue:badge_list"), {"q": "safeguarding"})
+    body = response.content.decode()
+    assert "OSS Video chats" in body
+
+
+def test_search_ignores_text_of_a_draft_version_nobody_can_read_yet(
+    client: Client, demo: None
+) -> None:
+    badge = Badge.objects.get(slug="oss-passwords")
+    draft = badge.versions.order_by("-number").first()
+    assert draft is not None
+    draft.pk = None
+    draft.number += 1
+    draft.published_at = None
+    draft.criteria = "A secret word: zanzibarite."
+    draft.description = "Zanzibarite, again."
+    draft.save()
+    response = client.get(reverse("catalogue:badge_list"), {"q": "zanzibarite"})
+    assert "OSS Passwords" not in response.content.decode()
+
+
+def test_the_badge_page_says_what_will_be_declared_before_anyone_starts(
+    client: Client, demo: None
+) -> None:
+    body = client.get("/badges/oss-video-chats/").content.decode()
+    declaration = body.index('id="declaration"')
+    assert declaration < body.index('id="apply"')  # before the button that starts writing
+    assert "Your evidence, name, and email address will be sent to the organisation" in body
+    assert 'href="/guidance/evidence/"' in body
+    guidance = client.get("/guidance/evidence/").content.decode()
+    assert "Preparing and publishing your evidence" in guidance
+    assert "How to write about your practice without naming anyone" in guidance
+
+
+def test_a_pathway_badge_page_shows_nothing_that_only_applies_to_applying(
+    client: Client, demo: None
+) -> None:
+    body = client.get("/badges/online-safety-and-security/").content.decode()
+    assert "The evidence you submit will be viewable" not in body
+    assert 'id="declaration"' not in body and 'id="apply"' not in body
+    assert "This badge is awarded automatically" in body

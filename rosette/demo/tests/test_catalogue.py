@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.conf import settings
 from django.test import Client
 
 from rosette.catalogue.models import Badge, BadgeVersion, Issuer
@@ -48,3 +49,39 @@ def test_video_chats_says_it_is_one_of_eight_from_the_pathway_not_from_typed_tex
     )
     assert "Discussion task" in page
     assert "Your evidence, name, and email address will be sent to the organisation" in page
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n", text) if len(s.strip()) > 20]
+
+
+def test_no_demo_badge_page_says_the_same_sentence_twice(client: Client) -> None:
+    load_demo(awards=False)
+    for badge in Badge.objects.published():
+        version = badge.versions.order_by("-number").first()
+        assert version is not None
+        sentences = _sentences(
+            " ".join([badge.summary, version.description, version.criteria, version.activities])
+        )
+        repeated = {s for s in sentences if sentences.count(s) > 1}
+        assert not repeated, f"{badge.slug} repeats {repeated}"
+
+
+def test_no_demo_badge_asks_for_something_it_does_not_link(client: Client) -> None:
+    """A criterion to read or download something names one of the badge's own materials."""
+    load_demo(awards=False)
+    for badge in Badge.objects.published():
+        version = badge.versions.order_by("-number").first()
+        assert version is not None
+        titles = [m.title.lower() for m in badge.materials.all()]
+        for item in version.criteria_items():
+            asked = re.match(r"(?:read|download(?: and complete)?) (?:the )?(.+)", item, re.I)
+            if asked:
+                wanted = asked.group(1).lower()
+                assert any(wanted in t or t in wanted for t in titles), (
+                    f"{badge.slug} asks to {item!r} but links {titles}"
+                )
+        for material in badge.materials.all():
+            if material.url.startswith(settings.SITE_URL):  # our own page: it must be there
+                path = material.url.removeprefix(settings.SITE_URL)
+                assert client.get(path).status_code == 200, material.url

@@ -76,7 +76,7 @@ def test_the_audit_page_query_count_is_flat(
     django_assert_max_num_queries: DjangoAssertNumQueries,
 ) -> None:
     """The session, user, roles and issuer; the count and the page of events; then one query
-    per kind of object on the page to name them (at most one per kind, however many events)."""
+    to name the objects on the page, however many events of however many kinds."""
     decide("award")
     client.force_login(issuer_admin)
     client.get(_url(issuer))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.core import mail
 from django.test import Client
@@ -198,3 +200,27 @@ def test_nobody_but_the_issuers_admins_reaches_or_changes_its_people(
         ), url
     assert IssuerStaff.objects.filter(pk=staff.pk).exists()
     assert StaffInvitation.objects.pending().count() == 1
+
+
+def test_an_issuer_admin_is_invited_from_the_page_and_after_mfa_runs_the_workspace(
+    client: Client,
+    issuer: Issuer,
+    issuer_admin: User,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
+    client.force_login(issuer_admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(_people(issuer), {"email": "second@example.org", "role": "admin"})
+    assert response.status_code == 302
+    link = re.search(r"(/workspace/invitations/\S+/)", str(mail.outbox[-1].body))
+    assert link, mail.outbox[-1].body
+    person = factories.make_user(email="second@example.org", name="Second Admin")
+    client.force_login(person)
+    assert client.post(link.group(1)).status_code == 302
+    assert roles.is_issuer_admin(person, issuer)
+    workspace = reverse("workspace:issuer", kwargs={"slug": issuer.slug})
+    assert client.get(workspace)["Location"].startswith(reverse("mfa_activate_totp"))
+    factories.give_mfa(person)
+    client.force_login(person)  # signed in again, now with the second factor
+    assert client.get(workspace).status_code == 200
+    assert "Second Admin" in client.get(_people(issuer)).content.decode()

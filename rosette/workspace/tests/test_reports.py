@@ -202,3 +202,25 @@ def test_applications_by_state_counts_each_month(issuer: Issuer, badge: Badge) -
     assert row[columns.index("Draft")] == 1
     assert row[columns.index("Submitted")] == 1
     assert row[-1] == 2
+
+
+def test_awards_are_counted_per_badge_and_per_pathway_and_a_badge_shows_its_pathways(
+    issuer: Issuer, badge: Badge
+) -> None:
+    pathway = factories.make_badge(
+        issuer=issuer, name="Online safety and security", components=[badge]
+    )
+    other = factories.make_badge(issuer=issuer, name="OSS Passwords")
+    learner = factories.make_user()
+    factories.give_badge(learner, badge)
+    if not pathway.awards.filter(recipient=learner).exists():  # unless completing awarded it
+        factories.give_badge(learner, pathway)
+    factories.give_badge(factories.make_user(), other)
+    rows = reports.awards_by_badge(_filter(issuer)).rows
+    assert sorted(map(list, rows)) == [
+        ["OSS Passwords", "Badge", 1, 1],
+        ["Online safety and security", "Pathway badge", 1, 1],
+        ["Video chats", "Badge", 1, 1],
+    ]
+    chosen = reports.awards_by_badge(_filter(issuer, badge)).rows
+    assert sorted(r[0] for r in chosen) == ["Online safety and security", "Video chats"]

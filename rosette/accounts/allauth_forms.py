@@ -1,0 +1,30 @@
+"""allauth's sign-in and sign-up forms in Rosette's words (ACCOUNT_FORMS).
+
+Kept apart from ``forms.py``: allauth's forms module imports ``forms.SignupForm`` (the
+ACCOUNT_SIGNUP_FORM_CLASS) while it loads, so subclassing its forms there would be a cycle.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from allauth.account.forms import LoginForm as AllauthLoginForm
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from django.utils.translation import gettext_lazy as _
+
+
+class LoginForm(AllauthLoginForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if "remember" in self.fields:
+            self.fields["remember"].label = _("Remember me")
+
+
+class SignupForm(AllauthSignupForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Rule 16: badges belong to the learner and go with them from employer to employer.
+        self.fields["email"].help_text = _(
+            "Use a personal email address you will keep if you change job: your badges and "
+            "your account stay yours. You can add a work address later."
+        )

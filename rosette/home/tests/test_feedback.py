@@ -1,0 +1,31 @@
+"""The beta banner's feedback link and the footer's "Check a badge" go somewhere real."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.test import Client
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_page_links_check_a_badge_and_feedback(client: Client) -> None:
+    factories.make_badge()
+    for url in ["/", "/badges/", "/accounts/login/"]:
+        html = client.get(url).content.decode()
+        assert re.search(r'<a href="/verify/">\s*Check a badge\s*</a>', html), url
+        banner = re.search(r'(?s)class="ds_phase-banner__text">(.*?)</span>', html)
+        assert banner and 'href="/feedback/"' in banner.group(1), url
+
+
+def test_feedback_gives_each_issuers_contact(client: Client) -> None:
+    issuer = factories.make_issuer(name="Northern Care Academy", slug="nca")
+    factories.make_badge(issuer=issuer)
+    factories.make_issuer(name="Nobody Publishes Yet", slug="quiet")
+    html = client.get("/feedback/").content.decode()
+    assert f'href="mailto:{issuer.email}?subject=Feedback%20on%20Rosette"' in html
+    assert "Northern Care Academy" in html
+    assert "Nobody Publishes Yet" not in html  # no badges: nothing to give feedback on
