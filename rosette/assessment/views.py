@@ -177,7 +177,8 @@ def _typed(application: Application, request: AuthenticatedHttpRequest) -> list[
     nothing of the application's."""
     positions = {str(q.id): q.position for q in application.version.questions.all()}
     typed = []
-    for key, value in request.POST.items():
+    for key in request.POST:
+        value = request.POST.get(key, "")  # the last value sent, as items() gives it
         if not value.strip():
             continue
         if key.startswith("feedback-"):
