@@ -6,7 +6,7 @@ from django.views.i18n import set_language
 
 # The Django admin has no sign-in of its own: it sends people to allauth's, which asks staff
 # for their second factor (and RequireMFAMiddleware refuses a staff session without one).
-admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]  # allauth's sign-in
 
 urlpatterns = [
     path("", include("rosette.home.urls")),

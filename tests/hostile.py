@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import struct
 import tracemalloc
+import wave
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -163,6 +164,57 @@ def zip_claiming_zip64_sizes() -> bytes:
     return bytes(data)
 
 
+def _central_entry(data: bytearray, name: bytes) -> int:
+    """Where the central directory entry of member ``name`` starts (its name, the last time
+    the name appears, is 46 bytes in)."""
+    return data.rindex(name) - 46
+
+
+def zip_whose_directory_lies_about_its_place() -> bytes:
+    """A Word document whose end record puts its directory past the end of the file."""
+    data = bytearray(docx())
+    end = data.rindex(b"PK\x05\x06")
+    struct.pack_into("<I", data, end + 16, len(data))
+    return bytes(data)
+
+
+def zip_with_bytes_after_it() -> bytes:
+    """A Word document with something after its end: the archive no longer ends the file."""
+    return docx() + b"and something else"
+
+
+def docx_claiming_more_compressed_bytes_than_the_file() -> bytes:
+    """A Word document whose directory says a member takes 2 GB of a file of a few hundred."""
+    data = bytearray(docx())
+    struct.pack_into("<I", data, _central_entry(data, b"word/document.xml") + 20, 0x7FFF_FFFF)
+    return bytes(data)
+
+
+def docx_claiming_to_expand_to_a_gigabyte() -> bytes:
+    """A Word document whose directory says a small member expands to 1 GB."""
+    data = bytearray(docx())
+    struct.pack_into("<I", data, _central_entry(data, b"word/document.xml") + 24, 1 << 30)
+    return bytes(data)
+
+
+def odt_with_a_long_mimetype() -> bytes:
+    """An OpenDocument file whose ``mimetype`` is far longer than any media type."""
+    return _zip([(_stored("mimetype"), ODT.encode() + b" " * 200), ("content.xml", b"<x/>")])
+
+
+def odt_with_an_encrypted_mimetype() -> bytes:
+    """An OpenDocument file whose ``mimetype`` says it is encrypted: nothing to check it by."""
+    data = bytearray(odt())
+    struct.pack_into("<H", data, 6, 0x1)  # the member's local header: encrypted
+    struct.pack_into("<H", data, _central_entry(data, b"mimetype") + 8, 0x1)  # and its entry
+    return bytes(data)
+
+
+def epub() -> bytes:
+    """An e-book: a ZIP with a ``mimetype``, but not a document Rosette takes."""
+    return _zip([(_stored("mimetype"), b"application/epub+zip"), ("content.opf", b"<x/>")])
+
+
 # --- image bombs ------------------------------------------------------------------------------
 
 
@@ -219,6 +271,24 @@ def jar_named_docx() -> bytes:
     return _zip([("META-INF/MANIFEST.MF", b"Main-Class: Evil\n"), ("Evil.class", b"\xca\xfe")])
 
 
+def png_without_a_header() -> bytes:
+    """A PNG signature followed by a picture's data but no header chunk first."""
+    return b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IDAT", zlib.compress(b"\x00" * 72)) + b"\x00" * 16
+
+
+def png_chunk_longer_than_the_file() -> bytes:
+    """A PNG one of whose chunks claims 1 GB in a file of a hundred bytes."""
+    data = bytearray(png())
+    struct.pack_into(">I", data, data.index(b"IDAT") - 4, 1 << 30)
+    return bytes(data)
+
+
+def png_without_an_end(chunks: int = 100_001) -> bytes:
+    """A PNG of more empty chunks than any picture has, and no end: walking it must stop."""
+    head = png()[: -len(_png_chunk(b"IEND", b""))]
+    return head + _png_chunk(b"tEXt", b"") * chunks
+
+
 def truncated_png() -> bytes:
     return png()[:-12]
 
@@ -237,6 +307,16 @@ def wav_with_a_giant_chunk() -> bytes:
     fmt = struct.pack("<4sIHHIIHH", b"fmt ", 16, 1, 1, 8000, 8000, 1, 8)
     body = b"WAVE" + fmt + struct.pack("<4sI", b"data", 0xFFFFFFF0) + b"\x00" * 64
     return b"RIFF" + struct.pack("<I", len(body)) + body
+
+
+def wav_of_no_sound() -> bytes:
+    """A WAV file with no samples: a recording of nothing, zero seconds long."""
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as recording:
+        recording.setnchannels(1)
+        recording.setsampwidth(1)
+        recording.setframerate(8000)
+    return buffer.getvalue()
 
 
 def mp3_with_a_giant_id3_tag() -> bytes:

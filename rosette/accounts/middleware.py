@@ -43,7 +43,7 @@ _COMPLETE_URLS = frozenset({"mfa_reauthenticate", "account_logout"})
 
 def session_passed_mfa(request: HttpRequest) -> bool:
     """Whether this session completed a second factor for the signed-in person."""
-    records = get_authentication_records(request, request.user)  # type: ignore[arg-type]
+    records = get_authentication_records(request, request.user)  # type: ignore[arg-type]  # untyped allauth
     return any(record.get("method") == "mfa" for record in records)
 
 

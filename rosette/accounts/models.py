@@ -34,9 +34,9 @@ class UserManager(BaseUserManager["User"]):
 class User(AbstractUser):
     """A person. Email is how they sign in; ``name`` is how Rosette addresses them."""
 
-    username = None  # type: ignore[assignment]
-    first_name = None  # type: ignore[assignment]
-    last_name = None  # type: ignore[assignment]
+    username = None  # type: ignore[assignment]  # no username: email signs in
+    first_name = None  # type: ignore[assignment]  # one name field
+    last_name = None  # type: ignore[assignment]  # one name field
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     email = models.EmailField(_("email address"), unique=True)
     name = models.CharField(
@@ -48,7 +48,7 @@ class User(AbstractUser):
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = ["name"]
 
-    objects = UserManager()  # type: ignore[assignment,misc]
+    objects = UserManager()  # type: ignore[assignment,misc]  # by email
 
     class Meta:
         ordering = ["name", "email"]

@@ -116,7 +116,7 @@ def staff_invite(*, issuer: Issuer, actor: User, email: str, role: str) -> Staff
             "days": StaffInvitation.VALID_DAYS,
         },
     )
-    invitation.token = token  # type: ignore[attr-defined]
+    invitation.token = token  # type: ignore[attr-defined]  # raw token, not stored
     return invitation
 
 
@@ -184,4 +184,4 @@ def staff_invitation_accept(*, invitation: StaffInvitation, actor: User) -> Issu
     locked.accepted_at = timezone.now()
     locked.save(update_fields=["accepted_by", "accepted_at"])
     record_event(action="accounts:staff_invitation:accept", subject=locked, actor=actor)
-    return staff  # type: ignore[no-any-return]
+    return staff  # type: ignore[no-any-return]  # get_or_create's IssuerStaff

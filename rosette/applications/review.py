@@ -163,7 +163,7 @@ def review_invite(
             "never_compulsory": NEVER_COMPULSORY,
         },
     )
-    review.token = token  # type: ignore[attr-defined]
+    review.token = token  # type: ignore[attr-defined]  # raw token, not stored
     return review
 
 

@@ -274,7 +274,7 @@ def review_media(
     shared = review.review_for_reviewer(user=request.user, public_id=public_id)
     attempt = current_attempt(shared.application)
     answer = get_object_or_404(Answer, pk=answer_id, attempt=attempt, media__gt="")
-    return uploads.serve_evidence(answer.media, answer.media_type, None)  # type: ignore[no-any-return]
+    return uploads.serve_evidence(answer.media, answer.media_type, None)
 
 
 @access(Rule.OWNER)
@@ -285,9 +285,7 @@ def review_file(
     shared = review.review_for_reviewer(user=request.user, public_id=public_id)
     attempt = current_attempt(shared.application)
     attachment = get_object_or_404(Attachment, public_id=attachment_id, attempt=attempt)
-    return uploads.serve_evidence(  # type: ignore[no-any-return]
-        attachment.file, attachment.content_type, attachment.title
-    )
+    return uploads.serve_evidence(attachment.file, attachment.content_type, attachment.title)
 
 
 # --- discussion tasks (rule 18) ----------------------------------------------------------------

@@ -12,7 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rosette.accounts.models import User
-from rosette.applications.models import Application, Attachment, Attempt, DraftSnapshot
+from rosette.applications.models import (
+    Answer,
+    Application,
+    Attachment,
+    Attempt,
+    DraftSnapshot,
+)
 from rosette.catalogue.models import Badge, Question
 
 
@@ -107,7 +113,8 @@ def kept_after_submission(
     application: Application,
 ) -> list[tuple[DraftSnapshot, list[KeptText]]]:
     """Saves that arrived after submission (a tab left open), newest first, each with the
-    texts that differ from what was submitted. Kept so that no word is lost."""
+    texts, links and transcripts that differ from what was submitted. Kept so that no word
+    is lost."""
     snapshots = list(
         DraftSnapshot.objects.filter(
             attempt__application=application, reason=DraftSnapshot.Reason.AFTER_SUBMISSION
@@ -115,25 +122,42 @@ def kept_after_submission(
     )
     kept = []
     for snapshot in snapshots:
-        answers = {a.question_id: a for a in snapshot.attempt.answers.all()}
-        draft = snapshot.data
-        texts = []
-        for key, text in (draft.get("texts") or {}).items():
-            answer = answers.get(None if key == "whole" else int(key))
-            if answer is None or not text.strip() or text == answer.text:
-                continue
-            label = (
-                _("Question %(n)s") % {"n": answer.question.position}
-                if answer.question
-                else _("Your whole statement")
-            )
-            texts.append(KeptText(str(label), text))
-        actions = draft.get("intended_actions") or ""
-        if actions.strip() and actions != snapshot.attempt.intended_actions:
-            texts.append(KeptText(str(_("What you will do differently")), actions))
+        texts = _kept_texts(snapshot)
         if texts:
             kept.append((snapshot, texts))
     return kept
+
+
+def _place(answer: Answer) -> str:
+    if answer.question is None:
+        return str(_("Your whole statement"))
+    return str(_("Question %(n)s") % {"n": answer.question.position})
+
+
+def _kept_texts(snapshot: DraftSnapshot) -> list[KeptText]:
+    """What of one kept save differs from what was submitted, each labelled by its place."""
+    answers = {a.question_id: a for a in snapshot.attempt.answers.all()}
+    draft = snapshot.data
+    texts = []
+    for field in ("texts", "links", "transcripts"):
+        for key, text in (draft.get(field) or {}).items():
+            answer = answers.get(None if key == "whole" else int(key))
+            if answer is None or not text.strip() or text == _submitted(answer, field):
+                continue
+            place = _place(answer)
+            if field == "links":
+                place = _("Link for %(where)s") % {"where": place.lower()}
+            elif field == "transcripts":
+                place = _("Transcript for %(where)s") % {"where": place.lower()}
+            texts.append(KeptText(str(place), text))
+    actions = draft.get("intended_actions") or ""
+    if actions.strip() and actions != snapshot.attempt.intended_actions:
+        texts.append(KeptText(str(_("What you will do differently")), actions))
+    return texts
+
+
+def _submitted(answer: Answer, field: str) -> str:
+    return {"texts": answer.text, "links": answer.link, "transcripts": answer.transcript}[field]
 
 
 def decided_after_due(application: Application, projected: date | None) -> bool:

@@ -408,7 +408,7 @@ def answer_media_attach(
     _release(answer.media, Answer, "media")
     answer.media_type = checked.content_type
     answer.media_seconds = checked.seconds
-    answer.media.save("recording", upload, save=False)  # type: ignore[arg-type]
+    answer.media.save("recording", upload, save=False)  # type: ignore[arg-type]  # any binary file
     if transcript:
         answer.transcript = _check_length(transcript, _("The transcript"))
     answer.save()
@@ -427,7 +427,7 @@ def answer_media_remove(*, application: Application, actor: User, question_id: i
     _require_editable(application)
     answer = _answer(current_attempt(application), question_id)
     _release(answer.media, Answer, "media")
-    answer.media = None  # type: ignore[assignment]
+    answer.media = None  # type: ignore[assignment]  # clears the file
     answer.media_type, answer.media_seconds = "", None
     answer.save()
     record_event(
@@ -463,7 +463,7 @@ def attachment_add(
         content_type=checked.content_type,
         size=checked.size,
     )
-    attachment.file.save("attachment", upload, save=False)  # type: ignore[arg-type]
+    attachment.file.save("attachment", upload, save=False)  # type: ignore[arg-type]  # any binary file
     attachment.save()
     record_event(
         action="applications:evidence:attach",
@@ -548,9 +548,11 @@ def privacy_finding_dismiss(
     _require_editable(application)
     if not reason.strip():
         raise ApplicationError(_("Say why this does not identify anyone."))
+    attempt = current_attempt(application)
+    answer = _answer(attempt, question_id)  # a question of this badge, or refused
     dismissal, _created = PrivacyDismissal.objects.update_or_create(
-        attempt=current_attempt(application),
-        question_id=question_id,
+        attempt=attempt,
+        question_id=answer.question_id,
         key=key[:300],
         defaults={"label": label[:30], "text": text[:300], "reason": reason.strip()[:300]},
     )

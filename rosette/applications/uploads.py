@@ -11,10 +11,11 @@ import warnings
 import zipfile
 import zlib
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO
 
 import filetype
 import mutagen
+from django.db.models.fields.files import FieldFile
 from django.http import FileResponse
 from PIL import Image
 
@@ -323,7 +324,7 @@ def clean_title(title: str) -> str:
     return " ".join(cleaned.split())[:200]
 
 
-def serve_evidence(file: Any, content_type: str, title: str | None) -> Any:
+def serve_evidence(file: FieldFile, content_type: str, title: str | None) -> FileResponse:
     """Stored evidence as a response: its sniffed type, never something a browser would run
     or sniff into HTML. A title makes it a download named after it; without one it streams
     (a recording played in the page)."""

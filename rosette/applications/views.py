@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.db.models.fields.files import FieldFile
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -118,6 +119,16 @@ def _attachable(request: AuthenticatedHttpRequest, application: Application) -> 
     ]
 
 
+def _question_id(key: str) -> int | None:
+    """The question a form or address names: ``whole`` (the whole statement) or its number.
+    Anything else no page of ours sends: not found, rather than Python's words for it."""
+    if key == "whole":
+        return None
+    if not key.isascii() or not key.isdigit() or len(key) > 18:  # 18 digits: any database id
+        raise Http404
+    return int(key)
+
+
 def _conflict_url(application: Application, conflict: services.DraftConflict) -> str:
     return reverse(
         "applications:conflict",
@@ -150,17 +161,22 @@ def _save_draft(
 
 
 def _save_late(request: AuthenticatedHttpRequest, application: Application) -> HttpResponse:
-    """A save from a page opened before the application was submitted: kept, not lost."""
+    """A save from a page opened before the application was submitted: kept, not lost. What
+    the form cannot read (a mistyped link) is named; the rest is kept all the same."""
     attempt = services.current_attempt(application)
     form = EvidenceForm(request.POST, version=application.version, attempt=attempt)
     for name in list(form.fields):
         if name.startswith("media-"):
             del form.fields[name]  # files are never kept for a closed application
-    if form.is_valid():
-        refused = _save_draft(request, application, form)
-        if refused is not None:
-            return refused
-    return redirect(application)
+    if not form.is_valid():
+        if "revision" not in form.cleaned_data:  # not a save from our page
+            return redirect(application)
+        for name, errors in form.errors.items():
+            label = form.fields[name].label if name in form.fields else ""
+            for error in errors:
+                messages.error(request, f"{label}: {error}" if label else str(error))
+    # Never saved (the application is closed): kept, and the learner told where.
+    return _save_draft(request, application, form) or redirect(application)
 
 
 def _restore_stash(
@@ -463,14 +479,14 @@ def dismiss_finding(request: AuthenticatedHttpRequest, *, public_id: Any) -> Htt
             services.privacy_finding_dismiss(
                 application=application,
                 actor=request.user,
-                question_id=None if question == "whole" else int(question),
+                question_id=_question_id(question),
                 key=form.cleaned_data["key"],
                 label=form.cleaned_data["label"],
                 text=form.cleaned_data["text"],
                 reason=form.cleaned_data["reason"],
             )
             messages.success(request, _("Noted: the assessor will see your reason."))
-        except (services.ApplicationError, ValueError) as exc:
+        except services.ApplicationError as exc:
             messages.error(request, str(exc))
     else:
         # Shown at the field it is about, on the page it was typed on, as any form error is.
@@ -530,14 +546,13 @@ def media_remove(
     request: AuthenticatedHttpRequest, *, public_id: Any, question: str
 ) -> HttpResponse:
     application = selectors.application_for_learner(user=request.user, public_id=public_id)
+    question_id = _question_id(question)
     try:
         services.answer_media_remove(
-            application=application,
-            actor=request.user,
-            question_id=None if question == "whole" else int(question),
+            application=application, actor=request.user, question_id=question_id
         )
         messages.success(request, _("The recording is removed."))
-    except (services.ApplicationError, ValueError) as exc:
+    except services.ApplicationError as exc:
         messages.error(request, str(exc))
     return redirect("applications:edit", public_id=public_id)
 
@@ -561,5 +576,5 @@ def media(request: AuthenticatedHttpRequest, *, public_id: Any, answer_id: int) 
     return _download(answer.media, answer.media_type, None)
 
 
-def _download(file: Any, content_type: str, title: str | None) -> HttpResponseBase:
-    return uploads.serve_evidence(file, content_type, title)  # type: ignore[no-any-return]
+def _download(file: FieldFile, content_type: str, title: str | None) -> HttpResponseBase:
+    return uploads.serve_evidence(file, content_type, title)

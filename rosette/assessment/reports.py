@@ -83,7 +83,7 @@ def _month(value: Any) -> date:
     """TruncMonth gives a datetime (aware) or a date depending on the database and field."""
     if isinstance(value, datetime):
         return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
-    return value  # type: ignore[no-any-return]
+    return value  # type: ignore[no-any-return]  # a date, from the database
 
 
 def _percent(part: int, whole: int) -> str:

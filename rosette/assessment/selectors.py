@@ -264,7 +264,7 @@ def queue_page(
             )
         )
     # The same page of the same paginator, its rows shaped for the template.
-    return Page(items, paginated.number, paginated.paginator)  # type: ignore[arg-type]
+    return Page(items, paginated.number, paginated.paginator)  # type: ignore[arg-type]  # rows, not models
 
 
 def claim_held_by(*, user: User, issuer: Issuer, now: datetime | None = None) -> Claim | None:
@@ -339,9 +339,9 @@ def staff_overview(*, issuer: Issuer, now: datetime | None = None) -> list[Staff
     return [
         StaffRow(
             staff=row,
-            has_mfa=row.has_mfa,  # type: ignore[attr-defined]
-            claims_held=row.claims_held,  # type: ignore[attr-defined]
-            decisions_28_days=row.decisions_28_days,  # type: ignore[attr-defined]
+            has_mfa=row.has_mfa,  # type: ignore[attr-defined]  # annotated by the query
+            claims_held=row.claims_held,  # type: ignore[attr-defined]  # annotated by the query
+            decisions_28_days=row.decisions_28_days,  # type: ignore[attr-defined]  # annotated by the query
         )
         for row in rows
     ]

@@ -611,22 +611,28 @@ def decision_record(
     sampled = _sample_for_moderation(
         decision, application=locked, issuer=issuer, attempt_number=attempt.number
     )
+    _record_decision(decision, sampled=sampled, privacy_reason=privacy_reason)
+    _tell_learner(locked, decision)
+    return decision
+
+
+def _record_decision(decision: Decision, *, sampled: bool, privacy_reason: str) -> None:
+    """The decision in the audit trail: its scores' outcome, the decline reason, whether it was
+    sampled for moderation, and why identifying feedback was sent anyway."""
     record_event(
-        action=f"assessment:decision:{outcome}",
-        subject=locked,
-        actor=actor,
+        action=f"assessment:decision:{decision.outcome}",
+        subject=decision.application,
+        actor=decision.assessor,
         data={
             "decision": str(decision.public_id),
-            "attempt": attempt.number,
+            "attempt": decision.attempt.number,
             "total": decision.total,
             "passed": decision.passed,
-            "reason": decline_reason.slug if decline_reason else None,
+            "reason": decision.reason.slug if decision.reason else None,
             "moderation": sampled,
             **({"privacy_reason": privacy_reason.strip()} if privacy_reason.strip() else {}),
         },
     )
-    _tell_learner(locked, decision)
-    return decision
 
 
 def _lock_held(application: Application, actor: User) -> tuple[Application, Claim]:

@@ -4,6 +4,7 @@ from typing import Any, cast
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models.fields.files import FieldFile
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -176,7 +177,8 @@ def _typed(application: Application, request: AuthenticatedHttpRequest) -> list[
     nothing of the application's."""
     positions = {str(q.id): q.position for q in application.version.questions.all()}
     typed = []
-    for key, value in request.POST.items():
+    for key in request.POST:
+        value = request.POST.get(key, "")  # the last value sent, as items() gives it
         if not value.strip():
             continue
         if key.startswith("feedback-"):
@@ -296,7 +298,7 @@ def _decide(
     return redirect(queue_url)
 
 
-def _serve(file: Any, content_type: str, title: str | None) -> HttpResponse:
+def _serve(file: FieldFile, content_type: str, title: str | None) -> HttpResponse:
     """Stored evidence with its sniffed type, never as something a browser would run."""
     # A streaming response, where views are typed as returning HttpResponse (core.access).
     return cast(HttpResponse, uploads.serve_evidence(file, content_type, title))

@@ -531,7 +531,7 @@ def learner_record(*, user: User, now: datetime | None = None) -> LearnerRecord:
     for award in awards:
         version = award.application.version if award.application else None
         if version is None:
-            published = award.badge.published_versions  # type: ignore[attr-defined]
+            published = award.badge.published_versions  # type: ignore[attr-defined]  # prefetched
             version = published[0] if published else None
         entries.append(
             RecordEntry(

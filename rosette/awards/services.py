@@ -295,7 +295,7 @@ def award_settings_update(
     visibility: str,
     name_display: str,
     endorsements_open: bool,
-    hidden_evidence: set[str] = frozenset(),  # type: ignore[assignment]
+    hidden_evidence: set[str] = frozenset(),  # type: ignore[assignment]  # never mutated
 ) -> Award:
     """The learner chooses who sees the page, how their name shows, whether people may endorse,
     and which evidence is shown (public ids in ``hidden_evidence`` are hidden)."""
@@ -715,7 +715,7 @@ def _suspend_by_rule(award: Award) -> bool:
     if award.status != Award.Status.ACTIVE or has_manager_endorsement(award):
         return False
     rule = BadgeEndorsementRule.objects.filter(badge=award.badge).first()
-    days = rule.days if rule else (award.endorsement_due_at - award.awarded_at).days  # type: ignore[operator]
+    days = rule.days if rule else (award.endorsement_due_at - award.awarded_at).days  # type: ignore[operator]  # only awards with a due date come here
     award.suspended_by_rule = True
     _set_status(
         award,

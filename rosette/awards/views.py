@@ -118,7 +118,7 @@ def evidence_file(request: HttpRequest, *, code: str, public_id: Any) -> HttpRes
     else:
         assert evidence.answer is not None
         file, content_type, title = evidence.answer.media, evidence.answer.media_type, None
-    return uploads.serve_evidence(file, content_type, title)  # type: ignore[no-any-return]
+    return uploads.serve_evidence(file, content_type, title)
 
 
 @access(Rule.PUBLIC)

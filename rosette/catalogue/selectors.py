@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from django.db.models import Count, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
@@ -104,6 +105,14 @@ class Prerequisite:
         return self.status == SUSPENDED
 
 
+class OpenApplication(Protocol):
+    """The viewer's application in progress for a badge, as its page links to it. The workflow
+    answers (``hooks.open_application``); the catalogue, below it, cannot name its model."""
+
+    @property
+    def public_id(self) -> uuid.UUID: ...
+
+
 @dataclass(frozen=True)
 class BadgePage:
     badge: Badge
@@ -113,7 +122,7 @@ class BadgePage:
     components: list[Prerequisite]
     materials: list[Any]
     status: str | None  # the viewer's award of this badge: "active", "suspended" or none
-    open_application: Any = None
+    open_application: OpenApplication | None = None
     viewer: AnyViewer | None = None
 
     @property
@@ -183,11 +192,11 @@ def _pathways_with_counts(badge: Badge) -> list[Badge]:
         .annotate(n=Count("id"))
     }
     for pathway in pathways:
-        pathway.contributing = counts.get(pathway.pk, 0)  # type: ignore[attr-defined]
+        pathway.contributing = counts.get(pathway.pk, 0)  # type: ignore[attr-defined]  # an annotation for the page
     return pathways
 
 
-def _open_application(badge: Badge, user: AnyViewer) -> Any:
+def _open_application(badge: Badge, user: AnyViewer) -> OpenApplication | None:
     if not user.is_authenticated:
         return None
     return hooks.open_application.call(user=user, badge=badge)

@@ -51,7 +51,7 @@ def access(rule: Rule) -> Callable[[View], View]:
                     raise PermissionDenied
             return view(request, *args, **kwargs)
 
-        wrapped.access_rule = rule  # type: ignore[attr-defined]
+        wrapped.access_rule = rule  # type: ignore[attr-defined]  # read by the URL walker
         return wrapped
 
     return decorate

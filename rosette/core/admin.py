@@ -45,7 +45,7 @@ class SuperuserOnly:
         return False
 
 
-class ReadMostlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ReadMostlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic only in stubs
     """Superusers only; no adding or deleting; only ``editable`` fields can be changed."""
 
     editable: Sequence[str] = ()

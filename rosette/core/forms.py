@@ -70,7 +70,7 @@ class DesignSystemForm(DesignSystemFormMixin, forms.Form):
     pass
 
 
-class DesignSystemModelForm(DesignSystemFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+class DesignSystemModelForm(DesignSystemFormMixin, forms.ModelForm):  # type: ignore[type-arg]  # any model
     pass
 
 

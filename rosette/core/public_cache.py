@@ -132,7 +132,7 @@ def public_cache(
             patch_cache_control(response, public=True, max_age=max_age)
             if immutable:
                 patch_cache_control(response, immutable=True)
-            response.public_cache_stamps = (keys, values)  # type: ignore[attr-defined]
+            response.public_cache_stamps = (keys, values)  # type: ignore[attr-defined]  # for the middleware
             return response
 
         return wrapped
@@ -223,7 +223,7 @@ class PublicCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not _for_anyone(request):
             return self.get_response(request)
-        request.public_cache = True  # type: ignore[attr-defined]
+        request.public_cache = True  # type: ignore[attr-defined]  # for the decorator
         key = _key(request)
         entry = _store.get(key)
         if entry is not None:
@@ -231,7 +231,7 @@ class PublicCacheMiddleware:
             if current == entry.stamps:
                 request.get_host()  # ALLOWED_HOSTS, as CommonMiddleware would check it
                 return self._serve(request, entry)
-            request.public_cache_stamps = (entry.keys, current)  # type: ignore[attr-defined]
+            request.public_cache_stamps = (entry.keys, current)  # type: ignore[attr-defined]  # for the decorator
         response = self.get_response(request)
         declared = getattr(response, "public_cache_stamps", None)
         if declared is None:
@@ -256,7 +256,7 @@ class PublicCacheMiddleware:
         response = HttpResponse(body, status=entry.status)
         # The headers were checked when the response was stored: copying them as they are
         # saves checking a dozen headers again on every request.
-        response.headers._store.update(entry.headers)  # type: ignore[attr-defined]
+        response.headers._store.update(entry.headers)  # type: ignore[attr-defined]  # checked when stored
         response.headers["Content-Length"] = str(len(body))
         if entry.csrf:
             self.csrf.process_response(request, response)

@@ -204,7 +204,7 @@ def bake_svg(svg: bytes, payload: str, *, kind: Kind, max_bytes: int = MAX_IMAGE
     credential JSON (CDATA body).
     """
     document = _parse_svg_dom(svg, max_bytes)
-    root: Element = document.documentElement  # type: ignore[assignment]
+    root: Element = document.documentElement  # type: ignore[assignment]  # minidom types it Node | None
     namespace, tag = (OB3_SVG_NS, "credential") if kind == "ob3" else (OB2_SVG_NS, "assertion")
     # An image carries one badge: drop any baked badge of either version first.
     for old_ns, old_tag in ((OB3_SVG_NS, "credential"), (OB2_SVG_NS, "assertion")):

@@ -210,7 +210,7 @@ class _PinnedHTTPSConnection(http.client.HTTPSConnection):
 
     def connect(self) -> None:
         sock = _connect(self._address, self.port, self._deadline)
-        tls = self._context.wrap_socket(  # type: ignore[attr-defined]
+        tls = self._context.wrap_socket(  # type: ignore[attr-defined]  # set in __init__, untyped in http.client
             sock, server_hostname=self.host, do_handshake_on_connect=False
         )
         tls.deadline = self._deadline

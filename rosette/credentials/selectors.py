@@ -623,7 +623,7 @@ def _verify_in_worker(source: str | bytes, email: str | None, main: _MainThread)
             return local
         if not did.startswith("did:web:"):
             raise FetchError("Only did:web and did:key issuers can be checked.")
-        return fetch_json(did_web_document_url(did))  # type: ignore[no-any-return]
+        return fetch_json(did_web_document_url(did))  # type: ignore[no-any-return]  # JSON of a DID document
 
     try:
         document: Any = source

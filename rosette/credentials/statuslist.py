@@ -194,7 +194,7 @@ def check_status_entry(
         raise CredentialFormatError("The status list has no BitstringStatusList subject.")
     if subject.get("statusPurpose") != purpose:
         raise CredentialFormatError("The status list's purpose differs from the entry's.")
-    bits = StatusBitstring.decode(subject.get("encodedList"))  # type: ignore[arg-type]
+    bits = StatusBitstring.decode(subject.get("encodedList"))  # type: ignore[arg-type]  # JSON: decode refuses a non-string
     if index >= len(bits):
         raise CredentialFormatError("The statusListIndex is beyond the end of the list.")
     return StatusResult(str(purpose), index, bits.get(index))

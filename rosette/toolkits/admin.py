@@ -27,7 +27,7 @@ from rosette.toolkits.models import (
 )
 
 
-class RiskInline(admin.StackedInline):  # type: ignore[type-arg]
+class RiskInline(admin.StackedInline):  # type: ignore[type-arg]  # generic only in stubs
     model = Risk
     extra = 1
     ordering = ["rank"]
@@ -43,7 +43,7 @@ class RiskInline(admin.StackedInline):  # type: ignore[type-arg]
 
 
 @admin.register(GuideVersion)
-class GuideVersionAdmin(SuperuserOnly, admin.ModelAdmin):  # type: ignore[type-arg]
+class GuideVersionAdmin(SuperuserOnly, admin.ModelAdmin):  # type: ignore[type-arg]  # generic only in stubs
     list_display = ["title", "guide", "number", "published_at"]
     list_filter = ["guide"]
     readonly_fields = ["number", "published_at"]
@@ -53,7 +53,7 @@ class GuideVersionAdmin(SuperuserOnly, admin.ModelAdmin):  # type: ignore[type-a
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         if obj is not None and obj.is_published:
             return False
-        return super().has_change_permission(request, obj)  # type: ignore[no-any-return]
+        return super().has_change_permission(request, obj)  # type: ignore[no-any-return]  # SuperuserOnly is untyped
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         if not change:
@@ -80,7 +80,7 @@ class GuideVersionAdmin(SuperuserOnly, admin.ModelAdmin):  # type: ignore[type-a
             self.message_user(request, f"{draft} drafted.", messages.SUCCESS)
 
 
-class GuideVersionInline(admin.TabularInline):  # type: ignore[type-arg]
+class GuideVersionInline(admin.TabularInline):  # type: ignore[type-arg]  # generic only in stubs
     model = GuideVersion
     fields = ["number", "title", "published_at"]
     readonly_fields = ["number", "title", "published_at"]
@@ -93,7 +93,7 @@ class GuideVersionInline(admin.TabularInline):  # type: ignore[type-arg]
 
 
 @admin.register(Guide)
-class GuideAdmin(SuperuserOnly, admin.ModelAdmin):  # type: ignore[type-arg]
+class GuideAdmin(SuperuserOnly, admin.ModelAdmin):  # type: ignore[type-arg]  # generic only in stubs
     list_display = ["slug", "issuer", "is_sample"]
     filter_horizontal = ["badges"]
     inlines = [GuideVersionInline]

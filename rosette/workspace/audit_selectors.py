@@ -202,4 +202,4 @@ def event_page(*, issuer: Issuer, search: AuditSearch, page: Any = 1) -> Page[Ev
         for event in events
     ]
     paged.object_list = rows
-    return paged  # type: ignore[return-value]
+    return paged  # type: ignore[return-value]  # rows, not events

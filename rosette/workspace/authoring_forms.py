@@ -226,7 +226,7 @@ class QuestionForm(DesignSystemForm):
         return data
 
 
-class BaseQuestionFormSet(forms.BaseFormSet):  # type: ignore[type-arg]
+class BaseQuestionFormSet(forms.BaseFormSet):  # type: ignore[type-arg]  # generic only in stubs
     def clean(self) -> None:
         super().clean()
         if any(self.errors):
@@ -269,7 +269,7 @@ class RubricForm(DesignSystemForm):
 
 
 class BadgeChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Badge) -> str:  # type: ignore[override]
+    def label_from_instance(self, obj: Badge) -> str:  # type: ignore[override]  # only badges here
         return f"{obj.name} ({obj.issuer.name})"
 
 

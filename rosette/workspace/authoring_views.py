@@ -69,7 +69,7 @@ def _render(
     request: AuthenticatedHttpRequest,
     template: str,
     context: dict[str, object],
-    form: BaseForm | BaseFormSet,  # type: ignore[type-arg]
+    form: BaseForm | BaseFormSet,  # type: ignore[type-arg]  # any formset
 ) -> HttpResponse:
     """The page, with 400 when what was posted has errors (shown beside each field)."""
     if isinstance(form, BaseFormSet):

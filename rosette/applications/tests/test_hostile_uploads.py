@@ -17,7 +17,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from rosette.applications import services
+from rosette.applications import services, uploads
 from rosette.applications.models import Answer, Application, Attachment
 from rosette.catalogue.models import Issuer
 from tests import hostile
@@ -114,6 +114,67 @@ ATTACHMENTS = [
         id="zip-that-is-no-document",
     ),
     pytest.param("handout.pdf", lambda: b"", "file is empty", id="empty-file"),
+    pytest.param(
+        "handout.docx",
+        hostile.zip_whose_directory_lies_about_its_place,
+        "it is damaged or incomplete",
+        id="zip-directory-past-its-end",
+    ),
+    pytest.param(
+        "handout.docx",
+        hostile.zip_with_bytes_after_it,
+        "it is damaged or incomplete",
+        id="zip-with-bytes-after-its-end",
+    ),
+    pytest.param(
+        "handout.docx",
+        hostile.docx_claiming_more_compressed_bytes_than_the_file,
+        "the sizes it declares do not match the file",
+        id="zip-members-larger-than-the-file",
+    ),
+    pytest.param(
+        "handout.docx",
+        hostile.docx_claiming_to_expand_to_a_gigabyte,
+        "it expands to far more than any document needs",
+        id="zip-expanding-to-a-gigabyte",
+    ),
+    pytest.param(
+        "handout.odt",
+        hostile.odt_with_a_long_mimetype,
+        "part of it is far larger than it should be",
+        id="odt-long-mimetype",
+    ),
+    pytest.param(
+        "handout.odt",
+        hostile.odt_with_an_encrypted_mimetype,
+        "it is compressed or protected in a way Rosette cannot check",
+        id="odt-encrypted",
+    ),
+    pytest.param("book.epub", hostile.epub, NOT_A_DOCUMENT, id="zip-of-another-mimetype"),
+    pytest.param(
+        "photo.png",
+        hostile.png_without_a_header,
+        "may be damaged or incomplete",
+        id="png-without-a-header",
+    ),
+    pytest.param(
+        "photo.png",
+        hostile.png_chunk_longer_than_the_file,
+        "may be damaged or incomplete",
+        id="png-chunk-longer-than-the-file",
+    ),
+    pytest.param(
+        "photo.png",
+        hostile.png_without_an_end,
+        "may be damaged or incomplete",
+        id="png-of-endless-chunks",
+    ),
+    pytest.param(
+        "photo.jpg",
+        lambda: hostile.jpeg(8000, 8000),
+        "The picture is 8,000 × 8,000 pixels, which is too large to accept",
+        id="jpeg-over-50-megapixels",
+    ),
 ]
 
 RECORDINGS = [
@@ -135,6 +196,7 @@ RECORDINGS = [
     pytest.param(
         "talk.mp3", hostile.html_named_png, "The recording must be an MP3", id="renamed-html"
     ),
+    pytest.param("talk.wav", hostile.wav_of_no_sound, "could not be read", id="wav-of-no-sound"),
 ]
 
 
@@ -286,3 +348,13 @@ def test_a_file_name_or_title_that_walks_the_file_system_goes_nowhere(
     assert disposition.startswith("attachment;")
     assert "\r" not in disposition and "\n" not in disposition and "/" not in disposition
     assert "X-Injected" not in {name for name, _ in download.items()}
+
+
+def test_an_empty_file_is_refused_by_the_service_too(application: Application) -> None:
+    """The form refuses an empty file first; a caller of the service (the toolkit's handout,
+    a script) is told the same, and nothing is stored."""
+    with pytest.raises(uploads.UploadRejected, match="The selected file is empty"):
+        services.attachment_add(
+            application=application, actor=application.learner, title="Empty", upload=io.BytesIO()
+        )
+    assert not Attachment.objects.exists()

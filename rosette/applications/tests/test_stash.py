@@ -18,6 +18,7 @@ from django.urls import reverse
 from rosette.accounts.models import User
 from rosette.applications import services, stash
 from rosette.applications.models import Application
+from rosette.applications.tests.conftest import ready
 from rosette.catalogue.models import Badge
 from tests import factories
 
@@ -139,3 +140,34 @@ def test_someone_else_signing_in_on_the_same_browser_gets_nothing_of_it(
     assert SAVED not in client.get(edit_url(own), follow=True).content.decode()
     session = SessionStore(session_key=client.cookies["sessionid"].value)
     assert not session.get(stash.SESSION_KEY)
+
+
+def test_every_field_at_its_limit_is_more_than_is_kept(
+    client: Client, application: Application
+) -> None:
+    """Each field within its own limit, but together more than a draft's evidence ever is."""
+    data = _opened(client, application)
+    for key in [
+        a.question_id or "whole" for a in services.current_attempt(application).answers.all()
+    ]:
+        if key != "whole":
+            data[f"text-{key}"] = "w" * 50_000
+        data[f"transcript-{key}"] = "t" * 50_000
+        data[f"link-{key}"] = "https://example.org/" + "l" * 470
+    data["intended_actions"] = "a" * 50_000
+    response = client.post(autosave_url(application), data, HTTP_HX_REQUEST="true")
+    assert "Sign in again before you go on, then save." in response.content.decode()
+    assert _session_size(client) < 2_000
+
+
+def test_nothing_is_kept_for_a_draft_submitted_meanwhile(
+    client: Client, application: Application
+) -> None:
+    data = _opened(client, application)
+    ready(application)
+    services.application_submit(
+        application=application, actor=application.learner, declaration=True, ai_used=False
+    )
+    response = client.post(autosave_url(application), data, HTTP_HX_REQUEST="true")
+    assert "Sign in again before you go on, then save." in response.content.decode()
+    assert _session_size(client) < 2_000
