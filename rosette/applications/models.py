@@ -111,7 +111,7 @@ class Application(BaseModel):
     def discussion_or_none(self) -> Discussion | None:
         """The recorded discussion task, if any (rule 18)."""
         try:
-            return self.discussion  # type: ignore[no-any-return]
+            return self.discussion  # type: ignore[no-any-return]  # reverse one-to-one: untyped
         except Discussion.DoesNotExist:
             return None
 

@@ -105,7 +105,8 @@ def manager_home(*, user: User, emails: list[str]) -> ManagerHome:
         SharedDraft(
             share=s,
             changed_since_comments=bool(
-                s.reviewed_at and s.changed_at and s.changed_at > s.reviewed_at  # type: ignore[attr-defined]
+                # changed_at: annotated by review.shared_with_reviewer
+                s.reviewed_at and s.changed_at and s.changed_at > s.reviewed_at  # type: ignore[attr-defined]  # annotation
             ),
         )
         for s in shares
@@ -130,7 +131,8 @@ def manager_home(*, user: User, emails: list[str]) -> ManagerHome:
         to_endorse=[
             a
             for a in active
-            if a.pk not in due_ids and a.takes_endorsements and not a.endorsed_by_me  # type: ignore[attr-defined]
+            # endorsed_by_me: annotated by the query above
+            if a.pk not in due_ids and a.takes_endorsements and not a.endorsed_by_me  # type: ignore[attr-defined]  # annotation
         ][:LIST_LIMIT],
         endorsements_due=sorted(due, key=lambda a: a.endorsement_due_at or a.awarded_at),
         followups=[f for f in review.lists_for_reviewer(user=user).followups if f.done_at is None],
