@@ -29,3 +29,11 @@ def test_feedback_gives_each_issuers_contact(client: Client) -> None:
     assert f'href="mailto:{issuer.email}?subject=Feedback%20on%20Rosette"' in html
     assert "Northern Care Academy" in html
     assert "Nobody Publishes Yet" not in html  # no badges: nothing to give feedback on
+
+
+def test_the_privacy_page_promises_only_what_exists(client: Client) -> None:
+    """No self-service export or deletion yet (issue 19): the page says how to ask instead."""
+    html = client.get("/privacy/").content.decode()
+    assert "You can export everything we hold about you" not in html
+    assert "write to the organisation that issues your badges" in html
+    assert 'href="/feedback/"' in html
