@@ -178,3 +178,24 @@ def test_every_user_facing_string_in_a_project_template_is_marked_for_translatio
     }
     report = "\n".join(f"{path}: {each!r}" for path, strings in found.items() for each in strings)
     assert not found, f"{sum(map(len, found.values()))} unmarked strings:\n{report}"
+
+
+# A string literal holding two words or more: something a reader would see. Our scripts take
+# what they show from data- attributes rendered (and translated) by the templates.
+JS_STRING = re.compile(r"""(["'`])((?:\\.|(?!\1)[^\\\n])*)\1""")
+JS_SENTENCE = re.compile(r"[^\W\d_]{2,} [^\W\d_]{2,}")
+CSS_SELECTOR = re.compile(r"^[#.\[]|\[[\w-]+(=|\])")
+JS_COMMENT = re.compile(r"^\s*//[^\n]*$|/\*.*?\*/", re.MULTILINE | re.DOTALL)
+
+
+def test_our_scripts_show_no_words_of_their_own() -> None:
+    scripts = sorted((ROOT / "static" / "rosette").glob("*.js"))
+    assert scripts
+    found = [
+        f"{path.name}: {match.group(2)!r}"
+        for path in scripts
+        for match in JS_STRING.finditer(JS_COMMENT.sub("", path.read_text(encoding="utf-8")))
+        if JS_SENTENCE.search(NOT_WORDS.sub(" ", match.group(2)))
+        and not CSS_SELECTOR.search(match.group(2))
+    ]
+    assert not found, "\n".join(found)
