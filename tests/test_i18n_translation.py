@@ -6,6 +6,7 @@ the site uses (bin/setup and bin/test run compilemessages).
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -13,7 +14,9 @@ import pytest
 from django.test import Client
 from django.urls import get_resolver
 
+from rosette.applications.services import application_start
 from rosette.core.i18n import LEARNER_JOURNEY, TRANSLATED_PAGES
+from tests.factories import make_badge, make_user
 from tests.po import read_po
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,6 +76,17 @@ LEARNER_JOURNEY_SOURCES = {
     "rosette/awards/templates/awards/_home_badges.html",
     "rosette/awards/templates/awards/_evidence_label.html",
     "rosette/awards/templates/awards/email/pathway_awarded.txt",
+    # What the journey's views, forms and services say (labels, errors, messages, statuses)
+    "rosette/accounts/models.py",
+    "rosette/accounts/services.py",
+    "rosette/applications/forms.py",
+    "rosette/applications/models.py",
+    "rosette/applications/screening.py",
+    "rosette/applications/services.py",
+    "rosette/applications/views.py",
+    "rosette/awards/views.py",
+    "rosette/home/selectors.py",
+    "rosette/core/templatetags/ds.py",
 }
 
 
@@ -97,7 +111,7 @@ def test_no_entry_in_the_gaelic_catalogue_is_fuzzy() -> None:
 
 
 def test_translations_keep_their_placeholders_and_tags() -> None:
-    placeholder = re.compile(r"%\(\w+\)[sd]|\{\{ ?\w+ ?\}\}|</?[a-z]+")
+    placeholder = re.compile(r"%\(\w+\)[sd]|\{\{ ?\w+ ?\}\}|\{\w+\}|</?[a-z]+")
     wrong = [
         each.msgid
         for each in read_po(PO)
@@ -177,3 +191,46 @@ def test_a_page_not_yet_translated_shows_no_notice_in_english(client: Client) ->
     body = client.get("/verify/", HTTP_ACCEPT_LANGUAGE="en-gb").content.decode()
     assert NOTICE_GD not in body
     assert NOTICE_EN not in body
+
+
+def _english_sentences_in(body: str) -> list[str]:
+    """Every English sentence of our catalogue (three words or more, no placeholder) that the
+    page shows: on a page whole in Gaelic there is none."""
+    shown = html.unescape(re.sub(r"(?s)<script.*?</script>|<[^>]+>", " ", body))
+    shown = " ".join(shown.split())
+    return [
+        each.msgid
+        for each in read_po(PO)
+        if len(each.msgid.split()) >= 3
+        and "%(" not in each.msgid
+        and "<" not in each.msgid
+        and " ".join(each.msgid.split()) in shown
+    ]
+
+
+@pytest.mark.django_db
+def test_the_learner_journey_in_gaelic_shows_no_english_sentence_of_ours(client: Client) -> None:
+    badge = make_badge(name="Video chats")
+    pages = ["/", "/badges/", f"/badges/{badge.slug}/", "/accounts/login/", "/accounts/signup/"]
+    found = {
+        url: _english_sentences_in(client.get(url, HTTP_ACCEPT_LANGUAGE="gd").content.decode())
+        for url in pages
+    }
+    learner = make_user()
+    client.force_login(learner)
+    application = application_start(learner=learner, badge=badge)
+    for url in [
+        "/home/",
+        f"/badges/{badge.slug}/",
+        f"/applications/{application.public_id}/edit/",
+        f"/applications/{application.public_id}/check/",
+        f"/applications/{application.public_id}/",
+        f"/applications/{application.public_id}/withdraw/",
+        "/awards/",
+    ]:
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE="gd")
+        assert response.status_code == 200, url
+        found[url] = _english_sentences_in(response.content.decode())
+    assert not any(found.values()), {url: each for url, each in found.items() if each}
+    badge_page = client.get(f"/badges/{badge.slug}/", HTTP_ACCEPT_LANGUAGE="gd").content.decode()
+    assert "Tha mi a’ tuigsinn gun tèid an fhianais agam" in html.unescape(badge_page)
