@@ -211,7 +211,14 @@ def _english_sentences_in(body: str) -> list[str]:
 @pytest.mark.django_db
 def test_the_learner_journey_in_gaelic_shows_no_english_sentence_of_ours(client: Client) -> None:
     badge = make_badge(name="Video chats")
-    pages = ["/", "/badges/", f"/badges/{badge.slug}/", "/accounts/login/", "/accounts/signup/"]
+    pages = [
+        "/",
+        "/badges/",
+        f"/badges/{badge.slug}/",
+        "/accounts/login/",
+        "/accounts/signup/",
+        "/accounts/password/reset/",
+    ]
     found = {
         url: _english_sentences_in(client.get(url, HTTP_ACCEPT_LANGUAGE="gd").content.decode())
         for url in pages
@@ -227,6 +234,7 @@ def test_the_learner_journey_in_gaelic_shows_no_english_sentence_of_ours(client:
         f"/applications/{application.public_id}/",
         f"/applications/{application.public_id}/withdraw/",
         "/awards/",
+        "/accounts/logout/",
     ]:
         response = client.get(url, HTTP_ACCEPT_LANGUAGE="gd")
         assert response.status_code == 200, url

@@ -17,6 +17,12 @@ from django.utils.translation import gettext_noop
 # they are named here for makemessages to put them in ours (docs/TRANSLATION.md).
 ALLAUTH_WORDS = [
     gettext_noop("Forgot your password?"),
+    gettext_noop("The email address and/or password you specified are not correct."),
+    gettext_noop("Too many failed login attempts. Try again later."),
+    gettext_noop("A user is already registered with this email address."),
+    gettext_noop("You must type the same password each time."),
+    gettext_noop("Sign Out"),
+    gettext_noop("Are you sure you want to sign out?"),
 ]
 
 
