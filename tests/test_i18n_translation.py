@@ -8,13 +8,21 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from django.core import mail
 from django.test import Client
 from django.urls import get_resolver
 
-from rosette.applications.services import application_start
+from rosette.applications.services import (
+    DraftInput,
+    application_start,
+    current_attempt,
+    draft_save,
+)
 from rosette.core.i18n import LEARNER_JOURNEY, TRANSLATED_PAGES
 from tests.factories import make_badge, make_user
 from tests.po import read_po
@@ -242,3 +250,39 @@ def test_the_learner_journey_in_gaelic_shows_no_english_sentence_of_ours(client:
     assert not any(found.values()), {url: each for url, each in found.items() if each}
     badge_page = client.get(f"/badges/{badge.slug}/", HTTP_ACCEPT_LANGUAGE="gd").content.decode()
     assert "Tha mi a’ tuigsinn gun tèid an fhianais agam" in html.unescape(badge_page)
+
+
+@pytest.mark.django_db
+def test_a_learner_who_submits_in_gaelic_is_told_by_email_in_gaelic(
+    client: Client, django_capture_on_commit_callbacks: Callable[..., Any]
+) -> None:
+    badge = make_badge(questions=[("What did you learn?", 5)])
+    learner = make_user()
+    application = application_start(learner=learner, badge=badge)
+    attempt = current_attempt(application)
+    question = attempt.answers.exclude(question=None).get().question_id
+    assert question is not None
+    draft_save(
+        application=application,
+        actor=learner,
+        based_on_revision=attempt.revision,
+        draft=DraftInput(
+            texts={question: "I learned to keep video calls safe and private."},
+            links={},
+            transcripts={},
+            intended_actions="",
+        ),
+    )
+    client.force_login(learner)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/applications/{application.public_id}/submit/",
+            {"declaration": "on", "ai_used": "no"},
+            HTTP_ACCEPT_LANGUAGE="gd",
+        )
+    assert response.status_code == 302
+    message = mail.outbox[-1]
+    assert "Fhuair sinn an tagradh agad airson" in message.subject
+    assert "Fhuair sinn an tagradh agad airson na bràiste" in message.body
+    assert "We have your application" not in message.body
+    assert "Applications are assessed" not in message.body
