@@ -24,7 +24,7 @@ from rosette.applications.services import (
     draft_save,
 )
 from rosette.core.i18n import LEARNER_JOURNEY, TRANSLATED_PAGES
-from tests.factories import make_badge, make_user
+from tests.factories import give_badge, make_badge, make_user
 from tests.po import read_po
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -234,7 +234,9 @@ def test_the_learner_journey_in_gaelic_shows_no_english_sentence_of_ours(client:
     learner = make_user()
     client.force_login(learner)
     application = application_start(learner=learner, badge=badge)
+    award = give_badge(learner, make_badge(name="Passwords"))
     for url in [
+        award.get_absolute_url(),
         "/home/",
         f"/badges/{badge.slug}/",
         f"/applications/{application.public_id}/edit/",
