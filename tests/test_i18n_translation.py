@@ -47,6 +47,13 @@ LEARNER_JOURNEY_SOURCES = {
     "templates/account/password_reset.html",
     "templates/account/email/base_message.txt",
     "templates/account/email/email_confirmation_message.txt",
+    "templates/account/email/email_confirmation_subject.txt",
+    "templates/account/email/password_reset_key_message.txt",
+    "templates/account/email/password_reset_key_subject.txt",
+    "templates/account/email/unknown_account_message.txt",
+    "templates/account/email/unknown_account_subject.txt",
+    "templates/account/email/account_already_exists_message.txt",
+    "templates/account/email/account_already_exists_subject.txt",
     "templates/allauth/layouts/base.html",
     "rosette/accounts/forms.py",
     "rosette/accounts/allauth_forms.py",
@@ -288,3 +295,21 @@ def test_a_learner_who_submits_in_gaelic_is_told_by_email_in_gaelic(
     assert "Fhuair sinn an tagradh agad airson na bràiste" in message.body
     assert "We have your application" not in message.body
     assert "Applications are assessed" not in message.body
+
+
+@pytest.mark.django_db
+def test_a_password_reset_asked_for_in_gaelic_is_emailed_in_gaelic(
+    client: Client, django_capture_on_commit_callbacks: Callable[..., Any]
+) -> None:
+    learner = make_user(email="morag@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/accounts/password/reset/", {"email": learner.email}, HTTP_ACCEPT_LANGUAGE="gd"
+        )
+    assert response.status_code == 302
+    message = mail.outbox[-1]
+    assert message.to == [learner.email]
+    assert "Ath-shuidhich am facal-faire agad" in message.subject
+    assert "Gus facal-faire ùr a thaghadh, tadhail air:" in message.body
+    assert "Halò o Rosette," in message.body
+    assert "password" not in message.body.replace("/password/", "")
