@@ -100,6 +100,7 @@ LEARNER_JOURNEY_SOURCES = {
     "rosette/applications/services.py",
     "rosette/applications/views.py",
     "rosette/awards/views.py",
+    "rosette/awards/models.py",
     "rosette/home/selectors.py",
     "rosette/core/templatetags/ds.py",
 }
