@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from rosette.applications.models import Attempt
 from rosette.applications.services import MAX_ANSWER_CHARS, DraftInput
@@ -189,7 +190,11 @@ class DeclarationForm(DesignSystemForm):
     )
     ai_used = forms.TypedChoiceField(
         label=_("Did you use AI tools (such as ChatGPT or Copilot) to help write your evidence?"),
-        choices=[("no", _("No")), ("yes", _("Yes"))],
+        # Gaelic answers with the verb ("Chleachd"), so the answer carries its question.
+        choices=[
+            ("no", pgettext_lazy("used AI tools", "No")),
+            ("yes", pgettext_lazy("used AI tools", "Yes")),
+        ],
         coerce=lambda v: v == "yes",
         widget=forms.RadioSelect,
         error_messages={"required": _("Say whether you used AI tools to write your evidence.")},

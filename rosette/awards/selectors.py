@@ -22,6 +22,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy
 
 from rosette.accounts import roles
 from rosette.accounts.http import Viewer
@@ -33,7 +34,9 @@ from rosette.catalogue.models import Badge, BadgeVersion, Issuer
 from rosette.catalogue.selectors import current_version
 from rosette.teams.models import Membership
 
-NOT_COMPETENCE = "Badges show learning, not competence. They never replace mandatory training."
+NOT_COMPETENCE = gettext_lazy(
+    "Badges show learning, not competence. They never replace mandatory training."
+)
 
 
 def _awards() -> QuerySet[Award]:

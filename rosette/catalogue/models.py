@@ -282,16 +282,24 @@ class BadgeVersion(BaseModel):
 
 
 #: The declaration every badge asks for unless its issuer wrote its own (SSSC's wording); the
-#: last point is the data-sharing statement.
+#: last point is the data-sharing statement. Translated: shown in the reader's language.
 STANDARD_DECLARATION = [
-    "I have read, understood and completed all the activities listed in the badge criteria "
-    "and each question from the criteria is answered in the evidence I have provided.",
-    "My evidence has been written or recorded by me and I have not copied it from anywhere or "
-    "anyone else.",
-    "I understand that it will take up to {days} days to assess my application and that "
-    "feedback cannot be provided if my application is unsuccessful.",
-    "I understand that my evidence, name and email address will be sent to the organisation "
-    "who issue this badge.",
+    _(
+        "I have read, understood and completed all the activities listed in the badge criteria "
+        "and each question from the criteria is answered in the evidence I have provided."
+    ),
+    _(
+        "My evidence has been written or recorded by me and I have not copied it from anywhere "
+        "or anyone else."
+    ),
+    _(
+        "I understand that it will take up to {days} days to assess my application and that "
+        "feedback cannot be provided if my application is unsuccessful."
+    ),
+    _(
+        "I understand that my evidence, name and email address will be sent to the organisation "
+        "who issue this badge."
+    ),
 ]
 
 
