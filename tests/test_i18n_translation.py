@@ -16,6 +16,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import get_resolver
+from django.utils import translation
 
 from rosette.applications.services import (
     DraftInput,
@@ -23,8 +24,14 @@ from rosette.applications.services import (
     current_attempt,
     draft_save,
 )
+from rosette.assessment.services import (
+    claim_next,
+    decision_record,
+    question_rubrics,
+    rubric_ensure,
+)
 from rosette.core.i18n import LEARNER_JOURNEY, TRANSLATED_PAGES
-from tests.factories import give_badge, make_badge, make_user
+from tests.factories import give_badge, make_badge, make_issuer, make_staff, make_user
 from tests.po import read_po
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -296,6 +303,53 @@ def test_a_learner_who_submits_in_gaelic_is_told_by_email_in_gaelic(
     assert "Fhuair sinn an tagradh agad airson na bràiste" in message.body
     assert "We have your application" not in message.body
     assert "Applications are assessed" not in message.body
+
+
+@pytest.mark.django_db
+def test_a_decision_made_in_english_reaches_a_gaelic_learner_in_gaelic(
+    client: Client, django_capture_on_commit_callbacks: Callable[..., Any]
+) -> None:
+    """The assessor works in English; the learner who submitted in Gaelic reads the decision,
+    its subject and its body, in Gaelic (the language is kept on their account)."""
+    issuer = make_issuer()
+    badge = make_badge(issuer=issuer, questions=[("What did you learn?", 5)])
+    learner = make_user()
+    application = application_start(learner=learner, badge=badge)
+    attempt = current_attempt(application)
+    question = attempt.answers.exclude(question=None).get().question_id
+    assert question is not None
+    draft_save(
+        application=application,
+        actor=learner,
+        based_on_revision=attempt.revision,
+        draft=DraftInput(
+            texts={question: "I learned to keep video calls safe and private."},
+            links={},
+            transcripts={},
+            intended_actions="",
+        ),
+    )
+    client.force_login(learner)
+    client.post(
+        f"/applications/{application.public_id}/submit/",
+        {"declaration": "on", "ai_used": "no"},
+        HTTP_ACCEPT_LANGUAGE="gd",
+    )
+    assessor = make_staff(issuer)
+    assert claim_next(issuer=issuer, assessor=assessor) is not None
+    rubric = rubric_ensure(version=application.version)
+    scores = {qr.question_id: 0 for qr in question_rubrics(rubric)}
+    mail.outbox.clear()
+    with translation.override("en-gb"), django_capture_on_commit_callbacks(execute=True):
+        decision_record(
+            application=application, actor=assessor, outcome="return", scores=scores,
+            feedback={str(q): "Give an example from your practice." for q in scores},
+        )  # fmt: skip
+    [message] = mail.outbox
+    assert "Tha feum air barrachd fianais" in message.subject
+    assert "Dh’iarr am measadair barrachd fianais" in message.body
+    assert "needs more evidence" not in message.subject
+    assert "The assessor has asked" not in message.body
 
 
 @pytest.mark.django_db

@@ -4,6 +4,7 @@ from typing import TYPE_CHECKING
 
 from django import forms
 from django.http import HttpRequest
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:  # only for the type: the form uses no model at run time
@@ -22,4 +23,6 @@ class SignupForm(forms.Form):
 
     def signup(self, request: HttpRequest, user: User) -> None:
         user.name = self.cleaned_data["name"].strip()
-        user.save(update_fields=["name"])
+        # Emails sent later (from others' requests) are written in the language they chose.
+        user.language = translation.get_language() or ""
+        user.save(update_fields=["name", "language"])

@@ -45,6 +45,11 @@ class User(AbstractUser):
         help_text=_("How your name appears on your badges and to your assessor."),
     )
 
+    # The language the person last used Rosette in (set when they sign up and when they
+    # submit an application): what is emailed to them without their asking (a decision, a
+    # reminder) is written in it. Blank: the service's language.
+    language = models.CharField(_("language"), max_length=10, blank=True)
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = ["name"]
 

@@ -7,6 +7,7 @@ import secrets
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.db import transaction
 from django.http import Http404
 from django.urls import reverse
@@ -185,3 +186,12 @@ def staff_invitation_accept(*, invitation: StaffInvitation, actor: User) -> Issu
     locked.save(update_fields=["accepted_by", "accepted_at"])
     record_event(action="accounts:staff_invitation:accept", subject=locked, actor=actor)
     return staff  # type: ignore[no-any-return]  # get_or_create's IssuerStaff
+
+
+def user_language_note(*, user: User, language: str) -> None:
+    """Remember the language the person is using Rosette in (one of settings.LANGUAGES), so
+    that what is emailed to them later, from another person's request or the worker, is
+    written in it."""
+    if language in dict(settings.LANGUAGES) and user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])

@@ -11,11 +11,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rosette.accounts.http import AuthenticatedHttpRequest
+from rosette.accounts.services import user_language_note
 from rosette.applications import hooks, selectors, services, stash, uploads
 from rosette.applications.forms import (
     AttachmentForm,
@@ -433,6 +434,8 @@ def submit(request: AuthenticatedHttpRequest, *, public_id: Any) -> HttpResponse
     except (services.ApplicationError, TransitionError) as exc:
         messages.error(request, str(exc))
         return redirect(application)
+    # The decision will be emailed from the assessor's request: in the learner's language.
+    user_language_note(user=request.user, language=translation.get_language())
     return redirect(application)
 
 

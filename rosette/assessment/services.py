@@ -42,7 +42,7 @@ from rosette.assessment.models import (
 )
 from rosette.awards.services import AwardError, award_create
 from rosette.catalogue.models import BadgeVersion, Issuer, IssuerStaff
-from rosette.core.email import send_email_on_commit
+from rosette.core.email import in_language_of, send_email_on_commit
 from rosette.core.models import record_event
 
 DEFAULT_BANDS = [
@@ -741,17 +741,20 @@ def _sample_for_moderation(
 
 
 def _tell_learner(application: Application, decision: Decision) -> None:
-    subjects = {
-        Decision.Outcome.AWARD: _("You have been awarded %(badge)s"),
-        Decision.Outcome.RETURN: _("Your application for %(badge)s needs more evidence"),
-        Decision.Outcome.DECLINE: _("Your application for %(badge)s was not successful"),
-    }
-    send_email_on_commit(
-        to=[application.learner.email],
-        subject=subjects[Decision.Outcome(decision.outcome)] % {"badge": application.badge.name},
-        template=f"email/assessment_{decision.outcome}.txt",
-        context={"application": application, "decision": decision},
-    )
+    """The decision, emailed in the learner's language (not the assessor's)."""
+    with in_language_of(application.learner):
+        subjects = {
+            Decision.Outcome.AWARD: _("You have been awarded %(badge)s"),
+            Decision.Outcome.RETURN: _("Your application for %(badge)s needs more evidence"),
+            Decision.Outcome.DECLINE: _("Your application for %(badge)s was not successful"),
+        }
+        send_email_on_commit(
+            to=[application.learner.email],
+            subject=subjects[Decision.Outcome(decision.outcome)]
+            % {"badge": application.badge.name},
+            template=f"email/assessment_{decision.outcome}.txt",
+            context={"application": application, "decision": decision},
+        )
 
 
 # --- moderation -------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ from rosette.awards.models import (
     Evidence,
 )
 from rosette.catalogue.models import Badge
-from rosette.core.email import send_email_on_commit
+from rosette.core.email import in_language_of, send_email_on_commit
 from rosette.core.models import record_event
 from rosette.core.public_cache import CATALOGUE, award_stamp, issuer_stamp, stamps_change
 from rosette.core.ratelimit import consume
@@ -251,12 +251,13 @@ def _add_contributions(award: Award) -> None:
 
 def _tell_learner_pathway(award: Award) -> None:
     recipient, pathway = award.recipient, award.badge
-    send_email_on_commit(
-        to=[recipient.email],
-        subject=_("You have been awarded %(badge)s") % {"badge": pathway.name},
-        template="awards/email/pathway_awarded.txt",
-        context={"award": award, "pathway": pathway},
-    )
+    with in_language_of(recipient):
+        send_email_on_commit(
+            to=[recipient.email],
+            subject=_("You have been awarded %(badge)s") % {"badge": pathway.name},
+            template="awards/email/pathway_awarded.txt",
+            context={"award": award, "pathway": pathway},
+        )
 
 
 # credentials is built from awards (it imports awards.models), so awards reaches up into it
@@ -541,17 +542,19 @@ def _confirm(endorsement: Endorsement) -> Endorsement:
         actor=endorsement.endorser,
         data={"endorsement": str(endorsement.public_id)},
     )
-    send_email_on_commit(
-        to=[award.recipient.email],
-        subject=_("%(name)s has endorsed your %(badge)s badge")
-        % {"name": endorsement.name, "badge": award.badge.name},
-        template="awards/email/endorsement_received.txt",
-        context={
-            "endorsement": endorsement,
-            "award": award,
-            "url": settings.SITE_URL + reverse("awards:endorsements", kwargs={"code": award.code}),
-        },
-    )
+    with in_language_of(award.recipient):
+        send_email_on_commit(
+            to=[award.recipient.email],
+            subject=_("%(name)s has endorsed your %(badge)s badge")
+            % {"name": endorsement.name, "badge": award.badge.name},
+            template="awards/email/endorsement_received.txt",
+            context={
+                "endorsement": endorsement,
+                "award": award,
+                "url": settings.SITE_URL
+                + reverse("awards:endorsements", kwargs={"code": award.code}),
+            },
+        )
     return endorsement
 
 
@@ -686,13 +689,14 @@ def _remind(award: Award, now: datetime) -> bool:
     award.endorsement_reminded_at = now
     award.save(update_fields=["endorsement_reminded_at", "updated_at"])
     context = {"award": award, "url": settings.SITE_URL + award.get_absolute_url()}
-    send_email_on_commit(
-        to=[award.recipient.email],
-        subject=_("Your %(badge)s badge needs your manager’s endorsement")
-        % {"badge": award.badge.name},
-        template="awards/email/endorsement_reminder_learner.txt",
-        context=context,
-    )
+    with in_language_of(award.recipient):
+        send_email_on_commit(
+            to=[award.recipient.email],
+            subject=_("Your %(badge)s badge needs your manager’s endorsement")
+            % {"badge": award.badge.name},
+            template="awards/email/endorsement_reminder_learner.txt",
+            context=context,
+        )
     for manager in managers_of(award.recipient):
         send_email_on_commit(
             to=[manager.email],
@@ -760,21 +764,22 @@ def _set_status(
     )
     _sync_credential(award)
     _published_changed(award, issuer_lists=True)
-    send_email_on_commit(
-        to=[award.recipient.email],
-        subject={
-            "suspend": _("Your %(badge)s badge is suspended"),
-            "revoke": _("Your %(badge)s badge has been revoked"),
-            "restore": _("Your %(badge)s badge is restored"),
-        }[action]
-        % {"badge": award.badge.name},
-        template="awards/email/status_changed.txt",
-        context={
-            "award": award,
-            "action": action,
-            "url": settings.SITE_URL + award.get_absolute_url(),
-        },
-    )
+    with in_language_of(award.recipient):
+        send_email_on_commit(
+            to=[award.recipient.email],
+            subject={
+                "suspend": _("Your %(badge)s badge is suspended"),
+                "revoke": _("Your %(badge)s badge has been revoked"),
+                "restore": _("Your %(badge)s badge is restored"),
+            }[action]
+            % {"badge": award.badge.name},
+            template="awards/email/status_changed.txt",
+            context={
+                "award": award,
+                "action": action,
+                "url": settings.SITE_URL + award.get_absolute_url(),
+            },
+        )
     return award
 
 
