@@ -34,6 +34,8 @@ LEARNER_JOURNEY = frozenset(
         "account_signup",
         "account_logout",
         "account_reset_password",
+        "account_email_verification_sent",
+        "account_confirm_email",
         # Writing, checking and submitting evidence; the application afterwards
         "applications:start",
         "applications:edit",

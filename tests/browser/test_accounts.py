@@ -40,7 +40,7 @@ def test_sign_up_verify_email_and_see_an_empty_home(page: Page) -> None:
     page.get_by_label("Password (again)").fill("a long enough passphrase")
     page.get_by_role("button", name="Create an account").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(
-        re.compile("verify your email", re.IGNORECASE)
+        re.compile("check your email", re.IGNORECASE)
     )
     axe(page)
 

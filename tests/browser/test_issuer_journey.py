@@ -143,7 +143,7 @@ def assessor_joins(page: Page, link: str) -> str:
     page.get_by_label("Password (again)").fill(ASSESSOR_PASSWORD)
     page.get_by_role("button", name="Create an account").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(
-        re.compile("verify your email", re.IGNORECASE)
+        re.compile("check your email", re.IGNORECASE)
     )
     axe(page)
     assert mail.outbox[-1].to == ["aileen@example.org"]
