@@ -89,6 +89,6 @@ class UntranslatedPageMiddleware:
         match = request.resolver_match
         if match is None or is_translated(match.view_name, language):
             return
-        request.untranslated_language = language  # type: ignore[attr-defined]
+        request.untranslated_language = language  # type: ignore[attr-defined]  # read by base.html
         translation.activate(FALLBACK_LANGUAGE)
         request.LANGUAGE_CODE = FALLBACK_LANGUAGE
