@@ -17,6 +17,7 @@ summary; and every link to a part of a page (``#id``) finds it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 from collections import deque
@@ -28,6 +29,7 @@ from urllib.parse import urljoin, urlsplit
 
 from django.urls import Resolver404, resolve
 from playwright.sync_api import Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.conftest import axe_violations
 
@@ -49,7 +51,12 @@ def run_check(page: Page, name: str) -> Any:
 
 
 def assert_accessible(page: Page) -> None:
-    """Fail on anything ``page_problems`` finds on the page as it is now."""
+    """Fail on anything ``page_problems`` finds on the page, once it has loaded: right after a
+    click that navigates (without JavaScript, a form or a link), the new document may still be
+    arriving, with no heading parsed yet."""
+    page.wait_for_load_state("load")
+    with contextlib.suppress(PlaywrightTimeoutError):  # no h1 at all: page_problems says so
+        page.locator("h1").first.wait_for(state="attached", timeout=5000)
     problems = page_problems(page)
     assert not problems, f"{page.url}:\n" + "\n".join(problems)
 
