@@ -313,6 +313,16 @@ def test_the_learner_sees_a_projected_decision_date(
     assert "Likely decision date" in client.get(waiting.get_absolute_url()).content.decode()
 
 
+def _award_next(issuer: Issuer, assessor: User) -> None:
+    """The assessor takes the oldest waiting application and awards it."""
+    application = services.claim_next(issuer=issuer, assessor=assessor)
+    assert application is not None
+    services.decision_record(
+        application=application, actor=assessor, outcome="award",
+        scores=scores_for(application, 1), feedback={},
+    )  # fmt: skip
+
+
 def test_a_projection_past_the_due_date_is_told_plainly_to_learner_and_issuer(
     client: Client,
     assessor: User,
@@ -321,13 +331,9 @@ def test_a_projection_past_the_due_date_is_told_plainly_to_learner_and_issuer(
     make_submitted: Callable[..., Application],
 ) -> None:
     """One decision in four weeks: a decision takes 28 days a place, past the due date."""
-    first = make_submitted(days=3)
+    make_submitted(days=3)
     waiting = make_submitted(days=1)
-    services.claim_next(issuer=issuer, assessor=assessor)
-    services.decision_record(
-        application=first, actor=assessor, outcome="award", scores=scores_for(first, 1),
-        feedback={},
-    )  # fmt: skip
+    _award_next(issuer, assessor)
     client.force_login(waiting.learner)
     body = client.get(waiting.get_absolute_url()).content.decode()
     assert "later than it is due" in body
@@ -348,12 +354,7 @@ def test_a_projection_within_the_due_date_raises_no_alarm(
         make_submitted(days=5)
     waiting = make_submitted(days=1)
     for _ in range(10):
-        application = services.claim_next(issuer=issuer, assessor=assessor)
-        assert application is not None
-        services.decision_record(
-            application=application, actor=assessor, outcome="award",
-            scores=scores_for(application, 1), feedback={},
-        )  # fmt: skip
+        _award_next(issuer, assessor)
     client.force_login(waiting.learner)
     body = client.get(waiting.get_absolute_url()).content.decode()
     assert "at the pace of recent decisions" in body
